@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { TokenVerifier, type Viewer } from '../subgraphs/shared/auth.js';
+import type { Config } from '../subgraphs/shared/config.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
+import { createErrorFormatter } from '../subgraphs/shared/errors.js';
+import { createLogger } from '../subgraphs/shared/logger.js';
+
+/** What the gateway keeps per request: the verified caller and the header to pass on. */
+export interface GatewayContext {
+  viewer: Viewer;
+  authorization: string;
+}
+
+/** Passes the caller's own bearer token to every subgraph, which verifies it again. */
+class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if ('authorization' in context && typeof context.authorization === 'string') {
+      request.http?.headers.set('authorization', context.authorization);
+    }
+  }
+}
+
+export interface GatewayOptions {
+  config: Config;
+  port: number;
+  /** Subgraph URLs that replace those in the supergraph file (env POLICE_URL etc., or a test's). */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function subgraphUrlOverrides(config: Config): Partial<Record<SubgraphName, string>> {
+  const overrides: Partial<Record<SubgraphName, string>> = {};
+  if (config.POLICE_URL) overrides.police = config.POLICE_URL;
+  if (config.ASSISTANCE_URL) overrides.assistance = config.ASSISTANCE_URL;
+  if (config.PROSECUTION_URL) overrides.prosecution = config.PROSECUTION_URL;
+  return overrides;
+}
+
+/** The gateway: a static supergraph file, JWT verification, token forwarding, /health and /ready. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  // @apollo/gateway sends anonymous usage data unless this is set; Tidelink never phones home.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
+  const resolvedUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
+      if (!target) throw new Error(`subgraph ${name} has no URL`);
+      resolvedUrls.set(name, target);
+      return new AuthenticatedSubgraph({ url: target });
+    },
+  });
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  const verifier = new TokenVerifier(config);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    introspection: config.NODE_ENV !== 'production',
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const subgraphs = Object.fromEntries(
+      await Promise.all(
+        SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const),
+      ),
+    );
+    const ready = Object.values(subgraphs).every((status) => status === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.headers.authorization;
+        const viewer = await verifier.verifyAuthorization(authorization);
+        return { viewer, authorization: authorization ?? '' };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, config.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port, subgraphs: Object.fromEntries(resolvedUrls) }, 'gateway listening');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: async () => {
+      await apollo.stop();
+      logger.info('gateway stopped');
+    },
+  };
+}
+
+/** A subgraph is ready when its own /ready answers (its database reachable), within a second. */
+async function probe(graphqlUrl: string | undefined): Promise<'ready' | 'unreachable'> {
+  if (!graphqlUrl) return 'unreachable';
+  try {
+    const response = await fetch(new URL('/ready', graphqlUrl), { signal: AbortSignal.timeout(1000) });
+    return response.ok ? 'ready' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '../subgraphs/shared/config.js';
+import { stopOnSignals } from '../subgraphs/shared/lifecycle.js';
+import { createLogger } from '../subgraphs/shared/logger.js';
+import { startGateway, subgraphUrlOverrides } from './gateway.js';
+
+/** The gateway alone (compose, Kubernetes): subgraph URLs from the supergraph file or POLICE_URL etc. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  try {
+    const gateway = await startGateway({ config, port: config.PORT, subgraphUrls: subgraphUrlOverrides(config) });
+    stopOnSignals(gateway.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'gateway failed to start');
+    process.exit(1);
+  }
+}
+
+void main();

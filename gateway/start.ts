@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '../subgraphs/shared/config.js';
+import { stopOnSignals } from '../subgraphs/shared/lifecycle.js';
+import { createLogger } from '../subgraphs/shared/logger.js';
+import { startStack } from './stack.js';
+
+/** `npm start`: the gateway and the three subgraphs in one process. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger('tidelink', config.LOG_LEVEL);
+  const startedAt = performance.now();
+  try {
+    const stack = await startStack(config);
+    logger.info(
+      { gateway: stack.gateway.url, embeddedPostgres: stack.embedded !== null, startupMs: Math.round(performance.now() - startedAt) },
+      'Tidelink ready',
+    );
+    stopOnSignals(stack.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'Tidelink failed to start');
+    process.exit(1);
+  }
+}
+
+void main();

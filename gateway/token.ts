@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { AGENCIES, mintToken, type Agency } from '../subgraphs/shared/auth.js';
+import { isISO31661Alpha3 } from 'class-validator';
+import { loadConfigOrExit } from '../subgraphs/shared/config.js';
+
+const USAGE = `Usage: npm run -s token -- --agency <${AGENCIES.join('|')}> --country <ISO alpha-3> [--sub <subject>] [--expires <e.g. 8h>]`;
+
+/** `npm run -s token`: prints a signed demo token and nothing else. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      agency: { type: 'string' },
+      country: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
+  });
+  const problems: string[] = [];
+  const agency = values.agency?.toUpperCase();
+  if (!agency || !(AGENCIES as readonly string[]).includes(agency)) problems.push(`--agency must be one of ${AGENCIES.join(', ')}`);
+  const country = values.country?.toUpperCase();
+  if (!country || !isISO31661Alpha3(country)) problems.push('--country must be an ISO 3166-1 alpha-3 code, e.g. DOM');
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const config = loadConfigOrExit();
+  const token = await mintToken(config, {
+    subject: values.sub ?? `demo-${agency?.toLowerCase()}-${country?.toLowerCase()}`,
+    agency: agency as Agency,
+    country: country as string,
+    expiresIn: values.expires,
+  });
+  process.stdout.write(`${token}\n`);
+}
+
+void main();

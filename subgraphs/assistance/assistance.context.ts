@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../shared/auth.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { groupLoader, rowLoader } from '../shared/loaders.js';
+import { AssistanceStore } from './assistance/assistance.store.js';
+import { ConsentStore } from './consent/consent.store.js';
+import { MigrantIdentityStore } from './identity/identity.store.js';
+import { MigrantStore } from './migrant/migrant.store.js';
+import { ScreeningStore } from './screening/screening.store.js';
+
+export function createAssistanceStores(dataSource: DataSource) {
+  return {
+    migrants: new MigrantStore(dataSource),
+    identities: new MigrantIdentityStore(dataSource),
+    consents: new ConsentStore(dataSource),
+    screenings: new ScreeningStore(dataSource),
+    assistance: new AssistanceStore(dataSource),
+  };
+}
+export type AssistanceStores = ReturnType<typeof createAssistanceStores>;
+
+/** Per-request batching: every entity reference and relation of a query costs one statement per level. */
+export function createAssistanceLoaders(stores: AssistanceStores) {
+  return {
+    migrantById: rowLoader((ids) => stores.migrants.byIds(ids), (row) => row.id),
+    migrantsByCase: groupLoader((ids) => stores.migrants.byCaseIds(ids), (row) => row.caseId),
+    countsByCase: rowLoader((ids) => stores.migrants.countsByCaseIds(ids), (row) => row.caseId),
+    identityByMigrant: rowLoader((ids) => stores.identities.byMigrantIds(ids), (row) => row.migrantId),
+    consentsByMigrant: groupLoader((ids) => stores.consents.byMigrantIds(ids), (row) => row.migrantId),
+    screeningsByMigrant: groupLoader((ids) => stores.screenings.byMigrantIds(ids), (row) => row.migrantId),
+    assistanceByMigrant: groupLoader((ids) => stores.assistance.byMigrantIds(ids), (row) => row.migrantId),
+  };
+}
+export type AssistanceLoaders = ReturnType<typeof createAssistanceLoaders>;
+
+export interface AssistanceContext extends SubgraphContext {
+  stores: AssistanceStores;
+  loaders: AssistanceLoaders;
+}
+
+export function createAssistanceContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): AssistanceContext {
+  const stores = createAssistanceStores(dataSource);
+  return { viewer, operationName, stores, loaders: createAssistanceLoaders(stores) };
+}

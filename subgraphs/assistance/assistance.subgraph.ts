@@ -1,0 +1,28 @@
+import { buildFederatedSchema } from '../shared/federated-schema.js';
+import type { SubgraphModule } from '../shared/subgraph.js';
+import { createAssistanceContext, type AssistanceContext } from './assistance.context.js';
+import { AssistanceEntity } from './assistance/assistance.entity.js';
+import { resolveCaseReference } from './case/case.reference.js';
+import { CaseMigrantsResolver } from './case/case.resolver.js';
+import { ConsentEntity } from './consent/consent.entity.js';
+import { MigrantIdentityEntity } from './identity/identity.entity.js';
+import { AssistanceInitial1764300000001 } from './migrations/1764300000001-assistance-initial.js';
+import { MigrantEntity } from './migrant/migrant.entity.js';
+import { resolveMigrantReference } from './migrant/migrant.reference.js';
+import { MigrantResolver } from './migrant/migrant.resolver.js';
+import { ScreeningEntity } from './screening/screening.entity.js';
+import { seedAssistanceDemo } from './seed/demo.js';
+
+/** Migrant assistance: pseudonymised migrants, identity, consent, screening and assistance. */
+export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
+  name: 'assistance',
+  entities: [MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
+  migrations: [AssistanceInitial1764300000001],
+  buildSchema: () =>
+    buildFederatedSchema<AssistanceContext>({
+      resolvers: [MigrantResolver, CaseMigrantsResolver],
+      references: { Case: resolveCaseReference, Migrant: resolveMigrantReference },
+    }),
+  createContext: createAssistanceContext,
+  seedDemo: seedAssistanceDemo,
+};

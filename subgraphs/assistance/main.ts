@@ -1,0 +1,4 @@
+import { runStandalone } from '../shared/standalone.js';
+import { assistanceSubgraph } from './assistance.subgraph.js';
+
+void runStandalone(assistanceSubgraph);

@@ -1,0 +1,31 @@
+/**
+ * Fixed ids for the demo stories, so the three subgraphs' seeds agree on every cross-agency
+ * reference and documentation can name them. Each kind has its own 8-hex prefix.
+ */
+export function demoId(prefix: string, n: number): string {
+  return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export const kind = {
+  case: 'ca5e0000',
+  detection: 'de7ec700',
+  vessel: 'be55e100',
+  suspect: '5a5bec70',
+  network: 'e7a00000',
+  operation: '0be4a700',
+  intelligence: '1e7e1100',
+  migrant: 'a1a00000',
+  identity: 'a1de0000',
+  consent: 'c0a5e700',
+  screening: '5c4ee000',
+  assistance: 'a5515700',
+  prosecution: 'b40a0000',
+  defendant: 'def00000',
+  charge: 'c4a46e00',
+  witness: 'b17e5500',
+  mla: 'a1a40000',
+  caseLaw: 'ca5e1a00',
+} as const;
+
+/** The full-chain case: Mona Passage, detection → migrants with consent and assistance → prosecution. */
+export const MONA_PASSAGE_CASE_ID = demoId(kind.case, 1);

@@ -1,0 +1,4 @@
+import { runStandalone } from '../shared/standalone.js';
+import { policeSubgraph } from './police.subgraph.js';
+
+void runStandalone(policeSubgraph);

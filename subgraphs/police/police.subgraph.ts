@@ -1,0 +1,38 @@
+import { buildFederatedSchema } from '../shared/federated-schema.js';
+import type { SubgraphModule } from '../shared/subgraph.js';
+import { CaseEntity } from './case/case.entity.js';
+import { resolveCaseReference } from './case/case.reference.js';
+import { CaseConnectionResolver, CaseResolver } from './case/case.resolver.js';
+import { DetectionEntity } from './detection/detection.entity.js';
+import { resolveDetectionReference } from './detection/detection.reference.js';
+import { DetectionResolver } from './detection/detection.resolver.js';
+import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
+import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
+import { SmugglingNetworkEntity } from './network/network.entity.js';
+import { SmugglingNetworkResolver } from './network/network.resolver.js';
+import { OperationEntity } from './operation/operation.entity.js';
+import { OperationResolver } from './operation/operation.resolver.js';
+import { createPoliceContext, type PoliceContext } from './police.context.js';
+import { seedPoliceDemo } from './seed/demo.js';
+import { SuspectEntity } from './suspect/suspect.entity.js';
+import { resolveSuspectReference } from './suspect/suspect.reference.js';
+import { SuspectResolver } from './suspect/suspect.resolver.js';
+import { VesselEntity } from './vessel/vessel.entity.js';
+
+/** Police intelligence: cases, detections at sea, vessels, suspects, networks, operations, intelligence. */
+export const policeSubgraph: SubgraphModule<PoliceContext> = {
+  name: 'police',
+  entities: [CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
+  migrations: [PoliceInitial1764300000000],
+  buildSchema: () =>
+    buildFederatedSchema<PoliceContext>({
+      resolvers: [CaseResolver, CaseConnectionResolver, DetectionResolver, SuspectResolver, SmugglingNetworkResolver, OperationResolver],
+      references: {
+        Case: resolveCaseReference,
+        Detection: resolveDetectionReference,
+        Suspect: resolveSuspectReference,
+      },
+    }),
+  createContext: createPoliceContext,
+  seedDemo: seedPoliceDemo,
+};

@@ -1,0 +1,162 @@
+import type { DataSource } from 'typeorm';
+import { Aggravation, Offence } from '../../shared/offence.js';
+import { demoId, kind } from '../../demo/ids.js';
+import { CaseEntity } from '../case/case.entity.js';
+import { DetectionEntity } from '../detection/detection.entity.js';
+import {
+  BoardingAuthorization,
+  CaseStatus,
+  DetectionOutcome,
+  HandlingCode,
+  InformationAccuracy,
+  RegistryStatus,
+  SourceReliability,
+  SuspectRole,
+  VesselType,
+} from '../enums.js';
+import { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
+import { SmugglingNetworkEntity } from '../network/network.entity.js';
+import { OperationEntity } from '../operation/operation.entity.js';
+import { SuspectEntity } from '../suspect/suspect.entity.js';
+import { VesselEntity } from '../vessel/vessel.entity.js';
+
+// Every person and vessel below is invented; the routes and patterns are public ones.
+
+const networks: Partial<SmugglingNetworkEntity>[] = [
+  {
+    id: demoId(kind.network, 1),
+    name: 'Red del Canal de la Mona',
+    modusOperandi:
+      'Recruits in the eastern Dominican Republic and in Haiti; departs at night from beaches near Miches in wooden yolas carrying 30-60 people; charges about USD 3,000 a passenger, paid half before departure; pick-up boats meet arrivals on the west coast of Puerto Rico.',
+    activeCountries: ['DOM', 'HTI', 'PRI', 'USA'],
+  },
+  {
+    id: demoId(kind.network, 2),
+    name: 'Zuwara coastal cell',
+    modusOperandi:
+      'Launches inflatable dinghies from beaches west of Tripoli; a migrant is made to steer; satellite phone numbers are handed over at departure.',
+    activeCountries: ['LBY', 'TUN', 'ITA'],
+  },
+];
+
+const operations: Partial<OperationEntity>[] = [
+  {
+    id: demoId(kind.operation, 1),
+    name: 'Operation Turquoise Current',
+    coordinatingBody: 'INTERPOL and UNODC',
+    countries: ['DOM', 'TCA', 'CUW', 'USA'],
+    startedOn: '2026-03-02',
+    endedOn: '2026-03-27',
+  },
+];
+
+const cases: Partial<CaseEntity>[] = [
+  {
+    id: demoId(kind.case, 1),
+    reference: 'DOM-2026-0142',
+    status: CaseStatus.REFERRED_FOR_PROSECUTION,
+    leadCountry: 'DOM',
+    openedAt: new Date('2026-03-14T06:10:00Z'),
+    offences: [Offence.SMUGGLING_OF_MIGRANTS, Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP],
+    aggravations: [Aggravation.ENDANGERING_LIFE],
+    summary:
+      'Overloaded wooden yola intercepted in the Mona Passage bound for Puerto Rico with 38 people aboard, no life jackets and one outboard engine.',
+    networkId: demoId(kind.network, 1),
+    operationId: demoId(kind.operation, 1),
+  },
+  {
+    id: demoId(kind.case, 2),
+    reference: 'TCA-2026-0031',
+    status: CaseStatus.UNDER_INVESTIGATION,
+    leadCountry: 'TCA',
+    openedAt: new Date('2026-02-09T15:40:00Z'),
+    offences: [Offence.SMUGGLING_OF_MIGRANTS],
+    aggravations: [Aggravation.ENDANGERING_LIFE],
+    summary: 'Haitian sloop grounded on a reef off Providenciales; passengers rescued by the marine branch.',
+    networkId: null,
+    operationId: null,
+  },
+  {
+    id: demoId(kind.case, 3),
+    reference: 'CUW-2026-0007',
+    status: CaseStatus.OPEN,
+    leadCountry: 'CUW',
+    openedAt: new Date('2026-03-20T23:05:00Z'),
+    offences: [Offence.SMUGGLING_OF_MIGRANTS, Offence.DOCUMENT_FRAUD],
+    aggravations: [],
+    summary: 'Open boat from the Venezuelan coast intercepted north of Curaçao with forged identity cards aboard.',
+    networkId: null,
+    operationId: demoId(kind.operation, 1),
+  },
+  {
+    id: demoId(kind.case, 4),
+    reference: 'ITA-2026-0311',
+    status: CaseStatus.UNDER_INVESTIGATION,
+    leadCountry: 'ITA',
+    openedAt: new Date('2026-05-30T09:25:00Z'),
+    offences: [Offence.SMUGGLING_OF_MIGRANTS],
+    aggravations: [Aggravation.ENDANGERING_LIFE, Aggravation.INHUMAN_OR_DEGRADING_TREATMENT],
+    summary: 'Inflatable dinghy in distress south of Lampedusa; three dead and five missing after departure from the Libyan coast.',
+    networkId: demoId(kind.network, 2),
+    operationId: null,
+  },
+  {
+    id: demoId(kind.case, 5),
+    reference: 'ESP-2026-0058',
+    status: CaseStatus.OPEN,
+    leadCountry: 'ESP',
+    openedAt: new Date('2026-08-18T17:50:00Z'),
+    offences: [Offence.SMUGGLING_OF_MIGRANTS],
+    aggravations: [Aggravation.ENDANGERING_LIFE],
+    summary: 'Cayuco from the Senegalese coast reached El Hierro after eleven days at sea.',
+    networkId: null,
+    operationId: null,
+  },
+];
+
+const vessels: Partial<VesselEntity>[] = [
+  { id: demoId(kind.vessel, 1), name: null, type: VesselType.WOODEN_BOAT, flagState: 'DOM', registryStatus: RegistryStatus.CONFIRMED, boardingAuthorization: BoardingAuthorization.GRANTED },
+  { id: demoId(kind.vessel, 2), name: 'Bon Dye Bon', type: VesselType.SAILING_YACHT, flagState: 'HTI', registryStatus: RegistryStatus.REQUESTED, boardingAuthorization: BoardingAuthorization.REQUESTED },
+  { id: demoId(kind.vessel, 3), name: null, type: VesselType.WOODEN_BOAT, flagState: null, registryStatus: RegistryStatus.STATELESS, boardingAuthorization: BoardingAuthorization.OWN_FLAG },
+  { id: demoId(kind.vessel, 4), name: null, type: VesselType.DINGHY, flagState: null, registryStatus: RegistryStatus.STATELESS, boardingAuthorization: BoardingAuthorization.OWN_FLAG },
+  { id: demoId(kind.vessel, 5), name: 'Baye Fall', type: VesselType.WOODEN_BOAT, flagState: 'SEN', registryStatus: RegistryStatus.DENIED, boardingAuthorization: BoardingAuthorization.OWN_FLAG },
+];
+
+const detections: Partial<DetectionEntity>[] = [
+  { id: demoId(kind.detection, 1), caseId: demoId(kind.case, 1), vesselId: demoId(kind.vessel, 1), operationId: demoId(kind.operation, 1), detectedAt: new Date('2026-03-14T04:20:00Z'), seaArea: 'Mona Passage', latitude: 18.3312, longitude: -67.8471, detectingCountry: 'USA', outcome: DetectionOutcome.INTERCEPTED, personsOnBoard: 38, deaths: 0, missing: 0 },
+  { id: demoId(kind.detection, 2), caseId: demoId(kind.case, 2), vesselId: demoId(kind.vessel, 2), operationId: null, detectedAt: new Date('2026-02-09T13:05:00Z'), seaArea: 'Caicos Bank, off Providenciales', latitude: 21.7421, longitude: -72.3298, detectingCountry: 'TCA', outcome: DetectionOutcome.RESCUED, personsOnBoard: 112, deaths: 0, missing: 0 },
+  { id: demoId(kind.detection, 3), caseId: demoId(kind.case, 3), vesselId: demoId(kind.vessel, 3), operationId: demoId(kind.operation, 1), detectedAt: new Date('2026-03-20T21:40:00Z'), seaArea: 'North of Curaçao', latitude: 12.3501, longitude: -69.1522, detectingCountry: 'CUW', outcome: DetectionOutcome.INTERCEPTED, personsOnBoard: 14, deaths: 0, missing: 0 },
+  { id: demoId(kind.detection, 4), caseId: demoId(kind.case, 4), vesselId: demoId(kind.vessel, 4), operationId: null, detectedAt: new Date('2026-05-30T06:55:00Z'), seaArea: 'Central Mediterranean, south of Lampedusa', latitude: 35.0117, longitude: 12.6094, detectingCountry: 'ITA', outcome: DetectionOutcome.RESCUED, personsOnBoard: 47, deaths: 3, missing: 5 },
+  { id: demoId(kind.detection, 5), caseId: demoId(kind.case, 5), vesselId: demoId(kind.vessel, 5), operationId: null, detectedAt: new Date('2026-08-18T15:30:00Z'), seaArea: 'Atlantic, south-west of El Hierro', latitude: 27.5633, longitude: -18.2104, detectingCountry: 'ESP', outcome: DetectionOutcome.RESCUED, personsOnBoard: 164, deaths: 2, missing: 0 },
+];
+
+const suspects: Partial<SuspectEntity>[] = [
+  { id: demoId(kind.suspect, 1), caseId: demoId(kind.case, 1), networkId: demoId(kind.network, 1), alias: 'El Capi', nationality: 'DOM', role: SuspectRole.CAPTAIN },
+  { id: demoId(kind.suspect, 2), caseId: demoId(kind.case, 1), networkId: demoId(kind.network, 1), alias: 'Tío Ramón', nationality: 'DOM', role: SuspectRole.ORGANIZER },
+  { id: demoId(kind.suspect, 3), caseId: demoId(kind.case, 1), networkId: demoId(kind.network, 1), alias: 'La Flaca', nationality: 'HTI', role: SuspectRole.RECRUITER },
+  { id: demoId(kind.suspect, 4), caseId: demoId(kind.case, 2), networkId: null, alias: 'Captain Ti Jan', nationality: 'HTI', role: SuspectRole.CAPTAIN },
+  { id: demoId(kind.suspect, 5), caseId: demoId(kind.case, 4), networkId: demoId(kind.network, 2), alias: 'Abu Salem', nationality: 'LBY', role: SuspectRole.ORGANIZER },
+];
+
+const intelligence: Partial<IntelligenceItemEntity>[] = [
+  { id: demoId(kind.intelligence, 1), caseId: demoId(kind.case, 1), summary: 'Departures of the network leave from beaches east of Miches on moonless nights; the yola was fuelled the evening before at a private jetty.', handlingCode: HandlingCode.H0, handlingConditions: null, sourceReliability: SourceReliability.B, informationAccuracy: InformationAccuracy.CORROBORATED, sourceCountry: 'DOM', releasableTo: null, sharedAt: new Date('2026-03-15T10:00:00Z'), reviewBy: '2031-03-15' },
+  { id: demoId(kind.intelligence, 2), caseId: demoId(kind.case, 1), summary: 'Passenger fees are collected through two money-transfer agents in Higüey; a ledger seized in a previous case lists the organiser\'s alias.', handlingCode: HandlingCode.H1, handlingConditions: null, sourceReliability: SourceReliability.A, informationAccuracy: InformationAccuracy.KNOWN_TO_SOURCE, sourceCountry: 'USA', releasableTo: ['DOM', 'USA', 'PRI'], sharedAt: new Date('2026-03-18T14:30:00Z'), reviewBy: '2031-03-18' },
+  { id: demoId(kind.intelligence, 3), caseId: demoId(kind.case, 1), summary: 'The same organiser is linked to departures toward the Turks and Caicos Islands in 2025.', handlingCode: HandlingCode.H3, handlingConditions: 'Do not disclose to the vessel\'s flag State before 2026-09-30.', sourceReliability: SourceReliability.C, informationAccuracy: InformationAccuracy.NOT_CORROBORATED, sourceCountry: 'TCA', releasableTo: ['DOM', 'TCA'], sharedAt: new Date('2026-03-22T08:15:00Z'), reviewBy: '2031-03-22' },
+  { id: demoId(kind.intelligence, 4), caseId: demoId(kind.case, 4), summary: 'Satellite phone used aboard was activated in Zuwara two days before departure.', handlingCode: HandlingCode.H2, handlingConditions: null, sourceReliability: SourceReliability.B, informationAccuracy: InformationAccuracy.CONFIRMED, sourceCountry: 'ITA', releasableTo: ['ITA', 'MLT'], sharedAt: new Date('2026-06-02T11:00:00Z'), reviewBy: '2031-06-02' },
+];
+
+/** Loads the police side of the demo stories if the database has no cases yet. */
+export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    const [{ present }] = await manager.query('/* seed.police.present */ SELECT EXISTS (SELECT 1 FROM cases) AS present');
+    if (present) return false;
+    await manager.insert(SmugglingNetworkEntity, networks);
+    await manager.insert(OperationEntity, operations);
+    await manager.insert(CaseEntity, cases);
+    await manager.insert(VesselEntity, vessels);
+    await manager.insert(DetectionEntity, detections);
+    await manager.insert(SuspectEntity, suspects);
+    await manager.insert(IntelligenceItemEntity, intelligence);
+    return true;
+  });
+}

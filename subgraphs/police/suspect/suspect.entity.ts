@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { SuspectRole } from '../enums.js';
+
+@Entity('suspects')
+export class SuspectEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'case_id' }) caseId: string;
+  @Column({ type: 'uuid', name: 'network_id', nullable: true }) networkId: string | null;
+  @Column('text') alias: string;
+  @Column({ type: 'char', length: 3, nullable: true }) nationality: string | null;
+  @Column('text') role: SuspectRole;
+  @VersionColumn() version: number;
+}

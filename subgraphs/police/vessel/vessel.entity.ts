@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { BoardingAuthorization, RegistryStatus, VesselType } from '../enums.js';
+
+@Entity('vessels')
+export class VesselEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', nullable: true }) name: string | null;
+  @Column('text') type: VesselType;
+  @Column({ type: 'char', length: 3, name: 'flag_state', nullable: true }) flagState: string | null;
+  @Column({ type: 'text', name: 'registry_status' }) registryStatus: RegistryStatus;
+  @Column({ type: 'text', name: 'boarding_authorization' }) boardingAuthorization: BoardingAuthorization;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,35 @@
+import { buildFederatedSchema } from '../shared/federated-schema.js';
+import type { SubgraphModule } from '../shared/subgraph.js';
+import { resolveCaseReference } from './case/case.reference.js';
+import { CaseResolver } from './case/case.resolver.js';
+import { CaseLawEntity, ProsecutionCaseLawEntity } from './case-law/case-law.entity.js';
+import { CaseLawResolver } from './case-law/case-law.resolver.js';
+import { ChargeEntity } from './charge/charge.entity.js';
+import { DefendantEntity } from './defendant/defendant.entity.js';
+import { DefendantResolver } from './defendant/defendant.resolver.js';
+import { ProsecutionInitial1764300000002 } from './migrations/1764300000002-prosecution-initial.js';
+import { MlaRequestEntity } from './mla/mla.entity.js';
+import { createProsecutionContext, type ProsecutionContext } from './prosecution.context.js';
+import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
+import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
+import { ProsecutionResolver } from './prosecution/prosecution.resolver.js';
+import { seedProsecutionDemo } from './seed/demo.js';
+import { WitnessEntity } from './witness/witness.entity.js';
+import { WitnessResolver } from './witness/witness.resolver.js';
+
+/** Prosecutor support: prosecutions, defendants, charges, witnesses, MLA requests, case law. */
+export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
+  name: 'prosecution',
+  entities: [ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
+  migrations: [ProsecutionInitial1764300000002],
+  buildSchema: () =>
+    buildFederatedSchema<ProsecutionContext>({
+      resolvers: [ProsecutionResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver],
+      references: {
+        Prosecution: resolveProsecutionReference,
+        Case: resolveCaseReference,
+      },
+    }),
+  createContext: createProsecutionContext,
+  seedDemo: seedProsecutionDemo,
+};

