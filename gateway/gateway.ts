@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -24,11 +25,43 @@ export interface GatewayContext {
 
 /** Passes the caller's own bearer token to every subgraph, which verifies it again. */
 class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if ('authorization' in context && typeof context.authorization === 'string') {
       request.http?.headers.set('authorization', context.authorization);
     }
   }
+
+  /**
+   * A subgraph refuses a whole request (HTTP 400) when a value fails its own scalar parsing, such as
+   * a CountryCode the gateway cannot check: report that to the caller as BAD_USER_INPUT with the
+   * subgraph's message, instead of an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = isGraphQLErrorBody(body) ? body.errors[0] : undefined;
+    const code = first?.extensions?.code;
+    if (response.status === 400 && first && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
+      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', subgraph: this.subgraph } });
+    }
+    return error;
+  }
+}
+
+function isGraphQLErrorBody(body: unknown): body is { errors: Array<{ message: string; extensions?: { code?: unknown } }> } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as { errors?: unknown }).errors) &&
+    (body as { errors: unknown[] }).errors.length > 0
+  );
 }
 
 export interface GatewayOptions {
@@ -67,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
       if (!target) throw new Error(`subgraph ${name} has no URL`);
       resolvedUrls.set(name, target);
-      return new AuthenticatedSubgraph({ url: target });
+      return new AuthenticatedSubgraph(name, target);
     },
   });
 
@@ -77,6 +110,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // Signals are handled once for the whole process (lifecycle.ts), which stops servers in order.
+    stopOnTerminationSignals: false,
     introspection: config.NODE_ENV !== 'production',
     formatError: createErrorFormatter(logger),
     plugins: [

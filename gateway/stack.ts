@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import type { Config } from '../subgraphs/shared/config.js';
-import { subgraphDatabaseUrl, type SubgraphName } from '../subgraphs/shared/database.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
+import type { SubgraphName } from '../subgraphs/shared/database.js';
+import { resolveDatabases } from '../subgraphs/shared/database-urls.js';
+import type { EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
@@ -22,15 +23,6 @@ export interface StackOptions {
   ports?: { gateway: number; police: number; assistance: number; prosecution: number };
 }
 
-/** The database URL for each subgraph: own URL, else DATABASE_URL's server, else the embedded server. */
-function databaseUrlsFrom(config: Config, sharedUrl: string | undefined): Record<SubgraphName, string | undefined> {
-  return {
-    police: subgraphDatabaseUrl('police', { shared: sharedUrl, own: config.POLICE_DATABASE_URL }),
-    assistance: subgraphDatabaseUrl('assistance', { shared: sharedUrl, own: config.ASSISTANCE_DATABASE_URL }),
-    prosecution: subgraphDatabaseUrl('prosecution', { shared: sharedUrl, own: config.PROSECUTION_DATABASE_URL }),
-  };
-}
-
 /** Everything in one process: embedded PostgreSQL when no database is configured, three subgraphs, the gateway. */
 export async function startStack(config: Config, options: StackOptions = {}): Promise<Stack> {
   const logger = createLogger('tidelink', config.LOG_LEVEL);
@@ -40,14 +32,7 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
     assistance: config.ASSISTANCE_PORT,
     prosecution: config.PROSECUTION_PORT,
   };
-  let urls = databaseUrlsFrom(config, config.DATABASE_URL);
-  let embedded: EmbeddedPostgres | null = null;
-  if (Object.values(urls).some((url) => url === undefined)) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
-    const server = new URL(embedded.url);
-    server.pathname = '/tidelink';
-    urls = databaseUrlsFrom(config, server.toString());
-  }
+  const { urls, embedded } = await resolveDatabases(config, logger);
   const started: RunningSubgraph[] = [];
   const stopAll = async () => {
     await Promise.allSettled(started.map((subgraph) => subgraph.stop()));
@@ -55,7 +40,7 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
   };
   try {
     const start = (module: SubgraphModule, name: SubgraphName) =>
-      startSubgraph(module, { config, databaseUrl: urls[name] as string, port: ports[name] }).then((running) => {
+      startSubgraph(module, { config, databaseUrl: urls[name], port: ports[name] }).then((running) => {
         started.push(running);
         return running;
       });

@@ -33,6 +33,8 @@ const PASSED_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
+const SAFE_EXTENSIONS = new Set(['code', 'field', 'reason', 'fields', 'subgraph', 'serviceName']);
+
 /**
  * Apollo `formatError`: typed errors pass as they are; validation failures become BAD_USER_INPUT
  * with every failing field; anything else is logged and masked so no stack or SQL text leaks.
@@ -54,7 +56,10 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      // Only the documented keys: never a stack trace, nor a subgraph's URL or raw response.
+      const extensions = Object.fromEntries(
+        Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)),
+      );
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');

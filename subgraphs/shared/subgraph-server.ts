@@ -58,6 +58,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     const apollo = new ApolloServer<Context>({
       schema,
       csrfPrevention: true,
+      // Signals are handled once for the whole process (lifecycle.ts), which stops servers in order.
+      stopOnTerminationSignals: false,
       introspection: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter(logger),
       plugins: [
