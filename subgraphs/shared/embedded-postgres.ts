@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { access, chown, mkdir, rm, stat } from 'node:fs/promises';
+import { chown, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from './logger.js';
@@ -33,9 +34,16 @@ const PASSWORD = 'tidelink-embedded';
  * with only Node runs Tidelink on the same SQL as production. Data persists in `dataDir`.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir);
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  let dataDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (runningAsRoot && !(await traversableByOthers(path.dirname(dataDir)))) {
+    // As root, PostgreSQL runs as the `postgres` user, who cannot enter e.g. a checkout under /root.
+    const fallback = path.join('/var/tmp', `tidelink-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+    options.logger.warn({ requested: dataDir, dataDir: fallback }, 'the postgres user cannot reach the data folder; using another');
+    dataDir = fallback;
+  }
   // The server's last messages, for a start-up failure that the package reports without a reason.
   const recent: string[] = [];
   const server = new EmbeddedPostgresServer({
@@ -58,15 +66,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => options.logger.warn({ postgres: String(error).trim() }, 'embedded postgres'),
   });
 
-  await mkdir(path.dirname(dataDir), { recursive: true });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await rm(dataDir, { recursive: true, force: true });
+    if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+      throw new Error(`${dataDir} is not empty and holds no PostgreSQL cluster; remove it or set EMBEDDED_PG_DIR to another folder`);
+    }
     options.logger.info({ dataDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   } else {
     await stopOrphan(dataDir, runningAsRoot);
   }
-  if (runningAsRoot) await ensureReachableByPostgresUser(dataDir);
+  if (runningAsRoot) await ensureOwnedByPostgresUser(dataDir);
   try {
     await server.start();
   } catch (error) {
@@ -128,18 +137,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The data folder must stay owned by the user PostgreSQL runs as, and its parents traversable. */
-async function ensureReachableByPostgresUser(dataDir: string): Promise<void> {
-  const { stdout } = await run('id', ['-u', USER]);
-  const { stdout: group } = await run('id', ['-g', USER]);
-  const info = await stat(dataDir);
-  if (info.uid !== Number(stdout.trim())) await chown(dataDir, Number(stdout.trim()), Number(group.trim()));
-  try {
-    await run('runuser', ['-u', USER, '--', 'test', '-x', dataDir]);
-  } catch {
-    throw new Error(
-      `embedded PostgreSQL runs as the "${USER}" user, which cannot reach ${dataDir}; set EMBEDDED_PG_DIR to a folder it can reach or set DATABASE_URL`,
-    );
+/** Every folder from the root down to `dir` lets other users pass through. */
+async function traversableByOthers(dir: string): Promise<boolean> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
   }
-  await access(dataDir);
+}
+
+/** The data folder must stay owned by the user PostgreSQL runs as (a copy or restore may change it). */
+async function ensureOwnedByPostgresUser(dataDir: string): Promise<void> {
+  const { stdout: uid } = await run('id', ['-u', USER]);
+  const { stdout: gid } = await run('id', ['-g', USER]);
+  if ((await stat(dataDir)).uid !== Number(uid.trim())) await chown(dataDir, Number(uid.trim()), Number(gid.trim()));
 }
