@@ -1,20 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import { TokenVerifier, type Viewer } from '../subgraphs/shared/auth.js';
 import type { Config } from '../subgraphs/shared/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
-import { createErrorFormatter } from '../subgraphs/shared/errors.js';
+import { serveGraphQL } from '../subgraphs/shared/http-server.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
@@ -104,59 +94,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const app = express();
-  const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    csrfPrevention: true,
-    // Signals are handled once for the whole process (lifecycle.ts), which stops servers in order.
-    stopOnTerminationSignals: false,
-    introspection: config.NODE_ENV !== 'production',
-    formatError: createErrorFormatter(logger),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-    ],
+  const server = await serveGraphQL<GatewayContext>({
+    config,
+    logger,
+    port: options.port,
+    source: { gateway },
+    context: async (req) => {
+      const authorization = req.headers.authorization;
+      const viewer = await verifier.verifyAuthorization(authorization);
+      return { viewer, authorization: authorization ?? '' };
+    },
+    readiness: async () => {
+      const subgraphs = Object.fromEntries(
+        await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const)),
+      );
+      return { ready: Object.values(subgraphs).every((status) => status === 'ready'), details: { supergraph: 'loaded', subgraphs } };
+    },
   });
-  await apollo.start();
-
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const subgraphs = Object.fromEntries(
-      await Promise.all(
-        SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const),
-      ),
-    );
-    const ready = Object.values(subgraphs).every((status) => status === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs });
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const authorization = req.headers.authorization;
-        const viewer = await verifier.verifyAuthorization(authorization);
-        return { viewer, authorization: authorization ?? '' };
-      },
-    }),
-  );
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, config.HOST, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  logger.info({ port, subgraphs: Object.fromEntries(resolvedUrls) }, 'gateway listening');
+  logger.info({ port: server.port, subgraphs: Object.fromEntries(resolvedUrls) }, 'gateway listening');
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    port,
+    url: server.url,
+    port: server.port,
     stop: async () => {
-      await apollo.stop();
+      await server.stop();
       logger.info('gateway stopped');
     },
   };

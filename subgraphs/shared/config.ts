@@ -36,11 +36,6 @@ const environment = z
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
-    }
   });
 
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */
@@ -58,10 +53,12 @@ export class ConfigError extends Error {
 /** Parses the environment once; lists every problem rather than stopping at the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`FOO=` in compose files and shells) means "not set".
-  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environment.safeParse(set);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Checked on the raw values too, so it is listed even when other variables are invalid.
+  if (set.NODE_ENV === 'production' && !set.JWT_SECRET) problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
 }
 

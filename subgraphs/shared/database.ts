@@ -62,8 +62,8 @@ export function subgraphDatabaseUrl(
 
 const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** Creates the URL's database on its server if it is missing (connecting to `postgres`). */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` on the server's `postgres` database, for the URL's (validated) database name. */
+async function onServer(databaseUrl: string, work: (client: Client, name: string) => Promise<void>): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!DATABASE_NAME.test(name)) throw new Error(`database name "${name}" must match ${DATABASE_NAME}`);
@@ -71,6 +71,15 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
+    await work(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the URL's database on its server if it is missing. */
+export function ensureDatabase(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, async (client, name) => {
     const existing = await client.query('/* database.exists */ SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (existing.rowCount === 0) {
       try {
@@ -80,24 +89,14 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
         if ((error as { code?: string }).code !== '42P04') throw error;
       }
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Drops a database (tests), closing any connection still open to it. */
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!DATABASE_NAME.test(name)) throw new Error(`database name "${name}" must match ${DATABASE_NAME}`);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
+export function dropDatabase(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, async (client, name) => {
     await client.query(`/* database.drop */ DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export interface DatabaseOptions {
