@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildASTSchema,
+  getNamedType,
+  type GraphQLObjectType,
   isEnumType,
   isInputObjectType,
   isIntrospectionType,
@@ -41,6 +43,21 @@ describe('schema/ (composition at build time)', () => {
     const police = printed.files.get('police.graphql') ?? '';
     for (const type of ['Case', 'Detection', 'Suspect']) expect(police).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     expect(printed.files.get('assistance.graphql')).toMatch(/type Migrant\s+@key\(fields: "id"\)/);
+  });
+
+  it('keeps Smuggling Protocol Art. 5: a defendant is a police Suspect, and nothing turns a Migrant into one', () => {
+    const supergraph = buildASTSchema(parse(printed.files.get('supergraph.graphql') ?? ''), { assumeValidSDL: true });
+    const namedTypes = (typeName: string) =>
+      Object.values((supergraph.getType(typeName) as GraphQLObjectType).getFields()).map((field) => getNamedType(field.type).name);
+    expect(String((supergraph.getType('Defendant') as GraphQLObjectType).getFields().suspect.type)).toBe('Suspect');
+    expect(namedTypes('Defendant')).not.toContain('Migrant');
+    for (const forbidden of ['Suspect', 'Defendant']) expect(namedTypes('Migrant')).not.toContain(forbidden);
+    for (const type of Object.values(supergraph.getTypeMap())) {
+      if (!isInputObjectType(type)) continue;
+      const fields = Object.keys(type.getFields());
+      // No input may carry a migrant into a defendant or suspect.
+      if (/Defendant|Suspect/.test(type.name)) expect(fields).not.toContain('migrantId');
+    }
   });
 
   it('describes every type, field, argument and enumeration value for partner developers', () => {

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../shared/auth.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
 import { AssistanceStore } from './assistance/assistance.store.js';
 import { ConsentStore } from './consent/consent.store.js';
 import { MigrantIdentityStore } from './identity/identity.store.js';
+import { MigrantService } from './migrant/migrant.service.js';
 import { MigrantStore } from './migrant/migrant.store.js';
 import { ScreeningStore } from './screening/screening.store.js';
 
@@ -33,12 +33,18 @@ export function createAssistanceLoaders(stores: AssistanceStores) {
 }
 export type AssistanceLoaders = ReturnType<typeof createAssistanceLoaders>;
 
-export interface AssistanceContext extends SubgraphContext {
+/** What the assistance services share for one request. */
+export interface AssistanceRequest extends SubgraphContext {
   stores: AssistanceStores;
   loaders: AssistanceLoaders;
 }
 
-export function createAssistanceContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): AssistanceContext {
-  const stores = createAssistanceStores(dataSource);
-  return { viewer, operationName, stores, loaders: createAssistanceLoaders(stores) };
+export interface AssistanceContext extends AssistanceRequest {
+  migrants: MigrantService;
+}
+
+export function createAssistanceContext(base: SubgraphContext): AssistanceContext {
+  const stores = createAssistanceStores(base.dataSource);
+  const request: AssistanceRequest = { ...base, stores, loaders: createAssistanceLoaders(stores) };
+  return { ...request, migrants: new MigrantService(request) };
 }

@@ -1,3 +1,6 @@
+import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
+import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
 import { createAssistanceContext, type AssistanceContext } from './assistance.context.js';
@@ -13,14 +16,16 @@ import { MigrantResolver } from './migrant/migrant.resolver.js';
 import { ScreeningEntity } from './screening/screening.entity.js';
 import { seedAssistanceDemo } from './seed/demo.js';
 
+const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
+
 /** Migrant assistance: pseudonymised migrants, identity, consent, screening and assistance. */
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
-  entities: [MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001],
+  entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
+  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
-      resolvers: [MigrantResolver, CaseMigrantsResolver],
+      resolvers: [MigrantResolver, CaseMigrantsResolver, AssistanceAccessLogResolver],
       references: { Case: resolveCaseReference, Migrant: resolveMigrantReference },
     }),
   createContext: createAssistanceContext,

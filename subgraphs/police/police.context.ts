@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../shared/auth.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
 import { CaseService } from './case/case.service.js';
 import { CaseStore } from './case/case.store.js';
+import { DetectionService } from './detection/detection.service.js';
 import { DetectionStore } from './detection/detection.store.js';
 import { IntelligenceStore } from './intelligence/intelligence.store.js';
+import { SmugglingNetworkService } from './network/network.service.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
+import { OperationService } from './operation/operation.service.js';
 import { OperationStore } from './operation/operation.store.js';
+import { SuspectService } from './suspect/suspect.service.js';
 import { SuspectStore } from './suspect/suspect.store.js';
 import { VesselStore } from './vessel/vessel.store.js';
 
@@ -43,14 +46,29 @@ export function createPoliceLoaders(stores: PoliceStores) {
 }
 export type PoliceLoaders = ReturnType<typeof createPoliceLoaders>;
 
-export interface PoliceContext extends SubgraphContext {
+/** What the police services share for one request. */
+export interface PoliceRequest extends SubgraphContext {
   stores: PoliceStores;
   loaders: PoliceLoaders;
-  cases: CaseService;
 }
 
-export function createPoliceContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): PoliceContext {
-  const stores = createPoliceStores(dataSource);
-  const loaders = createPoliceLoaders(stores);
-  return { viewer, operationName, stores, loaders, cases: new CaseService(stores.cases, loaders) };
+export interface PoliceContext extends PoliceRequest {
+  cases: CaseService;
+  detections: DetectionService;
+  suspects: SuspectService;
+  networks: SmugglingNetworkService;
+  operations: OperationService;
+}
+
+export function createPoliceContext(base: SubgraphContext): PoliceContext {
+  const stores = createPoliceStores(base.dataSource);
+  const request: PoliceRequest = { ...base, stores, loaders: createPoliceLoaders(stores) };
+  return {
+    ...request,
+    cases: new CaseService(request),
+    detections: new DetectionService(request),
+    suspects: new SuspectService(request),
+    networks: new SmugglingNetworkService(request),
+    operations: new OperationService(request),
+  };
 }

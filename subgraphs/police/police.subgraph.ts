@@ -1,3 +1,6 @@
+import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
+import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
 import { CaseEntity } from './case/case.entity.js';
@@ -19,14 +22,24 @@ import { resolveSuspectReference } from './suspect/suspect.reference.js';
 import { SuspectResolver } from './suspect/suspect.resolver.js';
 import { VesselEntity } from './vessel/vessel.entity.js';
 
+const PoliceAccessLogResolver = createAccessLogResolver('police');
+
 /** Police intelligence: cases, detections at sea, vessels, suspects, networks, operations, intelligence. */
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
-  entities: [CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000],
+  entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
+  migrations: [PoliceInitial1764300000000, AccessLog1764400000000],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
-      resolvers: [CaseResolver, CaseConnectionResolver, DetectionResolver, SuspectResolver, SmugglingNetworkResolver, OperationResolver],
+      resolvers: [
+        CaseResolver,
+        CaseConnectionResolver,
+        DetectionResolver,
+        SuspectResolver,
+        SmugglingNetworkResolver,
+        OperationResolver,
+        PoliceAccessLogResolver,
+      ],
       references: {
         Case: resolveCaseReference,
         Detection: resolveDetectionReference,

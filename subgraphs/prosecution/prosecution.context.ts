@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../shared/auth.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
 import { CaseLawStore } from './case-law/case-law.store.js';
@@ -36,14 +35,18 @@ export function createProsecutionLoaders(stores: ProsecutionStores) {
 }
 export type ProsecutionLoaders = ReturnType<typeof createProsecutionLoaders>;
 
-export interface ProsecutionContext extends SubgraphContext {
+/** What the prosecution services share for one request. */
+export interface ProsecutionRequest extends SubgraphContext {
   stores: ProsecutionStores;
   loaders: ProsecutionLoaders;
+}
+
+export interface ProsecutionContext extends ProsecutionRequest {
   prosecutions: ProsecutionService;
 }
 
-export function createProsecutionContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): ProsecutionContext {
-  const stores = createProsecutionStores(dataSource);
-  const loaders = createProsecutionLoaders(stores);
-  return { viewer, operationName, stores, loaders, prosecutions: new ProsecutionService(stores.prosecutions, loaders) };
+export function createProsecutionContext(base: SubgraphContext): ProsecutionContext {
+  const stores = createProsecutionStores(base.dataSource);
+  const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores) };
+  return { ...request, prosecutions: new ProsecutionService(request) };
 }

@@ -1,3 +1,6 @@
+import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
+import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
 import { resolveCaseReference } from './case/case.reference.js';
@@ -18,13 +21,15 @@ import { WitnessEntity } from './witness/witness.entity.js';
 import { WitnessResolver } from './witness/witness.resolver.js';
 
 /** Prosecutor support: prosecutions, defendants, charges, witnesses, MLA requests, case law. */
+const ProsecutionAccessLogResolver = createAccessLogResolver('prosecution');
+
 export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   name: 'prosecution',
-  entities: [ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
-  migrations: [ProsecutionInitial1764300000002],
+  entities: [AccessLogEntity, ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
+  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
-      resolvers: [ProsecutionResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver],
+      resolvers: [ProsecutionResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver],
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,

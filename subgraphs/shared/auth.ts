@@ -1,4 +1,12 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { z } from 'zod';
 import { isISO31661Alpha3 } from 'class-validator';
 import { AuthenticationError } from './errors.js';
@@ -20,14 +28,26 @@ const claims = z.object({
   country: z.string().refine(isISO31661Alpha3, 'must be an ISO 3166-1 alpha-3 code'),
 });
 
-type TokenSettings = Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_CLOCK_TOLERANCE_SECONDS'>;
+type TokenSettings = Pick<
+  Config,
+  'JWT_SECRET' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_CLOCK_TOLERANCE_SECONDS'
+>;
 
-/** Verifies bearer tokens (HS256) for the issuer and audience configured; every caller, every hop. */
+const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
+
+/**
+ * Verifies bearer tokens for the configured issuer and audience, on every hop. HS256 with
+ * JWT_SECRET; RS256 (and other asymmetric algorithms) with JWT_PUBLIC_KEY or the keys published at
+ * JWT_JWKS_URL. An algorithm without a configured key is refused.
+ */
 export class TokenVerifier {
-  private readonly key: Uint8Array;
+  private readonly secret: Uint8Array | null;
+  private publicKey: ReturnType<typeof importSPKI> | null = null;
+  private readonly jwks: JWTVerifyGetKey | null;
 
   constructor(private readonly settings: TokenSettings) {
-    this.key = new TextEncoder().encode(settings.JWT_SECRET);
+    this.secret = settings.JWT_SECRET ? new TextEncoder().encode(settings.JWT_SECRET) : null;
+    this.jwks = settings.JWT_JWKS_URL ? createRemoteJWKSet(new URL(settings.JWT_JWKS_URL)) : null;
   }
 
   async verifyAuthorization(header: string | undefined): Promise<Viewer> {
@@ -40,14 +60,24 @@ export class TokenVerifier {
   async verify(token: string): Promise<Viewer> {
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
+      const { alg } = decodeProtectedHeader(token);
+      const options = {
         issuer: this.settings.JWT_ISSUER,
         audience: this.settings.JWT_AUDIENCE,
         clockTolerance: this.settings.JWT_CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
-      }));
+      };
+      if (alg === 'HS256' && this.secret) {
+        ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
+      } else if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
+        ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ASYMMETRIC }));
+      } else if (alg && ASYMMETRIC.includes(alg) && this.settings.JWT_PUBLIC_KEY) {
+        ({ payload } = await jwtVerify(token, await this.key(alg), { ...options, algorithms: [alg] }));
+      } else {
+        throw new AuthenticationError(`tokens signed with ${alg ?? 'no algorithm'} are not accepted here`);
+      }
     } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(describeJoseError(error));
     }
     const parsed = claims.safeParse(payload);
@@ -58,12 +88,19 @@ export class TokenVerifier {
     }
     return { subject: parsed.data.sub, agency: parsed.data.agency, country: parsed.data.country };
   }
+
+  private key(alg: string): ReturnType<typeof importSPKI> {
+    this.publicKey ??= importSPKI((this.settings.JWT_PUBLIC_KEY ?? '').replace(/\\n/g, '\n'), alg);
+    return this.publicKey;
+  }
 }
 
 function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'token expired';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason}`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature verification failed';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no published key matches the token';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'algorithm not allowed';
   return 'malformed or unverifiable token';
 }
 
@@ -74,8 +111,9 @@ export interface TokenRequest {
   expiresIn?: string;
 }
 
-/** Mints a signed demo token (the `npm run token` script and tests). */
-export async function mintToken(settings: TokenSettings, request: TokenRequest): Promise<string> {
+/** Mints a signed demo token with JWT_SECRET (HS256): the `npm run token` script and tests. */
+export async function mintToken(settings: Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>, request: TokenRequest): Promise<string> {
+  if (!settings.JWT_SECRET) throw new Error('minting demo tokens needs JWT_SECRET (or no key configured, outside production)');
   return new SignJWT({ agency: request.agency, country: request.country })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)

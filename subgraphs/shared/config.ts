@@ -32,6 +32,9 @@ const environment = z
     EMBEDDED_PG_PORT: port.default(5488),
     SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // PEM (SPKI) public key for RS256/ES256 tokens; literal "\n" sequences are read as newlines.
+    JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
+    JWT_JWKS_URL: url.optional(),
     JWT_ISSUER: z.string().min(1).default('tidelink'),
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
@@ -41,7 +44,8 @@ const environment = z
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */
 export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
 
-export type Config = Omit<z.infer<typeof environment>, 'JWT_SECRET'> & { JWT_SECRET: string };
+/** JWT_SECRET is the development secret outside production when no key of any kind is configured. */
+export type Config = z.infer<typeof environment>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -57,9 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(set);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   // Checked on the raw values too, so it is listed even when other variables are invalid.
-  if (set.NODE_ENV === 'production' && !set.JWT_SECRET) problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  const anyKey = Boolean(set.JWT_SECRET || set.JWT_PUBLIC_KEY || set.JWT_JWKS_URL);
+  if (set.NODE_ENV === 'production' && !anyKey) {
+    problems.push('JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: one is required when NODE_ENV=production');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  return { ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
+  const developmentSecret = parsed.data.NODE_ENV !== 'production' && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
+  return { ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret };
 }
 
 /** For `main` scripts: print the problems and exit non-zero instead of a stack trace. */

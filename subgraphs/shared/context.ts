@@ -1,7 +1,12 @@
+import type { DataSource } from 'typeorm';
+import type { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import type { Viewer } from './auth.js';
 
-/** What every subgraph resolver receives: the verified caller and the operation's name. */
+/** What every subgraph resolver receives: the verified caller, the operation, and its access log. */
 export interface SubgraphContext {
   viewer: Viewer;
   operationName: string | null;
+  dataSource: DataSource;
+  /** Gated reads of this request, written in one statement when the response is ready. */
+  accessLog: AccessLogRecorder;
 }

@@ -12,6 +12,11 @@ import type { SubgraphContext } from './context.js';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])';
 
+/**
+ * A `__resolveReference`. It must fail asynchronously (return a rejected promise, not throw): a
+ * synchronous throw fails the whole `_entities` list instead of the one representation, and the
+ * gateway can then no longer place the error on the right path.
+ */
 export type ReferenceResolver<Context extends SubgraphContext> = (
   reference: { __typename: string; id: string },
   context: Context,

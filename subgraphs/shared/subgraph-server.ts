@@ -1,11 +1,45 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { serveGraphQL } from './http-server.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
+
+/** The gateway names subgraph operations `<client name>__<subgraph>__<n>`: log the client's name. */
+function clientOperationName(name: unknown): string | null {
+  if (typeof name !== 'string' || name.length === 0) return null;
+  return (/^(.*)__\w+__\d+$/.exec(name)?.[1] ?? name).slice(0, 200);
+}
+
+/**
+ * Writes the request's gated reads before the response leaves. If the log cannot be written, the
+ * data is not sent either: no gated read goes unrecorded.
+ */
+function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.accessLog.flush(contextValue.dataSource);
+          } catch (error) {
+            logger.error({ err: error }, 'access log write failed; response withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
+            }
+          }
+        },
+      };
+    },
+  };
+}
 
 export interface RunningSubgraph {
   name: string;
@@ -49,12 +83,17 @@ export async function startSubgraph<Context extends SubgraphContext>(
       port: options.port,
       host: options.host,
       source: { schema },
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
       context: async (req) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
-        const operationName = typeof req.body?.operationName === 'string' ? req.body.operationName : null;
-        return module.createContext(database.dataSource, viewer, operationName);
+        const operationName = clientOperationName(req.body?.operationName);
+        return module.createContext({
+          viewer,
+          operationName,
+          dataSource: database.dataSource,
+          accessLog: new AccessLogRecorder(viewer, operationName),
+        });
       },
       readiness: async () => {
         try {

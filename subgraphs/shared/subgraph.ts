@@ -1,6 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions } from 'typeorm';
-import type { Viewer } from './auth.js';
 import type { SubgraphContext } from './context.js';
 import type { SubgraphName } from './database.js';
 
@@ -10,8 +9,8 @@ export interface SubgraphModule<Context extends SubgraphContext = SubgraphContex
   entities: NonNullable<DataSourceOptions['entities']>;
   migrations: NonNullable<DataSourceOptions['migrations']>;
   buildSchema(): Promise<GraphQLSchema>;
-  /** A fresh context per request: the caller plus per-request DataLoaders. */
-  createContext(dataSource: DataSource, viewer: Viewer, operationName: string | null): Context;
+  /** A fresh context per request: the shared part (caller, access log) plus the subgraph's loaders and services. */
+  createContext(base: SubgraphContext): Context;
   /** Loads the demo stories when the database holds none of this subgraph's data. */
   seedDemo(dataSource: DataSource): Promise<boolean>;
 }

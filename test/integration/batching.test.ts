@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
+import type { Agency } from '../../subgraphs/shared/auth.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -39,12 +40,14 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-async function statementsFor(first: number): Promise<{ statements: Record<SubgraphName, number>; rows: number }> {
+async function statementsFor(agency: Agency, first: number): Promise<{ statements: Record<SubgraphName, number>; rows: number }> {
   for (const name of SUBGRAPH_NAMES) tidelink.stack.subgraphs[name].database.statements.reset();
   const { body } = await tidelink.query<{ cases: { nodes: Array<{ migrants: unknown[]; prosecution: unknown }> } }>(DEEP, {
     variables: { first },
+    token: await tidelink.token(agency, 'DOM'),
   });
-  expect(body.errors).toBeUndefined();
+  // Access checks are on: what the agency may not see comes back as FORBIDDEN, nothing else fails.
+  for (const error of body.errors ?? []) expect(error.extensions?.code).toBe('FORBIDDEN');
   const nodes = body.data?.cases.nodes ?? [];
   expect(nodes).toHaveLength(first);
   const statements = Object.fromEntries(
@@ -53,14 +56,19 @@ async function statementsFor(first: number): Promise<{ statements: Record<Subgra
   return { statements, rows: nodes.length };
 }
 
-describe('batching', () => {
-  it('issues as many SQL statements for cases(first: 100) as for cases(first: 10)', async () => {
-    const ten = await statementsFor(10);
-    const hundred = await statementsFor(100);
-    // Printed for the issue's closing note: the per-subgraph counts for N = 10 and N = 100.
-    process.stdout.write(`SQL statements — first: 10 → ${JSON.stringify(ten.statements)}; first: 100 → ${JSON.stringify(hundred.statements)}\n`);
-    expect(hundred.statements).toEqual(ten.statements);
-    // Sanity: the query really reached every subgraph's tables.
-    for (const name of SUBGRAPH_NAMES) expect(ten.statements[name]).toBeGreaterThan(0);
-  });
+describe('batching, with access checks and access logging on', () => {
+  it.each(['PROSECUTOR', 'IOM'] as const)(
+    'issues as many SQL statements for cases(first: 100) as for cases(first: 10), as %s',
+    async (agency) => {
+      const ten = await statementsFor(agency, 10);
+      const hundred = await statementsFor(agency, 100);
+      // Printed for the issue's closing note: the per-subgraph counts for N = 10 and N = 100.
+      process.stdout.write(
+        `SQL statements as ${agency} — first: 10 → ${JSON.stringify(ten.statements)}; first: 100 → ${JSON.stringify(hundred.statements)}\n`,
+      );
+      expect(hundred.statements).toEqual(ten.statements);
+      // Sanity: the query really reached every subgraph's tables.
+      for (const name of SUBGRAPH_NAMES) expect(ten.statements[name]).toBeGreaterThan(0);
+    },
+  );
 });

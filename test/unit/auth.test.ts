@@ -1,8 +1,11 @@
-import { SignJWT } from 'jose';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { mintToken, TokenVerifier } from '../../subgraphs/shared/auth.js';
 import { loadConfig } from '../../subgraphs/shared/config.js';
 
 const config = loadConfig({});
+type CryptoKeyLike = Parameters<SignJWT['sign']>[0];
 const verifier = new TokenVerifier(config);
 
 async function sign(claims: Record<string, unknown>, options: { secret?: string; audience?: string; expires?: string } = {}) {
@@ -15,6 +18,7 @@ async function sign(claims: Record<string, unknown>, options: { secret?: string;
     .setExpirationTime(options.expires ?? '1h')
     .sign(new TextEncoder().encode(options.secret ?? config.JWT_SECRET));
 }
+
 
 async function reasonFor(header: string | undefined): Promise<string> {
   try {
@@ -58,5 +62,70 @@ describe('token verification', () => {
     expect(await reasonFor(`Bearer ${badAgency}`)).toMatch(/agency/);
     const badCountry = await sign({ agency: 'IOM', country: 'XX' });
     expect(await reasonFor(`Bearer ${badCountry}`)).toMatch(/country/);
+  });
+});
+
+describe('asymmetric tokens (RS256)', () => {
+  const settings = { ...loadConfig({}), JWT_SECRET: undefined };
+  let keys: Awaited<ReturnType<typeof generateKeyPair>>;
+  beforeAll(async () => {
+    keys = await generateKeyPair('RS256', { extractable: true });
+  });
+
+  const rs256 = (key: CryptoKeyLike, claims: Record<string, unknown> = { agency: 'PROSECUTOR', country: 'ITA' }, kid = 'k1') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject('pm-agrigento')
+      .setIssuer(settings.JWT_ISSUER)
+      .setAudience(settings.JWT_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(key);
+
+  it('verifies with a PEM public key, and refuses HS256 when no secret is configured', async () => {
+    const verifier = new TokenVerifier({ ...settings, JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey) });
+    await expect(verifier.verify(await rs256(keys.privateKey))).resolves.toEqual({ subject: 'pm-agrigento', agency: 'PROSECUTOR', country: 'ITA' });
+    const hs = await mintToken(loadConfig({}), { subject: 'x', agency: 'POLICE', country: 'DOM' });
+    await expect(verifier.verify(hs)).rejects.toThrow(/HS256 are not accepted/);
+    const other = await generateKeyPair('RS256');
+    await expect(verifier.verify(await rs256(other.privateKey))).rejects.toThrow(/signature/);
+  });
+
+  it('verifies against the keys a JWKS URL publishes (a real HTTP server on loopback)', async () => {
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verifier = new TokenVerifier({ ...settings, JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` });
+      await expect(verifier.verify(await rs256(keys.privateKey))).resolves.toMatchObject({ agency: 'PROSECUTOR' });
+      await expect(verifier.verify(await rs256(keys.privateKey, { agency: 'PROSECUTOR', country: 'ITA' }, 'unknown-kid'))).rejects.toThrow(
+        /no published key/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('tolerates only the configured clock skew', async () => {
+    const verifier = new TokenVerifier({ ...loadConfig({}), JWT_CLOCK_TOLERANCE_SECONDS: 5 });
+    const justExpired = await new SignJWT({ agency: 'IOM', country: 'DOM' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3)
+      .sign(new TextEncoder().encode(config.JWT_SECRET));
+    await expect(verifier.verify(justExpired)).resolves.toMatchObject({ agency: 'IOM' });
+    const longExpired = await new SignJWT({ agency: 'IOM', country: 'DOM' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 30)
+      .sign(new TextEncoder().encode(config.JWT_SECRET));
+    await expect(verifier.verify(longExpired)).rejects.toThrow(/expired/);
   });
 });

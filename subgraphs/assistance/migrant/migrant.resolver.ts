@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertId } from '../../shared/pagination.js';
 import type { AssistanceContext } from '../assistance.context.js';
 import { Assistance } from '../assistance/assistance.type.js';
 import { Case, Detection } from '../case/case.type.js';
@@ -14,42 +13,52 @@ import { Migrant } from './migrant.type.js';
 export class MigrantResolver {
   @Query(() => Migrant, { nullable: true, description: 'One migrant by id; null when none has that id.' })
   migrant(@Arg('id', () => ID, { description: 'The migrant id.' }) id: string, @Ctx() context: AssistanceContext) {
-    return context.loaders.migrantById.load(assertId(id));
+    return context.migrants.get(id);
   }
 
   @Query(() => [Migrant], { description: 'The migrants registered on a case, by code.' })
   migrants(@Arg('caseId', () => ID, { description: 'The police case id.' }) caseId: string, @Ctx() context: AssistanceContext) {
-    return context.loaders.migrantsByCase.load(assertId(caseId, 'caseId'));
+    return context.migrants.byCase(caseId);
   }
 
-  @FieldResolver(() => [Vulnerability], { nullable: true, description: 'Special needs found at the latest screening.' })
-  vulnerabilities(@Root() root: MigrantEntity): Vulnerability[] {
-    return root.vulnerabilities;
+  @FieldResolver(() => [Vulnerability], {
+    nullable: true,
+    description: 'Special needs found at the latest screening. IOM only: other agencies get null with FORBIDDEN (ROLE).',
+  })
+  vulnerabilities(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext): Vulnerability[] {
+    return context.migrants.vulnerabilities(root);
   }
 
-  @FieldResolver(() => TraffickingStatus, { nullable: true, description: 'Current trafficking assessment.' })
-  traffickingStatus(@Root() root: MigrantEntity): TraffickingStatus {
-    return root.traffickingStatus;
+  @FieldResolver(() => TraffickingStatus, {
+    nullable: true,
+    description: 'Current trafficking assessment. Consent-gated like `identity`.',
+  })
+  traffickingStatus(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext): Promise<TraffickingStatus> {
+    return context.migrants.traffickingStatus(root);
   }
 
-  @FieldResolver(() => MigrantIdentity, { nullable: true, description: 'Who the migrant is; shared only under live consent.' })
+  @FieldResolver(() => MigrantIdentity, {
+    nullable: true,
+    description:
+      'Who the migrant is. IOM always; police only under a live SHARE_WITH_POLICE consent, prosecutors under a live SHARE_WITH_PROSECUTION or TESTIMONY consent (otherwise null with FORBIDDEN, CONSENT_REQUIRED); nobody else. Every read is logged.',
+  })
   identity(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext) {
-    return context.loaders.identityByMigrant.load(root.id);
+    return context.migrants.identity(root);
   }
 
-  @FieldResolver(() => [Consent], { nullable: true, description: 'Consents given, oldest first, including withdrawn ones.' })
+  @FieldResolver(() => [Consent], { nullable: true, description: 'Consents given, oldest first, including withdrawn ones. IOM only.' })
   consents(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext) {
-    return context.loaders.consentsByMigrant.load(root.id);
+    return context.migrants.consents(root);
   }
 
-  @FieldResolver(() => [Screening], { nullable: true, description: 'Screenings, oldest first.' })
+  @FieldResolver(() => [Screening], { nullable: true, description: 'Screenings, oldest first. IOM only.' })
   screenings(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext) {
-    return context.loaders.screeningsByMigrant.load(root.id);
+    return context.migrants.screenings(root);
   }
 
-  @FieldResolver(() => [Assistance], { nullable: true, description: 'Support given or planned, in the order it started.' })
+  @FieldResolver(() => [Assistance], { nullable: true, description: 'Support given or planned, in the order it started. IOM only.' })
   assistance(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext) {
-    return context.loaders.assistanceByMigrant.load(root.id);
+    return context.migrants.assistance(root);
   }
 
   @FieldResolver(() => Detection, { nullable: true, description: 'The detection at sea after which the migrant was registered.' })
@@ -57,7 +66,7 @@ export class MigrantResolver {
     return root.detectionId ? { id: root.detectionId } : null;
   }
 
-  @FieldResolver(() => Case, { description: 'The police case the migrant is registered on.' })
+  @FieldResolver(() => Case, { nullable: true, description: 'The police case the migrant is registered on.' })
   case(@Root() root: MigrantEntity): Case {
     return { id: root.caseId };
   }

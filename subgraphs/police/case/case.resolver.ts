@@ -28,30 +28,31 @@ export class CaseResolver {
 
   @FieldResolver(() => [Detection], { description: 'Detections at sea that belong to the case, oldest first.' })
   detections(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
-    return context.loaders.detectionsByCase.load(root.id);
+    return context.cases.detections(root);
   }
 
   @FieldResolver(() => [Suspect], { nullable: true, description: 'Suspects identified in the case.' })
   suspects(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
-    return context.loaders.suspectsByCase.load(root.id);
+    return context.cases.suspects(root);
   }
 
   @FieldResolver(() => [IntelligenceItem], {
-    nullable: true,
-    description: 'Intelligence shared on the case, oldest first, within the handling codes that bind the reader.',
+    nullable: 'itemsAndList',
+    description:
+      'Intelligence shared on the case, oldest first. An item the reader may not have (not released to their country, or H1 for a prosecutor) is a null entry with a FORBIDDEN error giving the reason.',
   })
   intelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
-    return context.loaders.intelligenceByCase.load(root.id);
+    return context.cases.intelligence(root);
   }
 
   @FieldResolver(() => SmugglingNetwork, { nullable: true, description: 'The smuggling network behind the case, when identified.' })
   network(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
-    return root.networkId ? context.loaders.networkById.load(root.networkId) : null;
+    return context.cases.network(root);
   }
 
   @FieldResolver(() => Operation, { nullable: true, description: 'The joint operation the case arose from, if any.' })
   operation(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
-    return root.operationId ? context.loaders.operationById.load(root.operationId) : null;
+    return context.cases.operation(root);
   }
 }
 

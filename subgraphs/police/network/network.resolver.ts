@@ -8,11 +8,11 @@ import { SmugglingNetwork } from './network.type.js';
 export class SmugglingNetworkResolver {
   @Query(() => [SmugglingNetwork], { description: 'Smuggling networks known to analysts, by name.' })
   smugglingNetworks(@Ctx() context: PoliceContext) {
-    return context.stores.networks.all();
+    return context.networks.all();
   }
 
   @FieldResolver(() => [Suspect], { nullable: true, description: 'Suspects believed to belong to the network.' })
   suspects(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
-    return context.loaders.suspectsByNetwork.load(root.id);
+    return context.networks.suspects(root);
   }
 }

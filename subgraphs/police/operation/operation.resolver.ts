@@ -6,6 +6,6 @@ import { Operation } from './operation.type.js';
 export class OperationResolver {
   @Query(() => [Operation], { description: 'Joint operations, most recent first.' })
   operations(@Ctx() context: PoliceContext) {
-    return context.stores.operations.all();
+    return context.operations.all();
   }
 }

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertId } from '../../shared/pagination.js';
 import { Case } from '../case/case.type.js';
 import { SmugglingNetwork } from '../network/network.type.js';
 import type { PoliceContext } from '../police.context.js';
@@ -10,16 +9,16 @@ import { Suspect } from './suspect.type.js';
 export class SuspectResolver {
   @Query(() => Suspect, { nullable: true, description: 'One suspect by id; null when none has that id.' })
   suspect(@Arg('id', () => ID, { description: 'The suspect id.' }) id: string, @Ctx() context: PoliceContext) {
-    return context.loaders.suspectById.load(assertId(id));
+    return context.suspects.get(id);
   }
 
   @FieldResolver(() => Case, { description: 'The case in which the suspect was identified.' })
   case(@Root() root: SuspectEntity, @Ctx() context: PoliceContext) {
-    return context.loaders.caseById.load(root.caseId);
+    return context.suspects.case(root);
   }
 
   @FieldResolver(() => SmugglingNetwork, { nullable: true, description: 'The network the suspect is believed to belong to.' })
   network(@Root() root: SuspectEntity, @Ctx() context: PoliceContext) {
-    return root.networkId ? context.loaders.networkById.load(root.networkId) : null;
+    return context.suspects.network(root);
   }
 }

@@ -6,6 +6,6 @@ import { CaseLawReference } from './case-law.type.js';
 export class CaseLawResolver {
   @Query(() => [CaseLawReference], { description: 'All case-law references known to prosecutor support, most recent first.' })
   caseLaw(@Ctx() context: ProsecutionContext) {
-    return context.stores.caseLaw.all();
+    return context.prosecutions.allCaseLaw();
   }
 }

@@ -10,6 +10,6 @@ export class CaseResolver {
     description: 'The criminal proceedings brought on the case; null while no prosecution office has opened one.',
   })
   prosecution(@Root() root: Case, @Ctx() context: ProsecutionContext) {
-    return context.loaders.prosecutionByCase.load(root.id.toLowerCase());
+    return context.prosecutions.byCase(root.id);
   }
 }

@@ -7,13 +7,16 @@ import { Defendant } from './defendant.type.js';
 
 @Resolver(() => Defendant)
 export class DefendantResolver {
-  @FieldResolver(() => Suspect, { description: 'The police suspect standing trial; the police subgraph resolves its details.' })
+  @FieldResolver(() => Suspect, {
+    nullable: true,
+    description: 'The police suspect standing trial; the police subgraph resolves its details (null, FORBIDDEN, for agencies that may not see suspects).',
+  })
   suspect(@Root() root: DefendantEntity): Suspect {
     return { id: root.suspectId };
   }
 
   @FieldResolver(() => [Charge], { description: 'Charges against the defendant, in the order filed.' })
   charges(@Root() root: DefendantEntity, @Ctx() context: ProsecutionContext) {
-    return context.loaders.chargesByDefendant.load(root.id);
+    return context.prosecutions.charges(root);
   }
 }

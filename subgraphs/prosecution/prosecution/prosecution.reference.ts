@@ -1,6 +1,7 @@
 import type { ReferenceResolver } from '../../shared/federated-schema.js';
-import { resolveByLoader } from '../../shared/reference.js';
+import { isId } from '../../shared/pagination.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
 
+/** `_entities` from another subgraph's query: the service applies the same rule as a direct read. */
 export const resolveProsecutionReference: ReferenceResolver<ProsecutionContext> = (reference, context) =>
-  resolveByLoader(reference, context.loaders.prosecutionById);
+  isId(reference.id) ? context.prosecutions.reference(reference.id.toLowerCase()) : null;

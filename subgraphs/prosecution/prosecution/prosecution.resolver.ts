@@ -23,14 +23,14 @@ export class ProsecutionResolver {
     return context.prosecutions.newest(first);
   }
 
-  @FieldResolver(() => Case, { description: 'The police case prosecuted.' })
+  @FieldResolver(() => Case, { nullable: true, description: 'The police case prosecuted (null when the caller may not see police cases).' })
   case(@Root() root: ProsecutionEntity): Case {
     return { id: root.caseId };
   }
 
   @FieldResolver(() => [Defendant], { description: 'Suspects charged in the prosecution, in the order they were added.' })
   defendants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
-    return context.loaders.defendantsByProsecution.load(root.id);
+    return context.prosecutions.defendants(root);
   }
 
   @FieldResolver(() => [Witness], {
@@ -38,7 +38,7 @@ export class ProsecutionResolver {
     description: 'Migrants taking part as witnesses, victims or civil parties; null when the caller may not see them.',
   })
   witnesses(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
-    return context.loaders.witnessesByProsecution.load(root.id);
+    return context.prosecutions.witnesses(root);
   }
 
   @FieldResolver(() => [MlaRequest], {
@@ -46,12 +46,11 @@ export class ProsecutionResolver {
     description: 'Mutual legal assistance requests sent for the prosecution, oldest first; null when the caller may not see them (UNTOC Art. 18 use limitation).',
   })
   mlaRequests(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
-    return context.loaders.mlaRequestsByProsecution.load(root.id);
+    return context.prosecutions.mlaRequests(root);
   }
 
   @FieldResolver(() => [CaseLawReference], { description: 'Case law the prosecutor relies on, most recent first.' })
-  async caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
-    const links = await context.loaders.caseLawLinksByProsecution.load(root.id);
-    return links.map((link) => link.caseLaw);
+  caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
+    return context.prosecutions.caseLaw(root);
   }
 }

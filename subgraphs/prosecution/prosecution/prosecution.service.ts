@@ -1,23 +1,70 @@
+import { enforce, ForbiddenError } from '../../shared/access.js';
 import { assertId, pageSize } from '../../shared/pagination.js';
-import type { ProsecutionLoaders } from '../prosecution.context.js';
+import type { DefendantEntity } from '../defendant/defendant.entity.js';
+import type { ProsecutionRequest } from '../prosecution.context.js';
+import { prosecutionPolicy } from '../prosecution.policy.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
-import type { ProsecutionStore } from './prosecution.store.js';
 
-/** Reads of prosecutions: id checks and page bounds. Access rules join here later, not in resolvers. */
+/** Reads of prosecutions and what hangs off them, each behind the prosecution policy. */
 export class ProsecutionService {
-  constructor(
-    private readonly store: ProsecutionStore,
-    private readonly loaders: ProsecutionLoaders,
-  ) {}
+  constructor(private readonly request: ProsecutionRequest) {}
 
   get(id: string): Promise<ProsecutionEntity | null> {
-    return this.loaders.prosecutionById.load(assertId(id));
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    return this.request.loaders.prosecutionById.load(assertId(id));
+  }
+
+  /** For `_entities` calls: the same rule as a direct read. */
+  async reference(id: string): Promise<ProsecutionEntity | null> {
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    return this.request.loaders.prosecutionById.load(id);
+  }
+
+  byCase(caseId: string): Promise<ProsecutionEntity | null> {
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    return this.request.loaders.prosecutionByCase.load(caseId.toLowerCase());
   }
 
   async newest(first: number | null | undefined): Promise<ProsecutionEntity[]> {
-    const rows = await this.store.newest(pageSize(first));
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    const rows = await this.request.stores.prosecutions.newest(pageSize(first));
     // Prime the loader so nested references to these prosecutions cost nothing more.
-    for (const row of rows) this.loaders.prosecutionById.prime(row.id, row);
+    for (const row of rows) this.request.loaders.prosecutionById.prime(row.id, row);
     return rows;
+  }
+
+  defendants(root: ProsecutionEntity) {
+    return this.request.loaders.defendantsByProsecution.load(root.id);
+  }
+
+  charges(root: DefendantEntity) {
+    return this.request.loaders.chargesByDefendant.load(root.id);
+  }
+
+  witnesses(root: ProsecutionEntity) {
+    enforce(prosecutionPolicy.witnesses(this.request.viewer));
+    return this.request.loaders.witnessesByProsecution.load(root.id);
+  }
+
+  /** MLA requests are use-limited: every read, served or refused, is logged. */
+  async mlaRequests(root: ProsecutionEntity) {
+    const decision = prosecutionPolicy.mlaRequests(this.request.viewer);
+    if (!decision.allowed) {
+      this.request.accessLog.record('Prosecution', root.id, 'mlaRequests', decision);
+      throw new ForbiddenError(decision.reason);
+    }
+    const requests = await this.request.loaders.mlaRequestsByProsecution.load(root.id);
+    for (const request of requests) this.request.accessLog.record('MlaRequest', request.id, 'content', decision);
+    return requests;
+  }
+
+  async caseLaw(root: ProsecutionEntity) {
+    const links = await this.request.loaders.caseLawLinksByProsecution.load(root.id);
+    return links.map((link) => link.caseLaw);
+  }
+
+  allCaseLaw() {
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    return this.request.stores.caseLaw.all();
   }
 }

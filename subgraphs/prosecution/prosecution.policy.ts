@@ -1,0 +1,14 @@
+import { agencies } from '../shared/access.js';
+
+/**
+ * Who may see what, for the data prosecutor support owns (design, "Who may see what"). The one
+ * place this subgraph decides. AUDITOR reads access logs only.
+ */
+export const prosecutionPolicy = {
+  /** Prosecutions, defendants, charges and verdicts, case law: public record. */
+  publicRecord: agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'),
+  /** Who testifies, and how they are protected. */
+  witnesses: agencies('POLICE', 'PROSECUTOR'),
+  /** Mutual legal assistance: evidence may serve only the stated purpose (UNTOC Art. 18). ANALYST: counts only. */
+  mlaRequests: agencies('PROSECUTOR'),
+};

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Agency } from '../auth.js';
+import type { DenialReason } from '../access.js';
+
+@Entity('access_log')
+export class AccessLogEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('timestamptz') at: Date;
+  @Column('text') actor: string;
+  @Column('text') agency: Agency;
+  @Column({ type: 'char', length: 3 }) country: string;
+  @Column({ type: 'text', name: 'entity_type' }) entityType: string;
+  @Column({ type: 'uuid', name: 'entity_id' }) entityId: string;
+  @Column({ type: 'text', array: true }) fields: string[];
+  @Column('text') decision: 'ALLOWED' | 'DENIED';
+  @Column({ type: 'text', nullable: true }) reason: DenialReason | null;
+  @Column({ type: 'text', name: 'operation_name', nullable: true }) operationName: string | null;
+}

@@ -1,0 +1,69 @@
+import type { DataSource } from 'typeorm';
+import type { Decision } from '../access.js';
+import type { Viewer } from '../auth.js';
+
+interface PendingEntry {
+  entityType: string;
+  entityId: string;
+  fields: Set<string>;
+  decision: 'ALLOWED' | 'DENIED';
+  reason: string | null;
+}
+
+/**
+ * Collects the gated reads of one request (allowed and denied) and writes them in one statement
+ * when the response is ready, so logging costs one INSERT per request, not one per row.
+ */
+export class AccessLogRecorder {
+  private readonly pending = new Map<string, PendingEntry>();
+
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly operationName: string | null,
+  ) {}
+
+  record(entityType: string, entityId: string, field: string, decision: Decision): void {
+    const reason = decision.allowed ? null : decision.reason;
+    const key = `${entityType}\u0000${entityId}\u0000${reason ?? 'ALLOWED'}`;
+    const entry = this.pending.get(key);
+    if (entry) {
+      entry.fields.add(field);
+      return;
+    }
+    this.pending.set(key, {
+      entityType,
+      entityId,
+      fields: new Set([field]),
+      decision: decision.allowed ? 'ALLOWED' : 'DENIED',
+      reason,
+    });
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  async flush(dataSource: DataSource): Promise<void> {
+    if (this.pending.size === 0) return;
+    const rows = [...this.pending.values()].map((entry) => ({
+      actor: this.viewer.subject,
+      agency: this.viewer.agency,
+      country: this.viewer.country,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      fields: [...entry.fields].sort(),
+      decision: entry.decision,
+      reason: entry.reason,
+      operation_name: this.operationName,
+    }));
+    this.pending.clear();
+    await dataSource.query(
+      `/* accessLog.append */
+       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name)
+       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name
+         FROM jsonb_to_recordset($1::jsonb) AS entry(actor text, agency text, country text, entity_type text,
+              entity_id uuid, fields text[], decision text, reason text, operation_name text)`,
+      [JSON.stringify(rows)],
+    );
+  }
+}

@@ -1,0 +1,126 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../connection.js';
+import { CountryCode } from '../scalars.js';
+
+export enum AccessDecision {
+  ALLOWED = 'ALLOWED',
+  DENIED = 'DENIED',
+}
+registerEnumType(AccessDecision, {
+  name: 'AccessDecision',
+  description: 'Whether a gated read was served.',
+  valuesConfig: {
+    ALLOWED: { description: 'The fields were returned.' },
+    DENIED: { description: 'The fields were withheld (null with a FORBIDDEN error).' },
+  },
+});
+
+export enum DenialReasonCode {
+  ROLE = 'ROLE',
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  HANDLING_RESTRICTED = 'HANDLING_RESTRICTED',
+  NOT_RELEASABLE = 'NOT_RELEASABLE',
+}
+registerEnumType(DenialReasonCode, {
+  name: 'DenialReason',
+  description: 'Why a field was withheld; the same value a denied caller gets in `extensions.reason`.',
+  valuesConfig: {
+    ROLE: { description: 'The caller\'s agency may not see this field group.' },
+    CONSENT_REQUIRED: { description: 'No live consent of the migrant covers this recipient.' },
+    HANDLING_RESTRICTED: { description: 'The source\'s handling code forbids this use (H1: not for judicial proceedings).' },
+    NOT_RELEASABLE: { description: 'The source has not released the item to the caller\'s country.' },
+  },
+});
+
+export enum AgencyCode {
+  POLICE = 'POLICE',
+  IOM = 'IOM',
+  PROSECUTOR = 'PROSECUTOR',
+  ANALYST = 'ANALYST',
+  PARTNER = 'PARTNER',
+  AUDITOR = 'AUDITOR',
+}
+registerEnumType(AgencyCode, {
+  name: 'Agency',
+  description: 'The kind of organisation a caller acts for (the `agency` claim of the token).',
+  valuesConfig: {
+    POLICE: { description: 'A police service (National Central Bureau).' },
+    IOM: { description: 'A migrant-assistance caseworker (IOM-style).' },
+    PROSECUTOR: { description: 'A prosecution office.' },
+    ANALYST: { description: 'An analyst working on de-identified statistics.' },
+    PARTNER: { description: 'A partner organisation integrating over GraphQL; statistics and public record only.' },
+    AUDITOR: { description: 'A data-protection auditor; reads the access logs only.' },
+  },
+});
+
+@Directive('@shareable')
+@ObjectType({ description: 'One gated read, allowed or denied: who read which fields of which record, and why the decision fell as it did. Append-only.' })
+export class AccessLogEntry {
+  @Field(() => ID, { description: 'Opaque identifier of the entry.' })
+  id: string;
+
+  @Field(() => DateTimeResolver, { description: 'When the read happened.' })
+  at: Date;
+
+  @Field({ description: 'The caller (`sub` claim of the token).' })
+  actor: string;
+
+  @Field(() => AgencyCode, { description: 'The caller\'s agency.' })
+  agency: AgencyCode;
+
+  @Field(() => CountryCode, { description: 'The caller\'s country.' })
+  country: string;
+
+  @Field({ description: 'Type of the record read, e.g. "Migrant" or "IntelligenceItem".' })
+  entityType: string;
+
+  @Field(() => ID, { description: 'Id of the record read.' })
+  entityId: string;
+
+  @Field(() => [String], { description: 'The gated fields asked for, e.g. ["identity", "traffickingStatus"].' })
+  fields: string[];
+
+  @Field(() => AccessDecision, { description: 'Whether they were served.' })
+  decision: AccessDecision;
+
+  @Field(() => DenialReasonCode, { nullable: true, description: 'Why they were withheld; null when allowed.' })
+  reason: DenialReasonCode | null;
+
+  @Field(() => String, { nullable: true, description: 'The GraphQL operation name the caller gave, if any.' })
+  operationName: string | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A page of access-log entries, newest first.' })
+export class AccessLogConnection {
+  @Field(() => [AccessLogEntry], { description: 'The entries of this page.' })
+  nodes: AccessLogEntry[];
+
+  @Field(() => PageInfo, { description: 'Whether more entries follow, and where to continue.' })
+  pageInfo: PageInfo;
+}
+
+@InputType({ description: 'Narrows an access log. Every given condition must hold.' })
+export class AccessLogFilter {
+  @Field(() => String, { nullable: true, description: 'Only reads by this caller (`sub`).' })
+  actor?: string | null;
+
+  @Field(() => AgencyCode, { nullable: true, description: 'Only reads by this agency.' })
+  agency?: AgencyCode | null;
+
+  @Field(() => String, { nullable: true, description: 'Only reads of this record type, e.g. "Migrant".' })
+  entityType?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only reads of this record.' })
+  entityId?: string | null;
+
+  @Field(() => AccessDecision, { nullable: true, description: 'Only allowed, or only denied, reads.' })
+  decision?: AccessDecision | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Only reads at or after this instant.' })
+  from?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Only reads before this instant.' })
+  to?: Date | null;
+}

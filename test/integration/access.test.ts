@@ -1,0 +1,157 @@
+import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { DenialReason } from '../../subgraphs/shared/access.js';
+import { errorAt, valueAt, type Path } from '../support/paths.js';
+import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+
+/**
+ * The design's "Who may see what", row by row, for every agency, through the gateway: root
+ * queries, nested relations and fields reached through `_entities` from another subgraph's query.
+ */
+const PROBE = `query Probe {
+  case(id: "ca5e0000-0000-4000-8000-000000000001") {
+    reference
+    detections { seaArea outcome personsOnBoard deaths position { latitude } vessel { boardingAuthorization } }
+    suspects { alias }
+    intelligence { handlingCode summary sourceCountry sourceReliability }
+    migrants { code identity { givenName } traffickingStatus vulnerabilities assistance { type } }
+    assistanceSummary { migrants }
+    prosecution { stage }
+  }
+  prosecution(id: "b40a0000-0000-4000-8000-000000000001") {
+    stage
+    case { reference }
+    defendants { charges { verdict } suspect { alias } }
+    witnesses { role migrant { code identity { givenName } } }
+    mlaRequests { status }
+  }
+  migrant(id: "a1a00000-0000-4000-8000-000000000002") { code detection { seaArea position { latitude } } }
+  suspect(id: "5a5bec70-0000-4000-8000-000000000001") { alias }
+  policeAccessLog(first: 1) { nodes { id } }
+}`;
+
+type Viewer = 'POLICE' | 'POLICE_ITA' | 'IOM' | 'PROSECUTOR' | 'ANALYST' | 'PARTNER' | 'AUDITOR';
+const VIEWERS: Record<Viewer, [Agency, string]> = {
+  POLICE: ['POLICE', 'DOM'],
+  POLICE_ITA: ['POLICE', 'ITA'],
+  IOM: ['IOM', 'DOM'],
+  PROSECUTOR: ['PROSECUTOR', 'DOM'],
+  ANALYST: ['ANALYST', 'DOM'],
+  PARTNER: ['PARTNER', 'DOM'],
+  AUDITOR: ['AUDITOR', 'DOM'],
+};
+
+/** 'value': served; a reason: null with FORBIDDEN and that reason; absent: unreachable (parent withheld). */
+type Expectation = Partial<Record<Viewer, 'value' | DenialReason>>;
+const V = 'value' as const;
+const ROLE = 'ROLE' as const;
+const CONSENT = 'CONSENT_REQUIRED' as const;
+
+const ROWS: Array<[string, Path, Expectation]> = [
+  // Row: case, detection time/area/outcome, persons on board, deaths — PARTNER statistics only.
+  ['case', ['case'], { POLICE: V, POLICE_ITA: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE, AUDITOR: ROLE }],
+  ['detection time, area, outcome, people', ['case', 'detections', 0, 'personsOnBoard'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V }],
+  // Row: position, vessel, boarding authorization.
+  ['position', ['case', 'detections', 0, 'position'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
+  ['vessel, boarding authorization', ['case', 'detections', 0, 'vessel'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
+  // Row: suspects.
+  ['suspects of a case', ['case', 'suspects'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
+  ['suspect by id', ['suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
+  ['suspect via _entities (a defendant)', ['prosecution', 'defendants', 0, 'suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
+  // Row: intelligence — handling code and releasability bind every reader.
+  ['intelligence', ['case', 'intelligence'], { POLICE: V, POLICE_ITA: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
+  ['intelligence H0, released to all', ['case', 'intelligence', 0], { POLICE: V, POLICE_ITA: V, PROSECUTOR: V }],
+  ['intelligence H1, released to DOM/USA/PRI', ['case', 'intelligence', 1], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', PROSECUTOR: 'HANDLING_RESTRICTED' }],
+  ['intelligence H3, released to DOM/TCA', ['case', 'intelligence', 2], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', PROSECUTOR: V }],
+  // Row: migrant code, sex, age group, nationality — ANALYST and PARTNER statistics only.
+  ['migrants of a case', ['case', 'migrants'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE }],
+  ['migrant by id', ['migrant'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
+  ['migrant via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant'], { POLICE: V, PROSECUTOR: V }],
+  // Row: identity, trafficking status — consent-gated. M1: SHARE_WITH_POLICE; M2: SHARE_WITH_PROSECUTION + TESTIMONY; M3: police consent withdrawn.
+  ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, POLICE_ITA: V, IOM: V, PROSECUTOR: CONSENT }],
+  ['identity, prosecution consent', ['case', 'migrants', 1, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
+  ['identity, withdrawn consent', ['case', 'migrants', 2, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
+  ['trafficking status, prosecution consent', ['case', 'migrants', 1, 'traffickingStatus'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
+  ['identity via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant', 'identity'], { POLICE: CONSENT, PROSECUTOR: V }],
+  // Row: vulnerabilities, assistance records — IOM only.
+  ['vulnerabilities', ['case', 'migrants', 0, 'vulnerabilities'], { POLICE: ROLE, IOM: V, PROSECUTOR: ROLE }],
+  ['assistance records', ['case', 'migrants', 0, 'assistance'], { POLICE: ROLE, IOM: V, PROSECUTOR: ROLE }],
+  ['assistance summary of a case', ['case', 'assistanceSummary'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE }],
+  // Row: prosecution, charges, verdicts — public record.
+  ['prosecution of a case', ['case', 'prosecution'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V }],
+  ['prosecution by id', ['prosecution'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V, AUDITOR: ROLE }],
+  ['verdicts', ['prosecution', 'defendants', 0, 'charges', 0, 'verdict'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V }],
+  ['case via _entities (a prosecution\'s case)', ['prosecution', 'case'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
+  ['detection via _entities (a migrant\'s detection)', ['migrant', 'detection', 'seaArea'], { POLICE: V, IOM: V, PROSECUTOR: V }],
+  ['position via _entities', ['migrant', 'detection', 'position'], { POLICE: V, IOM: ROLE, PROSECUTOR: V }],
+  ['witnesses', ['prosecution', 'witnesses'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
+  // Row: MLA requests — use limitation.
+  ['MLA requests', ['prosecution', 'mlaRequests'], { POLICE: ROLE, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
+  // Row: access log — AUDITOR only.
+  ['access log', ['policeAccessLog'], { POLICE: ROLE, IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: V }],
+];
+
+let tidelink: TestStack;
+const responses = new Map<Viewer, GraphQLResponse['body']>();
+
+beforeAll(async () => {
+  tidelink = await startTestStack();
+  for (const [viewer, [agency, country]] of Object.entries(VIEWERS) as Array<[Viewer, [Agency, string]]>) {
+    const { status, body } = await tidelink.query(PROBE, { token: await tidelink.token(agency, country) });
+    expect(status).toBe(200);
+    responses.set(viewer, body);
+  }
+});
+afterAll(async () => {
+  await tidelink?.stop();
+});
+
+const CASES = ROWS.flatMap(([group, path, expectation]) =>
+  (Object.entries(expectation) as Array<[Viewer, 'value' | DenialReason]>).map(([viewer, expected]) => [group, viewer, path, expected] as const),
+);
+
+describe('who may see what (the design table, every agency)', () => {
+  it.each(CASES)('%s — %s', (_group, viewer, path, expected) => {
+    const body = responses.get(viewer) as GraphQLResponse['body'];
+    const value = valueAt(body.data, path);
+    const error = errorAt(body, path);
+    if (expected === 'value') {
+      expect(error).toBeUndefined();
+      expect(value).not.toBeNull();
+      expect(value).not.toBeUndefined();
+    } else {
+      expect(value).toBeNull();
+      expect(error?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: expected });
+      // The error names the reason, never the value.
+      expect(error?.message).toBe(`Access denied (${expected})`);
+    }
+  });
+
+  it('every error any agency got is a FORBIDDEN with a known reason (nothing else failed)', () => {
+    for (const body of responses.values()) {
+      for (const error of body.errors ?? []) {
+        expect(error.extensions?.code).toBe('FORBIDDEN');
+        expect(['ROLE', 'CONSENT_REQUIRED', 'HANDLING_RESTRICTED', 'NOT_RELEASABLE']).toContain(error.extensions?.reason);
+      }
+    }
+  });
+
+  it('keeps a readable item\'s source country and grading visible', () => {
+    const items = valueAt(responses.get('PROSECUTOR')?.data, ['case', 'intelligence']) as Array<Record<string, string> | null>;
+    expect(items[0]).toEqual(expect.objectContaining({ handlingCode: 'H0', sourceCountry: 'DOM', sourceReliability: 'B' }));
+    expect(items[2]).toEqual(expect.objectContaining({ handlingCode: 'H3', sourceCountry: 'TCA', sourceReliability: 'C' }));
+  });
+
+  it('a denial never wipes out the case around it', () => {
+    for (const viewer of ['IOM', 'PROSECUTOR', 'ANALYST'] as const) {
+      expect(valueAt(responses.get(viewer)?.data, ['case', 'reference'])).toBe('DOM-2026-0142');
+      expect(valueAt(responses.get(viewer)?.data, ['case', 'prosecution', 'stage'])).toBe('INDICTMENT');
+    }
+  });
+
+  it('leaks no withheld value anywhere in a denied response', () => {
+    const analyst = JSON.stringify(responses.get('ANALYST'));
+    for (const secret of ['Mirlande', 'El Capi', 'Higüey', 'PREGNANT', 'GRANTED', '18.3312']) expect(analyst).not.toContain(secret);
+    const police = JSON.stringify(responses.get('POLICE'));
+    for (const secret of ['Mirlande', 'PREGNANT', 'IOM Santo Domingo']) expect(police).not.toContain(secret);
+  });
+});
