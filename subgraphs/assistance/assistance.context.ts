@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
+import { AssistanceService } from './assistance/assistance.service.js';
 import { AssistanceStore } from './assistance/assistance.store.js';
+import { ConsentService } from './consent/consent.service.js';
 import { ConsentStore } from './consent/consent.store.js';
 import { MigrantIdentityStore } from './identity/identity.store.js';
 import { MigrantService } from './migrant/migrant.service.js';
@@ -41,10 +43,17 @@ export interface AssistanceRequest extends SubgraphContext {
 
 export interface AssistanceContext extends AssistanceRequest {
   migrants: MigrantService;
+  consents: ConsentService;
+  assistance: AssistanceService;
 }
 
 export function createAssistanceContext(base: SubgraphContext): AssistanceContext {
   const stores = createAssistanceStores(base.dataSource);
   const request: AssistanceRequest = { ...base, stores, loaders: createAssistanceLoaders(stores) };
-  return { ...request, migrants: new MigrantService(request) };
+  return {
+    ...request,
+    migrants: new MigrantService(request),
+    consents: new ConsentService(request),
+    assistance: new AssistanceService(request),
+  };
 }

@@ -13,6 +13,8 @@ export const assistancePolicy = {
   migrantRecord: agencies('POLICE', 'IOM', 'PROSECUTOR'),
   /** Counts of a case's migrants (small groups: the same readers as the records). */
   caseSummary: agencies('POLICE', 'IOM', 'PROSECUTOR'),
+  /** Every assistance write: registration, screening, consent, assistance. IOM caseworkers only. */
+  write: agencies('IOM'),
   /** Vulnerabilities, screenings, assistance records and the consents themselves. */
   protectedRecord: agencies('IOM'),
 

@@ -1,5 +1,6 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
@@ -12,7 +13,7 @@ import { MigrantIdentityEntity } from './identity/identity.entity.js';
 import { AssistanceInitial1764300000001 } from './migrations/1764300000001-assistance-initial.js';
 import { MigrantEntity } from './migrant/migrant.entity.js';
 import { resolveMigrantReference } from './migrant/migrant.reference.js';
-import { MigrantResolver } from './migrant/migrant.resolver.js';
+import { AssistanceMutationResolver, MigrantResolver } from './migrant/migrant.resolver.js';
 import { ScreeningEntity } from './screening/screening.entity.js';
 import { seedAssistanceDemo } from './seed/demo.js';
 
@@ -22,10 +23,10 @@ const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
   entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000],
+  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
-      resolvers: [MigrantResolver, CaseMigrantsResolver, AssistanceAccessLogResolver],
+      resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver],
       references: { Case: resolveCaseReference, Migrant: resolveMigrantReference },
     }),
   createContext: createAssistanceContext,

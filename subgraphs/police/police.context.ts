@@ -5,6 +5,7 @@ import { CaseService } from './case/case.service.js';
 import { CaseStore } from './case/case.store.js';
 import { DetectionService } from './detection/detection.service.js';
 import { DetectionStore } from './detection/detection.store.js';
+import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { IntelligenceStore } from './intelligence/intelligence.store.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
@@ -55,6 +56,7 @@ export interface PoliceRequest extends SubgraphContext {
 export interface PoliceContext extends PoliceRequest {
   cases: CaseService;
   detections: DetectionService;
+  intelligence: IntelligenceService;
   suspects: SuspectService;
   networks: SmugglingNetworkService;
   operations: OperationService;
@@ -63,10 +65,12 @@ export interface PoliceContext extends PoliceRequest {
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
   const stores = createPoliceStores(base.dataSource);
   const request: PoliceRequest = { ...base, stores, loaders: createPoliceLoaders(stores) };
+  const cases = new CaseService(request);
   return {
     ...request,
-    cases: new CaseService(request),
-    detections: new DetectionService(request),
+    cases,
+    detections: new DetectionService(request, cases),
+    intelligence: new IntelligenceService(request),
     suspects: new SuspectService(request),
     networks: new SmugglingNetworkService(request),
     operations: new OperationService(request),

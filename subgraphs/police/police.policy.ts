@@ -14,6 +14,8 @@ export const policePolicy = {
   vesselAndPosition: agencies('POLICE', 'PROSECUTOR'),
   /** Suspects, and the smuggling networks they are tied to. */
   suspects: agencies('POLICE', 'PROSECUTOR'),
+  /** Every police write: cases, detections, suspects, intelligence. Only police services record police data. */
+  write: agencies('POLICE'),
   /** Intelligence on a case at all; each item's own restrictions come on top (`intelligenceItem`). */
   intelligence: agencies('POLICE', 'PROSECUTOR'),
 

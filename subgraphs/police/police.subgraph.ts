@@ -1,11 +1,12 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
 import { CaseEntity } from './case/case.entity.js';
 import { resolveCaseReference } from './case/case.reference.js';
-import { CaseConnectionResolver, CaseResolver } from './case/case.resolver.js';
+import { CaseConnectionResolver, CaseMutationResolver, CaseResolver } from './case/case.resolver.js';
 import { DetectionEntity } from './detection/detection.entity.js';
 import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
@@ -28,11 +29,12 @@ const PoliceAccessLogResolver = createAccessLogResolver('police');
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
   entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000, AccessLog1764400000000],
+  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
       resolvers: [
         CaseResolver,
+        CaseMutationResolver,
         CaseConnectionResolver,
         DetectionResolver,
         SuspectResolver,

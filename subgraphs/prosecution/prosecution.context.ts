@@ -7,6 +7,7 @@ import { DefendantStore } from './defendant/defendant.store.js';
 import { MlaRequestStore } from './mla/mla.store.js';
 import { ProsecutionService } from './prosecution/prosecution.service.js';
 import { ProsecutionStore } from './prosecution/prosecution.store.js';
+import { ProsecutionWorkflow } from './prosecution/prosecution.workflow.js';
 import { WitnessStore } from './witness/witness.store.js';
 
 export function createProsecutionStores(dataSource: DataSource) {
@@ -43,10 +44,11 @@ export interface ProsecutionRequest extends SubgraphContext {
 
 export interface ProsecutionContext extends ProsecutionRequest {
   prosecutions: ProsecutionService;
+  workflow: ProsecutionWorkflow;
 }
 
 export function createProsecutionContext(base: SubgraphContext): ProsecutionContext {
   const stores = createProsecutionStores(base.dataSource);
   const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores) };
-  return { ...request, prosecutions: new ProsecutionService(request) };
+  return { ...request, prosecutions: new ProsecutionService(request), workflow: new ProsecutionWorkflow(request) };
 }

@@ -7,6 +7,8 @@ import { agencies } from '../shared/access.js';
 export const prosecutionPolicy = {
   /** Prosecutions, defendants, charges and verdicts, case law: public record. */
   publicRecord: agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'),
+  /** Every prosecution write: proceedings, defendants, charges, verdicts, witnesses, MLA. Prosecutors only. */
+  write: agencies('PROSECUTOR'),
   /** Who testifies, and how they are protected. */
   witnesses: agencies('POLICE', 'PROSECUTOR'),
   /** Mutual legal assistance: evidence may serve only the stated purpose (UNTOC Art. 18). ANALYST: counts only. */

@@ -1,5 +1,6 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
@@ -15,7 +16,7 @@ import { MlaRequestEntity } from './mla/mla.entity.js';
 import { createProsecutionContext, type ProsecutionContext } from './prosecution.context.js';
 import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
 import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
-import { ProsecutionResolver } from './prosecution/prosecution.resolver.js';
+import { ProsecutionMutationResolver, ProsecutionResolver } from './prosecution/prosecution.resolver.js';
 import { seedProsecutionDemo } from './seed/demo.js';
 import { WitnessEntity } from './witness/witness.entity.js';
 import { WitnessResolver } from './witness/witness.resolver.js';
@@ -26,10 +27,10 @@ const ProsecutionAccessLogResolver = createAccessLogResolver('prosecution');
 export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   name: 'prosecution',
   entities: [AccessLogEntity, ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
-  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000],
+  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
-      resolvers: [ProsecutionResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver],
+      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver],
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from './logger.js';
 
@@ -19,6 +20,53 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+export interface FieldProblem {
+  field: string;
+  reasons: string[];
+}
+
+/** Several inputs refused at once: every failing field, each with why (`extensions.fields`). */
+export class InvalidInputError extends GraphQLError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', fields: problems },
+    });
+  }
+}
+
+/** A write that conflicts with the current state: a stale version, an idempotency key reused for other input. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, reason: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'CONFLICT', reason, ...details } });
+  }
+}
+
+/** A status change the record's state machine does not allow, naming where it stands and where it may go. */
+export class InvalidTransitionError extends GraphQLError {
+  constructor(entity: string, currentStatus: string, requested: string, allowed: readonly string[]) {
+    super(
+      `${entity} cannot go from ${currentStatus} to ${requested}; from ${currentStatus} it may go to ${allowed.length > 0 ? allowed.join(', ') : 'nothing (final)'}`,
+      { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION', field: 'status', currentStatus, allowed } },
+    );
+  }
+}
+
+/** A write aimed at a record that does not exist (or that the caller may not know exists). */
+export class NotFoundError extends GraphQLError {
+  constructor(entity: string, field: string) {
+    super(`${entity} not found`, { extensions: { code: 'NOT_FOUND', field } });
+  }
+}
+
+/** Nested class-validator failures as dotted field paths (`input.vessel.flagState`). */
+function flatten(failures: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return failures.flatMap((failure) => {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = failure.constraints ? [{ field, reasons: Object.values(failure.constraints) }] : [];
+    return [...own, ...flatten(failure.children ?? [], field)];
+  });
+}
+
 const PASSED_THROUGH = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -33,7 +81,7 @@ const PASSED_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
-const SAFE_EXTENSIONS = new Set(['code', 'field', 'reason', 'fields', 'subgraph', 'serviceName']);
+const SAFE_EXTENSIONS = new Set(['code', 'field', 'reason', 'fields', 'subgraph', 'serviceName', 'currentVersion', 'currentStatus', 'allowed']);
 
 /**
  * Apollo `formatError`: typed errors pass as they are; validation failures become BAD_USER_INPUT
@@ -43,12 +91,9 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const fields = original.extensions.validationErrors.map((failure) => ({
-        field: failure.property,
-        reasons: Object.values(failure.constraints ?? {}),
-      }));
+      const fields = flatten(original.extensions.validationErrors as ValidationError[]);
       return {
-        message: 'Invalid input',
+        message: `Invalid input: ${fields.map((problem) => problem.field).join(', ')}`,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields },

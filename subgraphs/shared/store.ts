@@ -1,4 +1,5 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 
 /**
  * `SELECT … WHERE <column> = ANY($1)`: one statement for a whole DataLoader batch, whatever its
@@ -19,4 +20,15 @@ export function selectWhereIn<Row extends ObjectLiteral>(
     .where(`row.${property} = ANY(:keys)`, { keys: [...keys] });
   if (orderBy) query.orderBy(`row.${orderBy.property}`, orderBy.direction).addOrderBy('row.id', 'ASC');
   return query.getMany();
+}
+
+/** `INSERT … RETURNING id` of one row inside the caller's transaction, named like every statement. */
+export async function insertRow<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  statement: string,
+  values: QueryDeepPartialEntity<Row>,
+): Promise<string> {
+  const result = await manager.createQueryBuilder().insert().into(entity).values(values).returning('id').comment(statement).execute();
+  return (result.identifiers[0] as { id: string }).id;
 }

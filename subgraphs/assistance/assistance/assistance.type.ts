@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AssistanceStatus, AssistanceType } from '../enums.js';
 
 @ObjectType('Assistance', { description: 'A piece of support given to a migrant: medical care, shelter, counselling, return and so on.' })
@@ -21,4 +21,7 @@ export class Assistance {
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it was completed.' })
   completedAt: Date | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `updateAssistance`; each change increments it.' })
+  version: number;
 }

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConsentScope } from '../enums.js';
 
 @ObjectType('Consent', { description: 'A consent the migrant gave for a scope, recipient and purpose; withdrawing it stops access at once.' })
@@ -21,4 +21,7 @@ export class Consent {
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When consent was withdrawn; null while it is live.' })
   withdrawnAt: Date | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `withdrawConsent`; each change increments it.' })
+  version: number;
 }

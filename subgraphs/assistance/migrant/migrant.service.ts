@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { enforce, ForbiddenError, type Decision } from '../../shared/access.js';
+import { InvalidInputError } from '../../shared/errors.js';
+import { assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned } from '../../shared/mutation/mutation.js';
+import { TraffickingStatus } from '../enums.js';
+import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
 import { assistancePolicy } from '../assistance.policy.js';
 import type { CaseMigrantCounts } from './migrant.store.js';
-import type { MigrantEntity } from './migrant.entity.js';
+import { MigrantEntity } from './migrant.entity.js';
 
 /** Reads of migrants and their records, each behind the assistance policy; gated reads are logged. */
 export class MigrantService {
@@ -29,6 +34,64 @@ export class MigrantService {
     enforce(assistancePolicy.caseSummary(this.request.viewer));
     const counts = await this.request.loaders.countsByCase.load(caseId);
     return counts ?? { migrants: 0, minors: 0, unaccompaniedMinors: 0, traffickingVictims: 0, possibleTraffickingVictims: 0 };
+  }
+
+  /** Registers a migrant (IOM only) with a pseudonymous code and, apart, the identity if given. */
+  async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined) {
+    enforce(assistancePolicy.write(this.request.viewer));
+    const caseId = assertId(input.caseId, 'caseId');
+    const detectionId = input.detectionId ? assertId(input.detectionId, 'detectionId') : null;
+    const id = await createOnce(this.request, 'registerMigrant', idempotencyKey, input, async (manager) => {
+      const code = input.code ?? `MG-${randomBytes(5).toString('hex').toUpperCase()}`;
+      if (await this.request.stores.migrants.codeTaken(manager, code)) {
+        throw new InvalidInputError([{ field: 'code', reasons: [`code ${code} is already in use`] }]);
+      }
+      const migrantId = await this.request.stores.migrants.insert(manager, {
+        caseId,
+        detectionId,
+        code,
+        sex: input.sex,
+        ageGroup: input.ageGroup,
+        nationality: input.nationality ?? null,
+        vulnerabilities: [],
+        traffickingStatus: TraffickingStatus.NOT_ASSESSED,
+        registeredAt: truncateToMilliseconds(input.registeredAt ?? new Date()),
+      });
+      if (input.identity) {
+        await this.request.stores.identities.insert(manager, {
+          migrantId,
+          givenName: input.identity.givenName ?? null,
+          familyName: input.identity.familyName ?? null,
+          dateOfBirth: input.identity.dateOfBirth ? input.identity.dateOfBirth.toISOString().slice(0, 10) : null,
+        });
+      }
+      return migrantId;
+    });
+    return this.request.loaders.migrantById.load(id);
+  }
+
+  /** Records a screening (IOM only); it becomes the migrant's current vulnerabilities and trafficking status. */
+  async recordScreening(input: RecordScreeningInput, idempotencyKey: string | null | undefined) {
+    enforce(assistancePolicy.write(this.request.viewer));
+    const migrantId = assertId(input.migrantId, 'migrantId');
+    const id = await createOnce(this.request, 'recordScreening', idempotencyKey, input, async (manager) => {
+      const migrant = await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
+      assertVersion(migrant, input.migrantVersion);
+      const screeningId = await this.request.stores.screenings.insert(manager, {
+        migrantId,
+        screenedAt: truncateToMilliseconds(input.screenedAt),
+        screenedBy: input.screenedBy,
+        vulnerabilities: input.vulnerabilities,
+        traffickingStatus: input.traffickingStatus,
+      });
+      await updateVersioned(manager, MigrantEntity, 'migrant.screened', migrantId, input.migrantVersion, {
+        vulnerabilities: input.vulnerabilities,
+        traffickingStatus: input.traffickingStatus,
+      });
+      return screeningId;
+    });
+    const [screening] = await this.request.stores.screenings.byIds([id]);
+    return screening;
   }
 
   async identity(root: MigrantEntity) {

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { MigrantEntity } from './migrant.entity.js';
 
 export interface CaseMigrantCounts {
@@ -48,5 +49,13 @@ export class MigrantStore {
       traffickingVictims: Number(row.traffickingVictims),
       possibleTraffickingVictims: Number(row.possibleTraffickingVictims),
     }));
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<MigrantEntity>): Promise<string> {
+    return insertRow(manager, MigrantEntity, 'migrant.insert', values);
+  }
+
+  codeTaken(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.getRepository(MigrantEntity).createQueryBuilder('m').comment('migrant.codeTaken').where('m.code = :code', { code }).getExists();
   }
 }

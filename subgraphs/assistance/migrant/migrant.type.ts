@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { AgeGroup, Sex } from '../enums.js';
 
@@ -26,4 +26,7 @@ export class Migrant {
 
   @Field(() => DateTimeResolver, { description: 'When the migrant was registered for assistance.' })
   registeredAt: Date;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `recordScreening` (as migrantVersion); each change increments it.' })
+  version: number;
 }

@@ -1,4 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RecordDetectionInput } from '../detection/detection.input.js';
+import { CaseStatus } from '../enums.js';
+import { ShareIntelligenceInput } from '../intelligence/intelligence.input.js';
+import { AddSuspectInput } from '../suspect/suspect.input.js';
+import { OpenCaseInput } from './case.input.js';
 import { Detection } from '../detection/detection.type.js';
 import { IntelligenceItem } from '../intelligence/intelligence.type.js';
 import { SmugglingNetwork } from '../network/network.type.js';
@@ -53,6 +58,79 @@ export class CaseResolver {
   @FieldResolver(() => Operation, { nullable: true, description: 'The joint operation the case arose from, if any.' })
   operation(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.operation(root);
+  }
+}
+
+const IDEMPOTENCY_KEY = 'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
+
+@Resolver(() => Case)
+export class CaseMutationResolver {
+  @Mutation(() => Case, { nullable: true, description: 'Opens a police case (POLICE only).' })
+  openCase(
+    @Arg('input', () => OpenCaseInput, { description: 'The case.' }) input: OpenCaseInput,
+    @Ctx() context: PoliceContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.cases.open(input, idempotencyKey);
+  }
+
+  @Mutation(() => Case, {
+    nullable: true,
+    description:
+      'Moves a case to another status (POLICE only): OPEN → UNDER_INVESTIGATION or CLOSED; UNDER_INVESTIGATION → REFERRED_FOR_PROSECUTION or CLOSED; REFERRED_FOR_PROSECUTION → UNDER_INVESTIGATION or CLOSED; CLOSED → UNDER_INVESTIGATION. A stale version is a CONFLICT.',
+  })
+  advanceCase(
+    @Arg('id', () => ID, { description: 'The case.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Arg('status', () => CaseStatus, { description: 'The new status.' }) status: CaseStatus,
+    @Ctx() context: PoliceContext,
+  ) {
+    return context.cases.advance(id, version, status);
+  }
+
+  @Mutation(() => Case, {
+    nullable: true,
+    description: 'Refers a case under investigation to prosecution (POLICE only); a prosecutor can then open a prosecution on it.',
+  })
+  referCaseForProsecution(
+    @Arg('id', () => ID, { description: 'The case.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Ctx() context: PoliceContext,
+  ) {
+    return context.cases.advance(id, version, CaseStatus.REFERRED_FOR_PROSECUTION);
+  }
+
+  @Mutation(() => IntelligenceItem, {
+    nullable: true,
+    description: 'Shares an intelligence item on a case (POLICE only), with its handling code, grading and releasability.',
+  })
+  shareIntelligence(
+    @Arg('input', () => ShareIntelligenceInput, { description: 'The item.' }) input: ShareIntelligenceInput,
+    @Ctx() context: PoliceContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.intelligence.share(input, idempotencyKey);
+  }
+
+  @Mutation(() => Detection, {
+    nullable: true,
+    description: 'Records a detection at sea (POLICE only), with its vessel, on an existing case or on a case it opens.',
+  })
+  recordDetection(
+    @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,
+    @Ctx() context: PoliceContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.detections.record(input, idempotencyKey);
+  }
+
+  @Mutation(() => Suspect, { nullable: true, description: 'Adds a suspect to a case (POLICE only).' })
+  addSuspect(
+    @Arg('input', () => AddSuspectInput, { description: 'The suspect.' }) input: AddSuspectInput,
+    @Ctx() context: PoliceContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.suspects.add(input, idempotencyKey);
   }
 }
 

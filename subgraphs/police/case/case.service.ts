@@ -1,13 +1,26 @@
+import type { EntityManager } from 'typeorm';
 import { enforce, ForbiddenError } from '../../shared/access.js';
+import { InvalidInputError } from '../../shared/errors.js';
+import { assertTransition, assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned, type Transitions } from '../../shared/mutation/mutation.js';
+import { CaseStatus } from '../enums.js';
+import type { OpenCaseInput } from './case.input.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
 import type { PoliceRequest } from '../police.context.js';
 import { policePolicy } from '../police.policy.js';
-import type { CaseEntity } from './case.entity.js';
+import { CaseEntity } from './case.entity.js';
 import type { CaseCriteria } from './case.store.js';
 import type { CaseConnection } from './case.type.js';
 
-/** Reads of cases and what hangs off them, each behind the police policy. */
+/** How a case may move (reopening a closed case, or returning a referred one for more investigation, is allowed). */
+export const CASE_TRANSITIONS: Transitions<CaseStatus> = {
+  [CaseStatus.OPEN]: [CaseStatus.UNDER_INVESTIGATION, CaseStatus.CLOSED],
+  [CaseStatus.UNDER_INVESTIGATION]: [CaseStatus.REFERRED_FOR_PROSECUTION, CaseStatus.CLOSED],
+  [CaseStatus.REFERRED_FOR_PROSECUTION]: [CaseStatus.UNDER_INVESTIGATION, CaseStatus.CLOSED],
+  [CaseStatus.CLOSED]: [CaseStatus.UNDER_INVESTIGATION],
+};
+
+/** Reads and writes of cases and what hangs off them, each behind the police policy. */
 export class CaseService {
   constructor(private readonly request: PoliceRequest) {}
 
@@ -63,6 +76,42 @@ export class CaseService {
 
   operation(root: CaseEntity) {
     return root.operationId ? this.request.loaders.operationById.load(root.operationId) : null;
+  }
+
+  /** Opens a case (police only), once per idempotency key. */
+  async open(input: OpenCaseInput, idempotencyKey: string | null | undefined): Promise<CaseEntity | null> {
+    enforce(policePolicy.write(this.request.viewer));
+    const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input));
+    return this.request.loaders.caseById.load(id);
+  }
+
+  /** Inside the caller's transaction (also used when a detection opens its case). */
+  async insert(manager: EntityManager, input: OpenCaseInput): Promise<string> {
+    if (await this.request.stores.cases.referenceTaken(manager, input.reference)) {
+      throw new InvalidInputError([{ field: 'reference', reasons: [`a case with reference ${input.reference} already exists`] }]);
+    }
+    return this.request.stores.cases.insert(manager, {
+      reference: input.reference,
+      status: CaseStatus.OPEN,
+      leadCountry: input.leadCountry,
+      openedAt: truncateToMilliseconds(input.openedAt ?? new Date()),
+      offences: input.offences,
+      aggravations: input.aggravations ?? [],
+      summary: input.summary ?? '',
+    });
+  }
+
+  /** Moves a case along CASE_TRANSITIONS, if the caller read its current version. */
+  async advance(id: string, version: number, status: CaseStatus): Promise<CaseEntity | null> {
+    enforce(policePolicy.write(this.request.viewer));
+    const caseId = assertId(id);
+    await this.request.dataSource.transaction(async (manager) => {
+      const row = await lockRow(manager, CaseEntity, 'case.lock', caseId, 'id');
+      assertVersion(row, version);
+      assertTransition('Case', CASE_TRANSITIONS, row.status, status);
+      await updateVersioned(manager, CaseEntity, 'case.advance', caseId, version, { status });
+    });
+    return this.request.loaders.caseById.load(caseId);
   }
 
   /**

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import type { Position } from '../../shared/pagination.js';
 import { CaseEntity } from './case.entity.js';
 import type { CaseStatus } from '../enums.js';
@@ -31,6 +32,14 @@ export class CaseStore {
       });
     }
     return query.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+  }
+
+  referenceTaken(manager: EntityManager, reference: string): Promise<boolean> {
+    return manager.getRepository(CaseEntity).createQueryBuilder('c').comment('case.referenceTaken').where('c.reference = :reference', { reference }).getExists();
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<CaseEntity>): Promise<string> {
+    return insertRow(manager, CaseEntity, 'case.insert', values);
   }
 
   count(criteria: CaseCriteria): Promise<number> {

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection.js';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { CountryCode } from '../../shared/scalars.js';
@@ -35,6 +35,9 @@ export class Case {
 
   @Field({ description: 'Short factual summary of the case, free of personal data.' })
   summary: string;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `advanceCase`; each change increments it.' })
+  version: number;
 }
 
 @InputType({ description: 'Narrows `cases`. Every given condition must hold.' })

@@ -1,12 +1,66 @@
 import { enforce } from '../../shared/access.js';
-import { assertId } from '../../shared/pagination.js';
+import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import { createOnce, lockRow, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
+import { assertId, isId } from '../../shared/pagination.js';
+import { CaseEntity } from '../case/case.entity.js';
+import type { OpenCaseInput } from '../case/case.input.js';
+import type { CaseService } from '../case/case.service.js';
+import type { RecordDetectionInput } from './detection.input.js';
 import type { PoliceRequest } from '../police.context.js';
 import { policePolicy } from '../police.policy.js';
 import type { DetectionEntity } from './detection.entity.js';
 import type { Position } from './detection.type.js';
 
 export class DetectionService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(
+    private readonly request: PoliceRequest,
+    private readonly cases: CaseService,
+  ) {}
+
+  /**
+   * Records a detection at sea (police only), with its vessel, on an existing case or on one it
+   * opens, all in one transaction and once per idempotency key.
+   */
+  async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined) {
+    enforce(policePolicy.write(this.request.viewer));
+    const problems: FieldProblem[] = [];
+    if (Boolean(input.caseId) === Boolean(input.openCase)) {
+      problems.push({ field: 'caseId', reasons: ['give either caseId (an existing case) or openCase (a new one), not both'] });
+    }
+    if (input.caseId && !isId(input.caseId)) problems.push({ field: 'caseId', reasons: ['caseId must be a UUID'] });
+    if (input.deaths + (input.missing ?? 0) > input.personsOnBoard) {
+      problems.push({ field: 'deaths', reasons: ['deaths and missing together cannot exceed personsOnBoard'] });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const id = await createOnce(this.request, 'recordDetection', idempotencyKey, input, async (manager) => {
+      const caseId = input.caseId
+        ? (await lockRow(manager, CaseEntity, 'case.lock', input.caseId.toLowerCase(), 'caseId')).id
+        : await this.cases.insert(manager, input.openCase as OpenCaseInput);
+      const vesselId = input.vessel
+        ? await this.request.stores.vessels.insert(manager, {
+            name: input.vessel.name ?? null,
+            type: input.vessel.type,
+            flagState: input.vessel.flagState ?? null,
+            registryStatus: input.vessel.registryStatus,
+            boardingAuthorization: input.vessel.boardingAuthorization,
+          })
+        : null;
+      return this.request.stores.detections.insert(manager, {
+        caseId,
+        vesselId,
+        detectedAt: truncateToMilliseconds(input.detectedAt),
+        seaArea: input.seaArea,
+        latitude: input.position.latitude,
+        longitude: input.position.longitude,
+        detectingCountry: input.detectingCountry,
+        outcome: input.outcome,
+        personsOnBoard: input.personsOnBoard,
+        deaths: input.deaths,
+        missing: input.missing ?? 0,
+      });
+    });
+    return this.request.loaders.detectionById.load(id);
+  }
 
   get(id: string) {
     enforce(policePolicy.caseRecord(this.request.viewer));

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { DetectionEntity } from './detection.entity.js';
 
 export class DetectionStore {
@@ -14,5 +15,9 @@ export class DetectionStore {
       property: 'detectedAt',
       direction: 'ASC',
     });
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<DetectionEntity>): Promise<string> {
+    return insertRow(manager, DetectionEntity, 'detection.insert', values);
   }
 }

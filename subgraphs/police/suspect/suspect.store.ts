@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { SuspectEntity } from './suspect.entity.js';
 
 export class SuspectStore {
@@ -21,5 +22,9 @@ export class SuspectStore {
       property: 'alias',
       direction: 'ASC',
     });
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<SuspectEntity>): Promise<string> {
+    return insertRow(manager, SuspectEntity, 'suspect.insert', values);
   }
 }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { ChargeEntity } from './charge.entity.js';
 
 export class ChargeStore {
@@ -10,5 +11,13 @@ export class ChargeStore {
       property: 'filedAt',
       direction: 'ASC',
     });
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<ChargeEntity>): Promise<string> {
+    return insertRow(manager, ChargeEntity, 'charge.insert', values);
+  }
+
+  byIds(ids: readonly string[]): Promise<ChargeEntity[]> {
+    return selectWhereIn(this.dataSource, ChargeEntity, 'charge.byIds', 'id', ids);
   }
 }

@@ -25,4 +25,7 @@ export class Charge {
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the verdict was given (UTC); null while PENDING.' })
   decidedAt: Date | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `recordVerdict`; each change increments it.' })
+  version: number;
 }

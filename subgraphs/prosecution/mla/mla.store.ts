@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { MlaRequestEntity } from './mla.entity.js';
 
 export class MlaRequestStore {
@@ -10,5 +11,13 @@ export class MlaRequestStore {
       property: 'createdAt',
       direction: 'ASC',
     });
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<MlaRequestEntity>): Promise<string> {
+    return insertRow(manager, MlaRequestEntity, 'mla.insert', values);
+  }
+
+  byIds(ids: readonly string[]): Promise<MlaRequestEntity[]> {
+    return selectWhereIn(this.dataSource, MlaRequestEntity, 'mla.byIds', 'id', ids);
   }
 }

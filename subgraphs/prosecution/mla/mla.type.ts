@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { MlaStatus, MlaType } from '../enums.js';
 
@@ -31,4 +31,7 @@ export class MlaRequest {
 
   @Field(() => DateTimeResolver, { description: 'When the request last changed, e.g. its status (UTC).' })
   updatedAt: Date;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `advanceMlaRequest`; each change increments it.' })
+  version: number;
 }

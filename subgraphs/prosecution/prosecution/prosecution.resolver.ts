@@ -1,8 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
 import { CaseLawReference } from '../case-law/case-law.type.js';
 import { Defendant } from '../defendant/defendant.type.js';
 import { MlaRequest } from '../mla/mla.type.js';
+import { Charge } from '../charge/charge.type.js';
+import { MlaStatus, ProsecutionStage } from '../enums.js';
+import {
+  AddDefendantInput,
+  AddWitnessInput,
+  CreateMlaRequestInput,
+  FileChargeInput,
+  OpenProsecutionInput,
+  RecordVerdictInput,
+} from './prosecution.input.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
@@ -52,5 +62,87 @@ export class ProsecutionResolver {
   @FieldResolver(() => [CaseLawReference], { description: 'Case law the prosecutor relies on, most recent first.' })
   caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.caseLaw(root);
+  }
+}
+
+const IDEMPOTENCY_KEY = 'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
+
+@Resolver()
+export class ProsecutionMutationResolver {
+  @Mutation(() => Prosecution, { nullable: true, description: 'Opens a prosecution on a police case referred for prosecution (PROSECUTOR only; one per case).' })
+  openProsecution(
+    @Arg('input', () => OpenProsecutionInput, { description: 'The proceedings.' }) input: OpenProsecutionInput,
+    @Ctx() context: ProsecutionContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.workflow.open(input, idempotencyKey);
+  }
+
+  @Mutation(() => Prosecution, {
+    nullable: true,
+    description: 'Moves proceedings on (PROSECUTOR only): INVESTIGATION → INDICTMENT → TRIAL → APPEAL → FINAL (any stage may end in FINAL).',
+  })
+  advanceProsecution(
+    @Arg('id', () => ID, { description: 'The prosecution.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Arg('stage', () => ProsecutionStage, { description: 'The new stage.' }) stage: ProsecutionStage,
+    @Ctx() context: ProsecutionContext,
+  ) {
+    return context.workflow.advanceStage(id, version, stage);
+  }
+
+  @Mutation(() => Defendant, { nullable: true, description: 'Charges a police suspect as a defendant (PROSECUTOR only). Never a migrant (Art. 5).' })
+  addDefendant(
+    @Arg('input', () => AddDefendantInput, { description: 'The defendant.' }) input: AddDefendantInput,
+    @Ctx() context: ProsecutionContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.workflow.addDefendant(input, idempotencyKey);
+  }
+
+  @Mutation(() => Charge, { nullable: true, description: 'Files a charge with its legal basis (PROSECUTOR only); the basis must fit the offence.' })
+  fileCharge(
+    @Arg('input', () => FileChargeInput, { description: 'The charge.' }) input: FileChargeInput,
+    @Ctx() context: ProsecutionContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.workflow.fileCharge(input, idempotencyKey);
+  }
+
+  @Mutation(() => Charge, { nullable: true, description: 'Records the verdict (and sentence, if guilty) on a pending charge (PROSECUTOR only).' })
+  recordVerdict(@Arg('input', () => RecordVerdictInput, { description: 'The verdict.' }) input: RecordVerdictInput, @Ctx() context: ProsecutionContext) {
+    return context.workflow.recordVerdict(input);
+  }
+
+  @Mutation(() => Witness, { nullable: true, description: 'Adds a migrant as a witness, victim or civil party (PROSECUTOR only).' })
+  addWitness(
+    @Arg('input', () => AddWitnessInput, { description: 'The witness.' }) input: AddWitnessInput,
+    @Ctx() context: ProsecutionContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.workflow.addWitness(input, idempotencyKey);
+  }
+
+  @Mutation(() => MlaRequest, { nullable: true, description: 'Creates a mutual legal assistance request as DRAFT (PROSECUTOR only).' })
+  createMlaRequest(
+    @Arg('input', () => CreateMlaRequestInput, { description: 'The request.' }) input: CreateMlaRequestInput,
+    @Ctx() context: ProsecutionContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+  ) {
+    return context.workflow.createMlaRequest(input, idempotencyKey);
+  }
+
+  @Mutation(() => MlaRequest, {
+    nullable: true,
+    description:
+      'Moves an MLA request along the transitions a real request can make (PROSECUTOR only); an invalid one is BAD_USER_INPUT naming the current status and the allowed ones.',
+  })
+  advanceMlaRequest(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Arg('status', () => MlaStatus, { description: 'The new status.' }) status: MlaStatus,
+    @Ctx() context: ProsecutionContext,
+  ) {
+    return context.workflow.advanceMlaRequest(id, version, status);
   }
 }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { ProsecutionEntity } from './prosecution.entity.js';
 
 export class ProsecutionStore {
@@ -10,8 +11,8 @@ export class ProsecutionStore {
   }
 
   /** At most one prosecution per case: the earliest opened (ties broken by id). */
-  earliestByCaseIds(caseIds: readonly string[]): Promise<ProsecutionEntity[]> {
-    return this.dataSource
+  earliestByCaseIds(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ProsecutionEntity[]> {
+    return manager
       .getRepository(ProsecutionEntity)
       .createQueryBuilder('p')
       .comment('prosecution.earliestByCaseIds')
@@ -33,5 +34,9 @@ export class ProsecutionStore {
       .addOrderBy('p.id', 'DESC')
       .limit(limit)
       .getMany();
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<ProsecutionEntity>): Promise<string> {
+    return insertRow(manager, ProsecutionEntity, 'prosecution.insert', values);
   }
 }

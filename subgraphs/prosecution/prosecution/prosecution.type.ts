@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { ProsecutionStage, ProsecutorNetwork } from '../enums.js';
 
@@ -26,4 +26,7 @@ export class Prosecution {
 
   @Field(() => DateTimeResolver, { description: 'When the prosecution office opened its file (UTC).' })
   openedAt: Date;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `advanceProsecution`; each change increments it.' })
+  version: number;
 }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { WitnessEntity } from './witness.entity.js';
 
 export class WitnessStore {
@@ -10,5 +11,22 @@ export class WitnessStore {
       property: 'createdAt',
       direction: 'ASC',
     });
+  }
+
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<WitnessEntity>): Promise<string> {
+    return insertRow(manager, WitnessEntity, 'witness.insert', values);
+  }
+
+  byIds(ids: readonly string[]): Promise<WitnessEntity[]> {
+    return selectWhereIn(this.dataSource, WitnessEntity, 'witness.byIds', 'id', ids);
+  }
+
+  exists(manager: EntityManager, prosecutionId: string, migrantId: string): Promise<boolean> {
+    return manager
+      .getRepository(WitnessEntity)
+      .createQueryBuilder('row')
+      .comment('witness.exists')
+      .where('row.prosecutionId = :prosecutionId AND row.migrantId = :migrantId', { prosecutionId, migrantId })
+      .getExists();
   }
 }

@@ -1,0 +1,45 @@
+import { enforce } from '../../shared/access.js';
+import { InvalidInputError } from '../../shared/errors.js';
+import { assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned } from '../../shared/mutation/mutation.js';
+import { assertId } from '../../shared/pagination.js';
+import type { AssistanceRequest } from '../assistance.context.js';
+import { assistancePolicy } from '../assistance.policy.js';
+import { MigrantEntity } from '../migrant/migrant.entity.js';
+import type { RecordConsentInput } from '../migrant/migrant.input.js';
+import { ConsentEntity } from './consent.entity.js';
+
+/** Consents are IOM's to record and withdraw; a withdrawal takes effect on the next request. */
+export class ConsentService {
+  constructor(private readonly request: AssistanceRequest) {}
+
+  async record(input: RecordConsentInput, idempotencyKey: string | null | undefined) {
+    enforce(assistancePolicy.write(this.request.viewer));
+    const migrantId = assertId(input.migrantId, 'migrantId');
+    const id = await createOnce(this.request, 'recordConsent', idempotencyKey, input, async (manager) => {
+      await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
+      return this.request.stores.consents.insert(manager, {
+        migrantId,
+        scope: input.scope,
+        recipient: input.recipient,
+        purpose: input.purpose,
+        givenAt: truncateToMilliseconds(input.givenAt ?? new Date()),
+        withdrawnAt: null,
+      });
+    });
+    const [consent] = await this.request.stores.consents.byIds([id]);
+    return consent;
+  }
+
+  async withdraw(id: string, version: number) {
+    enforce(assistancePolicy.write(this.request.viewer));
+    const consentId = assertId(id);
+    await this.request.dataSource.transaction(async (manager) => {
+      const consent = await lockRow(manager, ConsentEntity, 'consent.lock', consentId, 'id');
+      assertVersion(consent, version);
+      if (consent.withdrawnAt) throw new InvalidInputError([{ field: 'id', reasons: ['this consent is already withdrawn'] }]);
+      await updateVersioned(manager, ConsentEntity, 'consent.withdraw', consentId, version, { withdrawnAt: truncateToMilliseconds(new Date()) });
+    });
+    const [consent] = await this.request.stores.consents.byIds([consentId]);
+    return consent;
+  }
+}

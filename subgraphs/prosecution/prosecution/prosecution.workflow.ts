@@ -1,0 +1,212 @@
+import { enforce } from '../../shared/access.js';
+import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import {
+  assertTransition,
+  assertVersion,
+  createOnce,
+  lockRow,
+  truncateToMilliseconds,
+  updateVersioned,
+  type Transitions,
+} from '../../shared/mutation/mutation.js';
+import { Offence } from '../../shared/offence.js';
+import { assertId } from '../../shared/pagination.js';
+import { ChargeEntity } from '../charge/charge.entity.js';
+import { DefendantEntity } from '../defendant/defendant.entity.js';
+import { LegalBasis, MLA_STATUS_TRANSITIONS, MlaStatus, ProsecutionStage, Verdict } from '../enums.js';
+import { MlaRequestEntity } from '../mla/mla.entity.js';
+import type { ProsecutionRequest } from '../prosecution.context.js';
+import { prosecutionPolicy } from '../prosecution.policy.js';
+import { ProsecutionEntity } from './prosecution.entity.js';
+import type {
+  AddDefendantInput,
+  AddWitnessInput,
+  CreateMlaRequestInput,
+  FileChargeInput,
+  OpenProsecutionInput,
+  RecordVerdictInput,
+} from './prosecution.input.js';
+
+export const STAGE_TRANSITIONS: Transitions<ProsecutionStage> = {
+  [ProsecutionStage.INVESTIGATION]: [ProsecutionStage.INDICTMENT, ProsecutionStage.FINAL],
+  [ProsecutionStage.INDICTMENT]: [ProsecutionStage.TRIAL, ProsecutionStage.FINAL],
+  [ProsecutionStage.TRIAL]: [ProsecutionStage.APPEAL, ProsecutionStage.FINAL],
+  [ProsecutionStage.APPEAL]: [ProsecutionStage.FINAL],
+  [ProsecutionStage.FINAL]: [],
+};
+
+/** Which provisions can ground each offence (NATIONAL_LAW always can). */
+export const LEGAL_BASES: Record<Offence, readonly LegalBasis[]> = {
+  [Offence.SMUGGLING_OF_MIGRANTS]: [LegalBasis.SOM_6_1_A, LegalBasis.SOM_6_2, LegalBasis.SOM_6_3_A, LegalBasis.SOM_6_3_B, LegalBasis.NATIONAL_LAW],
+  [Offence.DOCUMENT_FRAUD]: [LegalBasis.SOM_6_1_B, LegalBasis.SOM_6_2, LegalBasis.NATIONAL_LAW],
+  [Offence.ENABLING_ILLEGAL_STAY]: [LegalBasis.SOM_6_1_C, LegalBasis.SOM_6_2, LegalBasis.NATIONAL_LAW],
+  [Offence.TRAFFICKING_IN_PERSONS]: [LegalBasis.TIP_5, LegalBasis.NATIONAL_LAW],
+  [Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP]: [LegalBasis.UNTOC_5, LegalBasis.NATIONAL_LAW],
+  [Offence.MONEY_LAUNDERING]: [LegalBasis.UNTOC_6, LegalBasis.NATIONAL_LAW],
+};
+
+/** The prosecutor's workflow: every write behind the policy, in one transaction, idempotent or versioned. */
+export class ProsecutionWorkflow {
+  constructor(private readonly request: ProsecutionRequest) {}
+
+  private get stores() {
+    return this.request.stores;
+  }
+
+  private allowed(): void {
+    enforce(prosecutionPolicy.write(this.request.viewer));
+  }
+
+  async open(input: OpenProsecutionInput, key: string | null | undefined) {
+    this.allowed();
+    const caseId = assertId(input.caseId, 'caseId');
+    const id = await createOnce(this.request, 'openProsecution', key, input, async (manager) => {
+      // One set of proceedings per case; the advisory lock serialises concurrent openings of the same case.
+      await manager.query('/* prosecution.lockCase */ SELECT pg_advisory_xact_lock(hashtext($1))', [caseId]);
+      if ((await this.stores.prosecutions.earliestByCaseIds([caseId], manager)).length > 0) {
+        throw new InvalidInputError([{ field: 'caseId', reasons: ['this case already has a prosecution'] }]);
+      }
+      return this.stores.prosecutions.insert(manager, {
+        caseId,
+        stage: input.stage ?? ProsecutionStage.INVESTIGATION,
+        jurisdiction: input.jurisdiction,
+        prosecutorOffice: input.prosecutorOffice,
+        network: input.network,
+        openedAt: truncateToMilliseconds(input.openedAt ?? new Date()),
+      });
+    });
+    return this.request.loaders.prosecutionById.load(id);
+  }
+
+  async advanceStage(id: string, version: number, stage: ProsecutionStage) {
+    this.allowed();
+    const prosecutionId = assertId(id);
+    await this.request.dataSource.transaction(async (manager) => {
+      const row = await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'id');
+      assertVersion(row, version);
+      assertTransition('Prosecution', STAGE_TRANSITIONS, row.stage, stage);
+      await updateVersioned(manager, ProsecutionEntity, 'prosecution.advance', prosecutionId, version, { stage });
+    });
+    return this.request.loaders.prosecutionById.load(prosecutionId);
+  }
+
+  async addDefendant(input: AddDefendantInput, key: string | null | undefined) {
+    this.allowed();
+    const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
+    const suspectId = assertId(input.suspectId, 'suspectId');
+    const id = await createOnce(this.request, 'addDefendant', key, input, async (manager) => {
+      await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
+      if (await this.stores.defendants.exists(manager, prosecutionId, suspectId)) {
+        throw new InvalidInputError([{ field: 'suspectId', reasons: ['this suspect is already a defendant in this prosecution'] }]);
+      }
+      return this.stores.defendants.insert(manager, { prosecutionId, suspectId, liability: input.liability });
+    });
+    const [defendant] = await this.stores.defendants.byIds([id]);
+    return defendant;
+  }
+
+  async fileCharge(input: FileChargeInput, key: string | null | undefined) {
+    this.allowed();
+    const defendantId = assertId(input.defendantId, 'defendantId');
+    if (!LEGAL_BASES[input.offence].includes(input.legalBasis)) {
+      throw new InvalidInputError([
+        { field: 'legalBasis', reasons: [`${input.legalBasis} cannot ground ${input.offence}; use one of ${LEGAL_BASES[input.offence].join(', ')}`] },
+      ]);
+    }
+    const id = await createOnce(this.request, 'fileCharge', key, input, async (manager) => {
+      await lockRow(manager, DefendantEntity, 'defendant.lock', defendantId, 'defendantId');
+      return this.stores.charges.insert(manager, {
+        defendantId,
+        offence: input.offence,
+        legalBasis: input.legalBasis,
+        verdict: Verdict.PENDING,
+        sentenceMonths: null,
+        filedAt: truncateToMilliseconds(new Date()),
+        decidedAt: null,
+      });
+    });
+    const [charge] = await this.stores.charges.byIds([id]);
+    return charge;
+  }
+
+  async recordVerdict(input: RecordVerdictInput) {
+    this.allowed();
+    const chargeId = assertId(input.chargeId, 'chargeId');
+    const problems: FieldProblem[] = [];
+    if (input.verdict === Verdict.PENDING) problems.push({ field: 'verdict', reasons: ['a verdict cannot be PENDING'] });
+    if (input.sentenceMonths !== null && input.sentenceMonths !== undefined && input.verdict !== Verdict.GUILTY) {
+      problems.push({ field: 'sentenceMonths', reasons: ['a sentence goes only with a GUILTY verdict'] });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    await this.request.dataSource.transaction(async (manager) => {
+      const charge = await lockRow(manager, ChargeEntity, 'charge.lock', chargeId, 'chargeId');
+      assertVersion(charge, input.version);
+      if (charge.verdict !== Verdict.PENDING) {
+        throw new InvalidInputError([{ field: 'chargeId', reasons: [`this charge was already decided (${charge.verdict})`] }]);
+      }
+      const decidedAt = truncateToMilliseconds(input.decidedAt ?? new Date());
+      if (decidedAt < charge.filedAt) throw new InvalidInputError([{ field: 'decidedAt', reasons: ['decidedAt must not be before the charge was filed'] }]);
+      await updateVersioned(manager, ChargeEntity, 'charge.verdict', chargeId, input.version, {
+        verdict: input.verdict,
+        sentenceMonths: input.sentenceMonths ?? null,
+        decidedAt,
+      });
+    });
+    const [charge] = await this.stores.charges.byIds([chargeId]);
+    return charge;
+  }
+
+  async addWitness(input: AddWitnessInput, key: string | null | undefined) {
+    this.allowed();
+    const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
+    const migrantId = assertId(input.migrantId, 'migrantId');
+    const id = await createOnce(this.request, 'addWitness', key, input, async (manager) => {
+      await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
+      if (await this.stores.witnesses.exists(manager, prosecutionId, migrantId)) {
+        throw new InvalidInputError([{ field: 'migrantId', reasons: ['this migrant is already a witness in this prosecution'] }]);
+      }
+      return this.stores.witnesses.insert(manager, {
+        prosecutionId,
+        migrantId,
+        role: input.role,
+        protectiveMeasures: input.protectiveMeasures ?? [],
+      });
+    });
+    const [witness] = await this.stores.witnesses.byIds([id]);
+    return witness;
+  }
+
+  async createMlaRequest(input: CreateMlaRequestInput, key: string | null | undefined) {
+    this.allowed();
+    const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
+    if (input.requestingCountry === input.requestedCountry) {
+      throw new InvalidInputError([{ field: 'requestedCountry', reasons: ['the requested State must differ from the requesting one'] }]);
+    }
+    const id = await createOnce(this.request, 'createMlaRequest', key, input, async (manager) => {
+      await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
+      return this.stores.mlaRequests.insert(manager, {
+        prosecutionId,
+        type: input.type,
+        status: MlaStatus.DRAFT,
+        requestingCountry: input.requestingCountry,
+        requestedCountry: input.requestedCountry,
+        subject: input.subject,
+      });
+    });
+    const [mla] = await this.stores.mlaRequests.byIds([id]);
+    return mla;
+  }
+
+  async advanceMlaRequest(id: string, version: number, status: MlaStatus) {
+    this.allowed();
+    const mlaId = assertId(id);
+    await this.request.dataSource.transaction(async (manager) => {
+      const row = await lockRow(manager, MlaRequestEntity, 'mla.lock', mlaId, 'id');
+      assertVersion(row, version);
+      assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
+      await updateVersioned(manager, MlaRequestEntity, 'mla.advance', mlaId, version, { status });
+    });
+    const [mla] = await this.stores.mlaRequests.byIds([mlaId]);
+    return mla;
+  }
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { SubgraphContext } from '../context.js';
+import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors.js';
+
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** A stable fingerprint of the input: same input, same hash, whatever the key order. */
+function fingerprint(operation: string, input: unknown): string {
+  const canonical = JSON.stringify(input, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(`${operation}\u0000${canonical}`).digest('hex');
+}
+
+/**
+ * Runs a creating mutation in one transaction. With an idempotency key, the first call claims
+ * (caller, operation, key) and records the id it created; a retry with the same input returns that
+ * id and writes nothing; the same key with other input is a CONFLICT. Concurrent retries wait on
+ * the key's row, so exactly one of them writes.
+ */
+export async function createOnce(
+  context: SubgraphContext,
+  operation: string,
+  idempotencyKey: string | null | undefined,
+  input: unknown,
+  create: (manager: EntityManager) => Promise<string>,
+): Promise<string> {
+  if (idempotencyKey !== null && idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
+    throw new BadUserInputError('idempotencyKey must be 1-200 characters of letters, digits, . _ : -', 'idempotencyKey', 'INVALID_KEY');
+  }
+  return context.dataSource.transaction(async (manager) => {
+    if (!idempotencyKey) return create(manager);
+    const hash = fingerprint(operation, input);
+    const identity = [context.viewer.subject, operation, idempotencyKey];
+    const claimed: unknown[] = await manager.query(
+      `/* idempotency.claim */ INSERT INTO idempotency_keys (actor, operation, key, request_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [...identity, hash],
+    );
+    if (claimed.length === 0) {
+      const [existing]: Array<{ request_hash: string; result_id: string }> = await manager.query(
+        '/* idempotency.find */ SELECT request_hash, result_id FROM idempotency_keys WHERE actor = $1 AND operation = $2 AND key = $3',
+        identity,
+      );
+      if (existing.request_hash !== hash) {
+        throw new ConflictError('idempotencyKey was already used for a different input', 'IDEMPOTENCY_KEY_REUSED');
+      }
+      return existing.result_id;
+    }
+    const id = await create(manager);
+    await manager.query('/* idempotency.record */ UPDATE idempotency_keys SET result_id = $4 WHERE actor = $1 AND operation = $2 AND key = $3', [
+      ...identity,
+      id,
+    ]);
+    return id;
+  });
+}
+
+/**
+ * Optimistic locking: applies `changes` only if the row still has `version`, and bumps it. A stale
+ * version is a CONFLICT naming the current one, never a silent overwrite.
+ */
+export async function updateVersioned<Row extends ObjectLiteral & { id: string; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  statement: string,
+  id: string,
+  version: number,
+  changes: Partial<Row>,
+): Promise<void> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<Row>)
+    .where('id = :id AND version = :version', { id, version })
+    .comment(statement)
+    .execute();
+  if (result.affected === 1) return;
+  const current = await manager.getRepository(entity).createQueryBuilder('row').comment(`${statement}.current`).where('row.id = :id', { id }).getOne();
+  if (!current) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), 'id');
+  throw new ConflictError(`version ${version} is stale; the record is at version ${current.version}`, 'STALE_VERSION', {
+    currentVersion: current.version,
+  });
+}
+
+/** Timestamps are kept to the millisecond, so cursors (ISO instants) position exactly. */
+export function truncateToMilliseconds(date: Date): Date {
+  return new Date(date.getTime());
+}
+
+/** The version the caller read must be the row's current one (checked on the locked row). */
+export function assertVersion(row: { version: number }, version: number): void {
+  if (row.version !== version) {
+    throw new ConflictError(`version ${version} is stale; the record is at version ${row.version}`, 'STALE_VERSION', {
+      currentVersion: row.version,
+    });
+  }
+}
+
+/** A state machine: from each state, the states it may move to. */
+export type Transitions<State extends string> = Record<State, readonly State[]>;
+
+export function assertTransition<State extends string>(entity: string, transitions: Transitions<State>, from: State, to: State): void {
+  if (!transitions[from].includes(to)) throw new InvalidTransitionError(entity, from, to, transitions[from]);
+}
+
+/** Reads a row to change, locked until the transaction ends; missing is NOT_FOUND on `field`. */
+export async function lockRow<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  statement: string,
+  id: string,
+  field: string,
+): Promise<Row> {
+  const row = await manager
+    .getRepository(entity)
+    .createQueryBuilder('row')
+    .comment(statement)
+    .setLock('pessimistic_write')
+    .where('row.id = :id', { id })
+    .getOne();
+  if (!row) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), field);
+  return row;
+}
