@@ -10,7 +10,8 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-// Demo ids (subgraphs/demo/ids.ts).
+// Demo ids (subgraphs/demo/ids.ts). The seed goes through the workflows, so versions reflect its steps:
+// case 1 was opened, investigated and referred (version 3); MLA 1 went DRAFT → TRANSMITTED → ACKNOWLEDGED (3).
 const CASE_1 = 'ca5e0000-0000-4000-8000-000000000001';
 const MIGRANT_1 = 'a1a00000-0000-4000-8000-000000000001';
 const SUSPECT_1 = '5a5bec70-0000-4000-8000-000000000001';
@@ -80,11 +81,11 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
   ['addSuspect: empty alias', 'POLICE', 'addSuspect', { input: { caseId: CASE_1, alias: '', role: 'CREW' } }, { code: 'BAD_USER_INPUT', fields: ['alias'] }],
   ['addSuspect: malformed case id', 'POLICE', 'addSuspect', { input: { caseId: 'case-1', alias: 'A', role: 'CREW' } }, { code: 'BAD_USER_INPUT', reason: 'INVALID_ID' }],
   ['shareIntelligence: H3 without conditions', 'POLICE', 'shareIntelligence', { input: { ...intelligence, handlingCode: 'H3' } }, { code: 'BAD_USER_INPUT', fields: ['handlingConditions'] }],
-  ['advanceCase: invalid transition', 'POLICE', 'advanceCase', { id: CASE_1, version: 1, status: 'OPEN' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
+  ['advanceCase: invalid transition', 'POLICE', 'advanceCase', { id: CASE_1, version: 3, status: 'OPEN' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
   ['registerMigrant: malformed and taken code', 'IOM', 'registerMigrant', { input: { ...migrant, code: 'MG-DOM-0142-01' } }, { code: 'BAD_USER_INPUT', fields: ['code'] }],
   ['registerMigrant: birth in the future', 'IOM', 'registerMigrant', { input: { ...migrant, identity: { givenName: 'A', dateOfBirth: '2999-01-01' } } }, { code: 'BAD_USER_INPUT', fields: ['identity.dateOfBirth'] }],
   ['recordConsent: empty purpose, future date', 'IOM', 'recordConsent', { input: { ...consent, purpose: '', givenAt: future } }, { code: 'BAD_USER_INPUT', fields: ['givenAt', 'purpose'] }],
-  ['withdrawConsent: already withdrawn', 'IOM', 'withdrawConsent', { id: CONSENT_WITHDRAWN, version: 1 }, { code: 'BAD_USER_INPUT', fields: ['id'] }],
+  ['withdrawConsent: already withdrawn', 'IOM', 'withdrawConsent', { id: CONSENT_WITHDRAWN, version: 2 }, { code: 'BAD_USER_INPUT', fields: ['id'] }],
   ['recordAssistance: completed without dates', 'IOM', 'recordAssistance', { input: { migrantId: MIGRANT_1, type: 'MEDICAL', status: 'COMPLETED', provider: 'IOM' } }, { code: 'BAD_USER_INPUT', fields: ['completedAt', 'startedAt'] }],
   ['updateAssistance: completed is final', 'IOM', 'updateAssistance', { id: ASSISTANCE_COMPLETED, version: 1, status: 'IN_PROGRESS' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
   ['openProsecution: case already prosecuted', 'PROSECUTOR', 'openProsecution', { input: { caseId: CASE_1, jurisdiction: 'DOM', prosecutorOffice: 'PETT', network: 'REFCO' } }, { code: 'BAD_USER_INPUT', fields: ['caseId'] }],
@@ -94,7 +95,7 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
   ['recordVerdict: sentence out of range', 'PROSECUTOR', 'recordVerdict', { input: { chargeId: CHARGE_1, version: 1, verdict: 'GUILTY', sentenceMonths: 5000 } }, { code: 'BAD_USER_INPUT', fields: ['sentenceMonths'] }],
   ['addWitness: oversized protective measure', 'PROSECUTOR', 'addWitness', { input: { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_1, role: 'VICTIM', protectiveMeasures: ['x'.repeat(301)] } }, { code: 'BAD_USER_INPUT', fields: ['protectiveMeasures'] }],
   ['createMlaRequest: a State asking itself', 'PROSECUTOR', 'createMlaRequest', { input: { ...mla, requestedCountry: 'DOM' } }, { code: 'BAD_USER_INPUT', fields: ['requestedCountry'] }],
-  ['advanceMlaRequest: invalid transition', 'PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 1, status: 'EXECUTED' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
+  ['advanceMlaRequest: invalid transition', 'PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 3, status: 'EXECUTED' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
   // Stale versions.
   ['advanceCase: stale version', 'POLICE', 'advanceCase', { id: CASE_1, version: 7, status: 'CLOSED' }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
   ['recordScreening: stale migrant version', 'IOM', 'recordScreening', { input: { migrantId: MIGRANT_1, migrantVersion: 9, screenedAt: '2026-03-20T10:00:00Z', screenedBy: 'IOM', vulnerabilities: [], traffickingStatus: 'NOT_A_VICTIM' } }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
@@ -134,7 +135,7 @@ describe('mutations refuse bad writes, and write nothing when they do', () => {
   });
 
   it('names the current status and the allowed ones on an invalid transition', async () => {
-    const { body } = await run('PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 1, status: 'EXECUTED' });
+    const { body } = await run('PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 3, status: 'EXECUTED' });
     expect(body.errors?.[0].extensions).toMatchObject({
       currentStatus: 'ACKNOWLEDGED',
       allowed: ['INFORMATION_REQUESTED', 'IN_EXECUTION', 'POSTPONED', 'REFUSED', 'WITHDRAWN'],

@@ -5,8 +5,10 @@ import {
   assertVersion,
   createOnce,
   lockRow,
+  presetId,
   truncateToMilliseconds,
   updateVersioned,
+  type Preset,
   type Transitions,
 } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
@@ -39,7 +41,7 @@ function datesProblems(status: AssistanceStatus, startedAt: Date | null, complet
 export class AssistanceService {
   constructor(private readonly request: AssistanceRequest) {}
 
-  async record(input: RecordAssistanceInput, idempotencyKey: string | null | undefined) {
+  async record(input: RecordAssistanceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(assistancePolicy.write(this.request.viewer));
     const migrantId = assertId(input.migrantId, 'migrantId');
     const problems = datesProblems(input.status, input.startedAt ?? null, input.completedAt ?? null);
@@ -47,6 +49,7 @@ export class AssistanceService {
     const id = await createOnce(this.request, 'recordAssistance', idempotencyKey, input, async (manager) => {
       await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       return this.request.stores.assistance.insert(manager, {
+        ...presetId(preset),
         migrantId,
         type: input.type,
         status: input.status,

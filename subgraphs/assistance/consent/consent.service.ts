@@ -1,6 +1,6 @@
 import { enforce } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned } from '../../shared/mutation/mutation.js';
+import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
 import { assistancePolicy } from '../assistance.policy.js';
@@ -12,12 +12,13 @@ import { ConsentEntity } from './consent.entity.js';
 export class ConsentService {
   constructor(private readonly request: AssistanceRequest) {}
 
-  async record(input: RecordConsentInput, idempotencyKey: string | null | undefined) {
+  async record(input: RecordConsentInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(assistancePolicy.write(this.request.viewer));
     const migrantId = assertId(input.migrantId, 'migrantId');
     const id = await createOnce(this.request, 'recordConsent', idempotencyKey, input, async (manager) => {
       await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       return this.request.stores.consents.insert(manager, {
+        ...presetId(preset),
         migrantId,
         scope: input.scope,
         recipient: input.recipient,

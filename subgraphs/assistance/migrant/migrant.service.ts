@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { enforce, ForbiddenError, type Decision } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned } from '../../shared/mutation/mutation.js';
+import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
 import { TraffickingStatus } from '../enums.js';
 import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
 import { assertId } from '../../shared/pagination.js';
@@ -37,7 +37,7 @@ export class MigrantService {
   }
 
   /** Registers a migrant (IOM only) with a pseudonymous code and, apart, the identity if given. */
-  async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined) {
+  async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(assistancePolicy.write(this.request.viewer));
     const caseId = assertId(input.caseId, 'caseId');
     const detectionId = input.detectionId ? assertId(input.detectionId, 'detectionId') : null;
@@ -47,6 +47,7 @@ export class MigrantService {
         throw new InvalidInputError([{ field: 'code', reasons: [`code ${code} is already in use`] }]);
       }
       const migrantId = await this.request.stores.migrants.insert(manager, {
+        ...presetId(preset),
         caseId,
         detectionId,
         code,
@@ -71,13 +72,14 @@ export class MigrantService {
   }
 
   /** Records a screening (IOM only); it becomes the migrant's current vulnerabilities and trafficking status. */
-  async recordScreening(input: RecordScreeningInput, idempotencyKey: string | null | undefined) {
+  async recordScreening(input: RecordScreeningInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(assistancePolicy.write(this.request.viewer));
     const migrantId = assertId(input.migrantId, 'migrantId');
     const id = await createOnce(this.request, 'recordScreening', idempotencyKey, input, async (manager) => {
       const migrant = await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       assertVersion(migrant, input.migrantVersion);
       const screeningId = await this.request.stores.screenings.insert(manager, {
+        ...presetId(preset),
         migrantId,
         screenedAt: truncateToMilliseconds(input.screenedAt),
         screenedBy: input.screenedBy,

@@ -1,11 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { demoId, kind } from '../../demo/ids.js';
-import { AssistanceEntity } from '../assistance/assistance.entity.js';
-import { ConsentEntity } from '../consent/consent.entity.js';
+import { seedContext } from '../../shared/seed-context.js';
+import { createAssistanceContext } from '../assistance.context.js';
 import { AgeGroup, AssistanceStatus, AssistanceType, ConsentScope, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
-import { MigrantIdentityEntity } from '../identity/identity.entity.js';
-import { MigrantEntity } from '../migrant/migrant.entity.js';
-import { ScreeningEntity } from '../screening/screening.entity.js';
 
 // Every person below is invented. Case n and detection n are the police demo's case n and detection n.
 
@@ -72,70 +69,64 @@ const assistance: Array<[migrantN: number, type: AssistanceType, status: Assista
   [11, AssistanceType.SHELTER, AssistanceStatus.COMPLETED, 'IOM Curaçao', '2026-03-21T09:00:00Z', '2026-04-10T09:00:00Z'],
 ];
 
-/** Loads the assistance side of the demo stories if the database has no migrants yet. */
+/**
+ * Loads the assistance side of the demo stories if the database has no migrants yet, through the
+ * same services (rules, transactions, idempotency keys) that IOM caseworkers' mutations use.
+ */
 export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
-    const [{ present }] = await manager.query('/* seed.assistance.present */ SELECT EXISTS (SELECT 1 FROM migrants) AS present');
-    if (present) return false;
-    await manager.insert(
-      MigrantEntity,
-      migrants.map((m) => ({
-        id: demoId(kind.migrant, m.n),
+  const [{ present }] = await dataSource.query('/* seed.assistance.present */ SELECT EXISTS (SELECT 1 FROM migrants) AS present');
+  if (present) return false;
+  const iom = createAssistanceContext(seedContext(dataSource, 'IOM', 'DOM'));
+  for (const m of migrants) {
+    const migrantId = demoId(kind.migrant, m.n);
+    const registered = await iom.migrants.register(
+      {
         caseId: demoId(kind.case, m.caseN),
         detectionId: demoId(kind.detection, m.caseN),
         code: m.code,
         sex: m.sex,
         ageGroup: m.ageGroup,
         nationality: m.nationality,
-        vulnerabilities: m.vulnerabilities,
-        traffickingStatus: m.traffickingStatus,
         registeredAt: new Date(m.registeredAt),
-      })),
+        identity: { givenName: m.identity[0], familyName: m.identity[1], dateOfBirth: m.identity[2] ? new Date(m.identity[2]) : null },
+      },
+      `demo:migrant:${m.code}`,
+      { id: migrantId },
     );
-    await manager.insert(
-      MigrantIdentityEntity,
-      migrants.map((m) => ({
-        migrantId: demoId(kind.migrant, m.n),
-        givenName: m.identity[0],
-        familyName: m.identity[1],
-        dateOfBirth: m.identity[2],
-      })),
-    );
-    await manager.insert(
-      ScreeningEntity,
-      migrants.map((m) => ({
-        id: demoId(kind.screening, m.n),
-        migrantId: demoId(kind.migrant, m.n),
+    await iom.migrants.recordScreening(
+      {
+        migrantId,
+        migrantVersion: registered?.version ?? 1,
         screenedAt: new Date(new Date(m.registeredAt).getTime() + 30 * 60 * 1000),
         screenedBy: m.screenedBy,
         vulnerabilities: m.vulnerabilities,
         traffickingStatus: m.traffickingStatus,
-      })),
+      },
+      `demo:screening:${m.code}`,
+      { id: demoId(kind.screening, m.n) },
     );
-    await manager.insert(
-      ConsentEntity,
-      consents.map(([migrantN, scope, recipient, purpose, givenAt, withdrawnAt], index) => ({
-        id: demoId(kind.consent, index + 1),
-        migrantId: demoId(kind.migrant, migrantN),
-        scope,
-        recipient,
-        purpose,
-        givenAt: new Date(givenAt),
-        withdrawnAt: withdrawnAt ? new Date(withdrawnAt) : null,
-      })),
+  }
+  for (const [index, [migrantN, scope, recipient, purpose, givenAt, withdrawnAt]] of consents.entries()) {
+    const consent = await iom.consents.record(
+      { migrantId: demoId(kind.migrant, migrantN), scope, recipient, purpose, givenAt: new Date(givenAt) },
+      `demo:consent:${index + 1}`,
+      { id: demoId(kind.consent, index + 1) },
     );
-    await manager.insert(
-      AssistanceEntity,
-      assistance.map(([migrantN, type, status, provider, startedAt, completedAt], index) => ({
-        id: demoId(kind.assistance, index + 1),
+    if (withdrawnAt) await iom.consents.withdraw(consent.id, consent.version);
+  }
+  for (const [index, [migrantN, type, status, provider, startedAt, completedAt]] of assistance.entries()) {
+    await iom.assistance.record(
+      {
         migrantId: demoId(kind.migrant, migrantN),
         type,
         status,
         provider,
         startedAt: startedAt ? new Date(startedAt) : null,
         completedAt: completedAt ? new Date(completedAt) : null,
-      })),
+      },
+      `demo:assistance:${index + 1}`,
+      { id: demoId(kind.assistance, index + 1) },
     );
-    return true;
-  });
+  }
+  return true;
 }

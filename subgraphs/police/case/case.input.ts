@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { NotInFuture } from '../../shared/mutation/validators.js';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { CountryCode } from '../../shared/scalars.js';
@@ -29,6 +29,12 @@ export class OpenCaseInput {
   @ArrayUnique()
   @Field(() => [Aggravation], { nullable: true, description: 'Aggravating circumstances alleged (Smuggling Protocol Art. 6(3)); default none.' })
   aggravations?: Aggravation[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The smuggling network behind the case, when identified.' })
+  networkId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The joint operation the case arose from, if any.' })
+  operationId?: string | null;
 
   @IsOptional()
   @MaxLength(4000)

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { enforce, ForbiddenError } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { assertTransition, assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned, type Transitions } from '../../shared/mutation/mutation.js';
+import { assertTransition, assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned, presetId, type Preset, type Transitions } from '../../shared/mutation/mutation.js';
 import { CaseStatus } from '../enums.js';
+import { SmugglingNetworkEntity } from '../network/network.entity.js';
+import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from './case.input.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
@@ -79,18 +81,23 @@ export class CaseService {
   }
 
   /** Opens a case (police only), once per idempotency key. */
-  async open(input: OpenCaseInput, idempotencyKey: string | null | undefined): Promise<CaseEntity | null> {
+  async open(input: OpenCaseInput, idempotencyKey: string | null | undefined, preset?: Preset): Promise<CaseEntity | null> {
     enforce(policePolicy.write(this.request.viewer));
-    const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input));
+    const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input, preset));
     return this.request.loaders.caseById.load(id);
   }
 
   /** Inside the caller's transaction (also used when a detection opens its case). */
-  async insert(manager: EntityManager, input: OpenCaseInput): Promise<string> {
+  async insert(manager: EntityManager, input: OpenCaseInput, preset?: Preset): Promise<string> {
     if (await this.request.stores.cases.referenceTaken(manager, input.reference)) {
       throw new InvalidInputError([{ field: 'reference', reasons: [`a case with reference ${input.reference} already exists`] }]);
     }
+    const networkId = input.networkId ? assertId(input.networkId, 'networkId') : null;
+    const operationId = input.operationId ? assertId(input.operationId, 'operationId') : null;
+    if (networkId) await lockRow(manager, SmugglingNetworkEntity, 'network.lock', networkId, 'networkId');
+    if (operationId) await lockRow(manager, OperationEntity, 'operation.lock', operationId, 'operationId');
     return this.request.stores.cases.insert(manager, {
+      ...presetId(preset),
       reference: input.reference,
       status: CaseStatus.OPEN,
       leadCountry: input.leadCountry,
@@ -98,6 +105,8 @@ export class CaseService {
       offences: input.offences,
       aggravations: input.aggravations ?? [],
       summary: input.summary ?? '',
+      networkId,
+      operationId,
     });
   }
 
@@ -111,7 +120,8 @@ export class CaseService {
       assertTransition('Case', CASE_TRANSITIONS, row.status, status);
       await updateVersioned(manager, CaseEntity, 'case.advance', caseId, version, { status });
     });
-    return this.request.loaders.caseById.load(caseId);
+    // The request may have read the case before the change: read it afresh.
+    return this.request.loaders.caseById.clear(caseId).load(caseId);
   }
 
   /**

@@ -86,6 +86,9 @@ export class RecordDetectionInput {
   @Field(() => Int, { nullable: true, description: 'People reported missing; default 0.' })
   missing?: number | null;
 
+  @Field(() => ID, { nullable: true, description: 'The joint operation during which it was made, if any.' })
+  operationId?: string | null;
+
   @IsOptional()
   @ValidateNested()
   @Field(() => VesselInput, { nullable: true, description: 'The vessel, when identified.' })

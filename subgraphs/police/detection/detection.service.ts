@@ -1,8 +1,9 @@
 import { enforce } from '../../shared/access.js';
 import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
-import { createOnce, lockRow, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
+import { createOnce, lockRow, presetId, truncateToMilliseconds, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId, isId } from '../../shared/pagination.js';
 import { CaseEntity } from '../case/case.entity.js';
+import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from '../case/case.input.js';
 import type { CaseService } from '../case/case.service.js';
 import type { RecordDetectionInput } from './detection.input.js';
@@ -21,7 +22,7 @@ export class DetectionService {
    * Records a detection at sea (police only), with its vessel, on an existing case or on one it
    * opens, all in one transaction and once per idempotency key.
    */
-  async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined) {
+  async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined, preset?: Preset & { vesselId?: string }) {
     enforce(policePolicy.write(this.request.viewer));
     const problems: FieldProblem[] = [];
     if (Boolean(input.caseId) === Boolean(input.openCase)) {
@@ -33,11 +34,14 @@ export class DetectionService {
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
     const id = await createOnce(this.request, 'recordDetection', idempotencyKey, input, async (manager) => {
+      const operationId = input.operationId ? assertId(input.operationId, 'operationId') : null;
+      if (operationId) await lockRow(manager, OperationEntity, 'operation.lock', operationId, 'operationId');
       const caseId = input.caseId
         ? (await lockRow(manager, CaseEntity, 'case.lock', input.caseId.toLowerCase(), 'caseId')).id
         : await this.cases.insert(manager, input.openCase as OpenCaseInput);
       const vesselId = input.vessel
         ? await this.request.stores.vessels.insert(manager, {
+            ...presetId({ id: preset?.vesselId }),
             name: input.vessel.name ?? null,
             type: input.vessel.type,
             flagState: input.vessel.flagState ?? null,
@@ -46,8 +50,10 @@ export class DetectionService {
           })
         : null;
       return this.request.stores.detections.insert(manager, {
+        ...presetId(preset),
         caseId,
         vesselId,
+        operationId,
         detectedAt: truncateToMilliseconds(input.detectedAt),
         seaArea: input.seaArea,
         latitude: input.position.latitude,

@@ -1,6 +1,6 @@
 import { enforce } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { createOnce, lockRow } from '../../shared/mutation/mutation.js';
+import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { CaseEntity } from '../case/case.entity.js';
 import { HandlingCode } from '../enums.js';
@@ -15,7 +15,7 @@ export class IntelligenceService {
   constructor(private readonly request: PoliceRequest) {}
 
   /** Shares an item on a case (police only) with the source's handling code, grading and releasability. */
-  async share(input: ShareIntelligenceInput, idempotencyKey: string | null | undefined) {
+  async share(input: ShareIntelligenceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(policePolicy.write(this.request.viewer));
     const caseId = assertId(input.caseId, 'caseId');
     if (input.handlingCode === HandlingCode.H3 && !input.handlingConditions?.trim()) {
@@ -27,6 +27,7 @@ export class IntelligenceService {
       const reviewBy = new Date(sharedAt);
       reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + REVIEW_AFTER_YEARS);
       return this.request.stores.intelligence.insert(manager, {
+        ...presetId(preset),
         caseId,
         summary: input.summary,
         handlingCode: input.handlingCode,

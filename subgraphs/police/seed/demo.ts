@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { demoId, kind } from '../../demo/ids.js';
-import { CaseEntity } from '../case/case.entity.js';
-import { DetectionEntity } from '../detection/detection.entity.js';
+import type { CaseEntity } from '../case/case.entity.js';
+import type { DetectionEntity } from '../detection/detection.entity.js';
 import {
   BoardingAuthorization,
   CaseStatus,
@@ -14,11 +14,13 @@ import {
   SuspectRole,
   VesselType,
 } from '../enums.js';
-import { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
+import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
-import { SuspectEntity } from '../suspect/suspect.entity.js';
-import { VesselEntity } from '../vessel/vessel.entity.js';
+import { createPoliceContext } from '../police.context.js';
+import type { SuspectEntity } from '../suspect/suspect.entity.js';
+import type { VesselEntity } from '../vessel/vessel.entity.js';
+import { seedContext } from '../../shared/seed-context.js';
 
 // Every person and vessel below is invented; the routes and patterns are public ones.
 
@@ -145,18 +147,105 @@ const intelligence: Partial<IntelligenceItemEntity>[] = [
   { id: demoId(kind.intelligence, 4), caseId: demoId(kind.case, 4), summary: 'Satellite phone used aboard was activated in Zuwara two days before departure.', handlingCode: HandlingCode.H2, handlingConditions: null, sourceReliability: SourceReliability.B, informationAccuracy: InformationAccuracy.CONFIRMED, sourceCountry: 'ITA', releasableTo: ['ITA', 'MLT'], sharedAt: new Date('2026-06-02T11:00:00Z'), reviewBy: '2031-06-02' },
 ];
 
-/** Loads the police side of the demo stories if the database has no cases yet. */
+/** The statuses each demo case goes through, as its investigation did. */
+const STATUS_PATH: Record<CaseStatus, CaseStatus[]> = {
+  [CaseStatus.OPEN]: [],
+  [CaseStatus.UNDER_INVESTIGATION]: [CaseStatus.UNDER_INVESTIGATION],
+  [CaseStatus.REFERRED_FOR_PROSECUTION]: [CaseStatus.UNDER_INVESTIGATION, CaseStatus.REFERRED_FOR_PROSECUTION],
+  [CaseStatus.CLOSED]: [CaseStatus.CLOSED],
+};
+
+/**
+ * Loads the police side of the demo stories if the database has no cases yet, through the same
+ * services (rules, transactions, idempotency keys) that police partners' mutations use.
+ */
 export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
-    const [{ present }] = await manager.query('/* seed.police.present */ SELECT EXISTS (SELECT 1 FROM cases) AS present');
-    if (present) return false;
+  const [{ present }] = await dataSource.query('/* seed.police.present */ SELECT EXISTS (SELECT 1 FROM cases) AS present');
+  if (present) return false;
+  // Analysts' network files and joint operations have no workflow of their own: reference data.
+  await dataSource.transaction(async (manager) => {
     await manager.insert(SmugglingNetworkEntity, networks);
     await manager.insert(OperationEntity, operations);
-    await manager.insert(CaseEntity, cases);
-    await manager.insert(VesselEntity, vessels);
-    await manager.insert(DetectionEntity, detections);
-    await manager.insert(SuspectEntity, suspects);
-    await manager.insert(IntelligenceItemEntity, intelligence);
-    return true;
   });
+  const police = createPoliceContext(seedContext(dataSource, 'POLICE', 'DOM'));
+  for (const c of cases) {
+    await police.cases.open(
+      {
+        reference: c.reference as string,
+        leadCountry: c.leadCountry as string,
+        openedAt: c.openedAt,
+        offences: c.offences as Offence[],
+        aggravations: c.aggravations,
+        summary: c.summary,
+        networkId: c.networkId,
+        operationId: c.operationId,
+      },
+      `demo:case:${c.reference}`,
+      { id: c.id },
+    );
+  }
+  for (const d of detections) {
+    const vessel = vessels.find((candidate) => candidate.id === d.vesselId);
+    await police.detections.record(
+      {
+        caseId: d.caseId,
+        operationId: d.operationId,
+        detectedAt: d.detectedAt as Date,
+        seaArea: d.seaArea as string,
+        position: { latitude: d.latitude as number, longitude: d.longitude as number },
+        detectingCountry: d.detectingCountry as string,
+        outcome: d.outcome as DetectionOutcome,
+        personsOnBoard: d.personsOnBoard as number,
+        deaths: d.deaths as number,
+        missing: d.missing,
+        vessel: vessel
+          ? {
+              name: vessel.name,
+              type: vessel.type as VesselType,
+              flagState: vessel.flagState,
+              registryStatus: vessel.registryStatus as RegistryStatus,
+              boardingAuthorization: vessel.boardingAuthorization as BoardingAuthorization,
+            }
+          : null,
+      },
+      `demo:detection:${d.id}`,
+      { id: d.id, vesselId: vessel?.id },
+    );
+  }
+  for (const suspect of suspects) {
+    await police.suspects.add(
+      {
+        caseId: suspect.caseId as string,
+        alias: suspect.alias as string,
+        nationality: suspect.nationality,
+        role: suspect.role as SuspectRole,
+        networkId: suspect.networkId,
+      },
+      `demo:suspect:${suspect.id}`,
+      { id: suspect.id },
+    );
+  }
+  for (const item of intelligence) {
+    await police.intelligence.share(
+      {
+        caseId: item.caseId as string,
+        summary: item.summary as string,
+        handlingCode: item.handlingCode as HandlingCode,
+        handlingConditions: item.handlingConditions,
+        sourceReliability: item.sourceReliability as SourceReliability,
+        informationAccuracy: item.informationAccuracy as InformationAccuracy,
+        sourceCountry: item.sourceCountry as string,
+        releasableTo: item.releasableTo,
+      },
+      `demo:intelligence:${item.id}`,
+      { id: item.id },
+    );
+  }
+  for (const c of cases) {
+    let version = 1;
+    for (const status of STATUS_PATH[c.status as CaseStatus]) {
+      version = (await police.cases.advance(c.id as string, version, status))?.version ?? version + 1;
+    }
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { enforce } from '../../shared/access.js';
-import { createOnce, lockRow } from '../../shared/mutation/mutation.js';
+import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { CaseEntity } from '../case/case.entity.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
@@ -23,7 +23,7 @@ export class SuspectService {
   }
 
   /** Adds a suspect to a case (police only), once per idempotency key. */
-  async add(input: AddSuspectInput, idempotencyKey: string | null | undefined) {
+  async add(input: AddSuspectInput, idempotencyKey: string | null | undefined, preset?: Preset) {
     enforce(policePolicy.write(this.request.viewer));
     const caseId = assertId(input.caseId, 'caseId');
     const networkId = input.networkId ? assertId(input.networkId, 'networkId') : null;
@@ -31,6 +31,7 @@ export class SuspectService {
       await lockRow(manager, CaseEntity, 'case.lock', caseId, 'caseId');
       if (networkId) await lockRow(manager, SmugglingNetworkEntity, 'network.lock', networkId, 'networkId');
       return this.request.stores.suspects.insert(manager, {
+        ...presetId(preset),
         caseId,
         networkId,
         alias: input.alias,

@@ -5,8 +5,10 @@ import {
   assertVersion,
   createOnce,
   lockRow,
+  presetId,
   truncateToMilliseconds,
   updateVersioned,
+  type Preset,
   type Transitions,
 } from '../../shared/mutation/mutation.js';
 import { Offence } from '../../shared/offence.js';
@@ -57,7 +59,7 @@ export class ProsecutionWorkflow {
     enforce(prosecutionPolicy.write(this.request.viewer));
   }
 
-  async open(input: OpenProsecutionInput, key: string | null | undefined) {
+  async open(input: OpenProsecutionInput, key: string | null | undefined, preset?: Preset) {
     this.allowed();
     const caseId = assertId(input.caseId, 'caseId');
     const id = await createOnce(this.request, 'openProsecution', key, input, async (manager) => {
@@ -67,6 +69,7 @@ export class ProsecutionWorkflow {
         throw new InvalidInputError([{ field: 'caseId', reasons: ['this case already has a prosecution'] }]);
       }
       return this.stores.prosecutions.insert(manager, {
+        ...presetId(preset),
         caseId,
         stage: input.stage ?? ProsecutionStage.INVESTIGATION,
         jurisdiction: input.jurisdiction,
@@ -87,10 +90,11 @@ export class ProsecutionWorkflow {
       assertTransition('Prosecution', STAGE_TRANSITIONS, row.stage, stage);
       await updateVersioned(manager, ProsecutionEntity, 'prosecution.advance', prosecutionId, version, { stage });
     });
-    return this.request.loaders.prosecutionById.load(prosecutionId);
+    // The request may have read the prosecution before the change: read it afresh.
+    return this.request.loaders.prosecutionById.clear(prosecutionId).load(prosecutionId);
   }
 
-  async addDefendant(input: AddDefendantInput, key: string | null | undefined) {
+  async addDefendant(input: AddDefendantInput, key: string | null | undefined, preset?: Preset) {
     this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
     const suspectId = assertId(input.suspectId, 'suspectId');
@@ -99,13 +103,13 @@ export class ProsecutionWorkflow {
       if (await this.stores.defendants.exists(manager, prosecutionId, suspectId)) {
         throw new InvalidInputError([{ field: 'suspectId', reasons: ['this suspect is already a defendant in this prosecution'] }]);
       }
-      return this.stores.defendants.insert(manager, { prosecutionId, suspectId, liability: input.liability });
+      return this.stores.defendants.insert(manager, { ...presetId(preset), prosecutionId, suspectId, liability: input.liability });
     });
     const [defendant] = await this.stores.defendants.byIds([id]);
     return defendant;
   }
 
-  async fileCharge(input: FileChargeInput, key: string | null | undefined) {
+  async fileCharge(input: FileChargeInput, key: string | null | undefined, preset?: Preset) {
     this.allowed();
     const defendantId = assertId(input.defendantId, 'defendantId');
     if (!LEGAL_BASES[input.offence].includes(input.legalBasis)) {
@@ -116,6 +120,7 @@ export class ProsecutionWorkflow {
     const id = await createOnce(this.request, 'fileCharge', key, input, async (manager) => {
       await lockRow(manager, DefendantEntity, 'defendant.lock', defendantId, 'defendantId');
       return this.stores.charges.insert(manager, {
+        ...presetId(preset),
         defendantId,
         offence: input.offence,
         legalBasis: input.legalBasis,
@@ -156,7 +161,7 @@ export class ProsecutionWorkflow {
     return charge;
   }
 
-  async addWitness(input: AddWitnessInput, key: string | null | undefined) {
+  async addWitness(input: AddWitnessInput, key: string | null | undefined, preset?: Preset) {
     this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
     const migrantId = assertId(input.migrantId, 'migrantId');
@@ -166,6 +171,7 @@ export class ProsecutionWorkflow {
         throw new InvalidInputError([{ field: 'migrantId', reasons: ['this migrant is already a witness in this prosecution'] }]);
       }
       return this.stores.witnesses.insert(manager, {
+        ...presetId(preset),
         prosecutionId,
         migrantId,
         role: input.role,
@@ -176,7 +182,7 @@ export class ProsecutionWorkflow {
     return witness;
   }
 
-  async createMlaRequest(input: CreateMlaRequestInput, key: string | null | undefined) {
+  async createMlaRequest(input: CreateMlaRequestInput, key: string | null | undefined, preset?: Preset) {
     this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
     if (input.requestingCountry === input.requestedCountry) {
@@ -185,6 +191,7 @@ export class ProsecutionWorkflow {
     const id = await createOnce(this.request, 'createMlaRequest', key, input, async (manager) => {
       await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
       return this.stores.mlaRequests.insert(manager, {
+        ...presetId(preset),
         prosecutionId,
         type: input.type,
         status: MlaStatus.DRAFT,

@@ -2,12 +2,14 @@ import type { DataSource } from 'typeorm';
 import { demoId, kind } from '../../demo/ids.js';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { CaseLawEntity, ProsecutionCaseLawEntity } from '../case-law/case-law.entity.js';
-import { ChargeEntity } from '../charge/charge.entity.js';
-import { DefendantEntity } from '../defendant/defendant.entity.js';
-import { LegalBasis, Liability, MlaStatus, MlaType, ProsecutionStage, ProsecutorNetwork, Verdict, WitnessRole } from '../enums.js';
-import { MlaRequestEntity } from '../mla/mla.entity.js';
-import { ProsecutionEntity } from '../prosecution/prosecution.entity.js';
-import { WitnessEntity } from '../witness/witness.entity.js';
+import type { ChargeEntity } from '../charge/charge.entity.js';
+import type { DefendantEntity } from '../defendant/defendant.entity.js';
+import { LegalBasis, Liability, MLA_STATUS_TRANSITIONS, MlaStatus, MlaType, ProsecutionStage, ProsecutorNetwork, Verdict, WitnessRole } from '../enums.js';
+import type { MlaRequestEntity } from '../mla/mla.entity.js';
+import type { ProsecutionEntity } from '../prosecution/prosecution.entity.js';
+import { createProsecutionContext } from '../prosecution.context.js';
+import { seedContext } from '../../shared/seed-context.js';
+import type { WitnessEntity } from '../witness/witness.entity.js';
 
 // Every person is invented, and so is every case-law reference below: the citations name real
 // courts but no real judgment. Case, suspect and migrant ids are those of the police and
@@ -185,18 +187,82 @@ const caseLawLinks: Partial<ProsecutionCaseLawEntity>[] = [
   { prosecutionId: demoId(kind.prosecution, 2), caseLawId: demoId(kind.caseLaw, 5) },
 ];
 
-/** Loads the prosecution side of the demo stories if the database has no prosecutions yet. */
+/** The shortest way a request moves from DRAFT to `target` along the MLA state machine. */
+function mlaPath(target: MlaStatus): MlaStatus[] {
+  const queue: MlaStatus[][] = [[MlaStatus.DRAFT]];
+  while (queue.length > 0) {
+    const path = queue.shift() as MlaStatus[];
+    const last = path[path.length - 1];
+    if (last === target) return path.slice(1);
+    for (const next of MLA_STATUS_TRANSITIONS[last]) if (!path.includes(next)) queue.push([...path, next]);
+  }
+  throw new Error(`no way from DRAFT to ${target}`);
+}
+
+/**
+ * Loads the prosecution side of the demo stories if the database has no prosecutions yet, through
+ * the same workflow (rules, transactions, idempotency keys, state machines) prosecutors use.
+ * Case law is reference data with no workflow of its own, so it is inserted as it is.
+ */
 export async function seedProsecutionDemo(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
-    const [{ present }] = await manager.query('/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present');
-    if (present) return false;
-    await manager.insert(ProsecutionEntity, prosecutions);
-    await manager.insert(DefendantEntity, defendants);
-    await manager.insert(ChargeEntity, charges);
-    await manager.insert(WitnessEntity, witnesses);
-    await manager.insert(MlaRequestEntity, mlaRequests);
+  const [{ present }] = await dataSource.query('/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present');
+  if (present) return false;
+  await dataSource.transaction(async (manager) => {
     await manager.insert(CaseLawEntity, caseLaw);
-    await manager.insert(ProsecutionCaseLawEntity, caseLawLinks);
-    return true;
   });
+  const prosecutor = createProsecutionContext(seedContext(dataSource, 'PROSECUTOR', 'DOM'));
+  const workflow = prosecutor.workflow;
+  for (const p of prosecutions) {
+    await workflow.open(
+      {
+        caseId: p.caseId as string,
+        jurisdiction: p.jurisdiction as string,
+        prosecutorOffice: p.prosecutorOffice as string,
+        network: p.network as ProsecutorNetwork,
+        stage: p.stage,
+        openedAt: p.openedAt,
+      },
+      `demo:prosecution:${p.id}`,
+      { id: p.id },
+    );
+  }
+  await dataSource.transaction(async (manager) => {
+    await manager.insert(ProsecutionCaseLawEntity, caseLawLinks);
+  });
+  for (const d of defendants) {
+    await workflow.addDefendant(
+      { prosecutionId: d.prosecutionId as string, suspectId: d.suspectId as string, liability: d.liability as Liability },
+      `demo:defendant:${d.id}`,
+      { id: d.id },
+    );
+  }
+  for (const c of charges) {
+    await workflow.fileCharge(
+      { defendantId: c.defendantId as string, offence: c.offence as Offence, legalBasis: c.legalBasis as LegalBasis },
+      `demo:charge:${c.id}`,
+      { id: c.id },
+    );
+  }
+  for (const w of witnesses) {
+    await workflow.addWitness(
+      { prosecutionId: w.prosecutionId as string, migrantId: w.migrantId as string, role: w.role as WitnessRole, protectiveMeasures: w.protectiveMeasures },
+      `demo:witness:${w.id}`,
+      { id: w.id },
+    );
+  }
+  for (const m of mlaRequests) {
+    let request = await workflow.createMlaRequest(
+      {
+        prosecutionId: m.prosecutionId as string,
+        type: m.type as MlaType,
+        requestingCountry: m.requestingCountry as string,
+        requestedCountry: m.requestedCountry as string,
+        subject: m.subject as string,
+      },
+      `demo:mla:${m.id}`,
+      { id: m.id },
+    );
+    for (const status of mlaPath(m.status as MlaStatus)) request = await workflow.advanceMlaRequest(request.id, request.version, status);
+  }
+  return true;
 }

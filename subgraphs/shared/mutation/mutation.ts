@@ -126,3 +126,16 @@ export async function lockRow<Row extends ObjectLiteral>(
   if (!row) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), field);
   return row;
 }
+
+/**
+ * Internal only (never exposed in the API): the id a creating service call must use. The demo seed
+ * goes through the same services as partners, with fixed ids so the stories' cross-agency links
+ * and the documentation hold.
+ */
+export interface Preset {
+  id?: string;
+}
+
+export function presetId(preset: Preset | undefined): { id?: string } {
+  return preset?.id ? { id: preset.id } : {};
+}
