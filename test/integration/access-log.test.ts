@@ -103,11 +103,13 @@ describe('consent withdrawal', () => {
       prosecution: { witnesses: [{ migrant: { code: 'MG-DOM-0142-02', identity: { givenName: 'Mirlande', familyName: 'Joseph' } } }] },
     });
 
-    // IOM records the withdrawal (the write path arrives with the agency workflows; here, SQL).
-    await tidelink.stack.subgraphs.assistance.database.dataSource.query(
-      `UPDATE consents SET withdrawn_at = now() WHERE migrant_id = $1 AND withdrawn_at IS NULL`,
-      ['a1a00000-0000-4000-8000-000000000002'],
-    );
+    // IOM records the withdrawal of both consents that covered prosecutors (SHARE_WITH_PROSECUTION, TESTIMONY).
+    const iom = await tidelink.token('IOM', 'DOM');
+    for (const consentId of ['c0a5e700-0000-4000-8000-000000000002', 'c0a5e700-0000-4000-8000-000000000003']) {
+      const { body } = await tidelink.query(`mutation { withdrawConsent(id: "${consentId}", version: 1) { withdrawnAt version } }`, { token: iom });
+      expect(body.errors).toBeUndefined();
+      expect((body.data as { withdrawConsent: { version: number } }).withdrawConsent.version).toBe(2);
+    }
 
     const after = await tidelink.query(WITNESS, { token: prosecutor });
     expect(after.body.data).toEqual({ prosecution: { witnesses: [{ migrant: { code: 'MG-DOM-0142-02', identity: null } }] } });
