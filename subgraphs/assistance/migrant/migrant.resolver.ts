@@ -9,6 +9,7 @@ import { MigrantIdentity } from '../identity/identity.type.js';
 import { Screening } from '../screening/screening.type.js';
 import type { MigrantEntity } from './migrant.entity.js';
 import { Migrant } from './migrant.type.js';
+import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
 
 @Resolver(() => Migrant)
 export class MigrantResolver {
@@ -73,7 +74,6 @@ export class MigrantResolver {
   }
 }
 
-const IDEMPOTENCY_KEY = 'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
 
 @Resolver()
 export class AssistanceMutationResolver {

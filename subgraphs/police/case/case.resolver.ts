@@ -12,6 +12,7 @@ import type { PoliceContext } from '../police.context.js';
 import { Suspect } from '../suspect/suspect.type.js';
 import type { CaseEntity } from './case.entity.js';
 import { Case, CaseConnection, CaseFilter } from './case.type.js';
+import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -61,7 +62,6 @@ export class CaseResolver {
   }
 }
 
-const IDEMPOTENCY_KEY = 'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
 
 @Resolver(() => Case)
 export class CaseMutationResolver {

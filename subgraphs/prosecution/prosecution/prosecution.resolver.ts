@@ -17,6 +17,7 @@ import type { ProsecutionContext } from '../prosecution.context.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
 import { Prosecution } from './prosecution.type.js';
+import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
 
 @Resolver(() => Prosecution)
 export class ProsecutionResolver {
@@ -65,7 +66,6 @@ export class ProsecutionResolver {
   }
 }
 
-const IDEMPOTENCY_KEY = 'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
 
 @Resolver()
 export class ProsecutionMutationResolver {
