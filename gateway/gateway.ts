@@ -18,8 +18,24 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
+    timeoutMs: number,
   ) {
     super({ url });
+    // Every call to the subgraph is bounded: a slow agency costs only its own fields.
+    const fetchWithoutTimeout = this.fetcher;
+    this.fetcher = (input, init) => fetchWithoutTimeout(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  }
+
+  /**
+   * A subgraph that is down, times out or fails (HTTP 5xx) is reported by name, without internals;
+   * the gateway still returns what the other subgraphs gave.
+   */
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: { status: number }): void {
+    if (error instanceof GraphQLError && (fetchResponse === undefined || fetchResponse.status < 500)) throw error;
+    const timedOut = error.name === 'AbortError' || error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable${timedOut ? ' (timed out)' : ''}; its fields are null`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, reason: timedOut ? 'TIMEOUT' : 'UNREACHABLE' },
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -90,7 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
       if (!target) throw new Error(`subgraph ${name} has no URL`);
       resolvedUrls.set(name, target);
-      return new AuthenticatedSubgraph(name, target);
+      return new AuthenticatedSubgraph(name, target, config.SUBGRAPH_TIMEOUT_MS);
     },
   });
 

@@ -54,15 +54,18 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
       port: ports.gateway,
       subgraphUrls: { police: police.url, assistance: assistance.url, prosecution: prosecution.url, ...subgraphUrlOverrides(config) },
     });
-    return {
+    const stack: Stack = {
       gateway,
       subgraphs: { police, assistance, prosecution },
       embedded,
+      // Stops whatever subgraphs the stack holds now (a test may have replaced one).
       stop: async () => {
         await gateway.stop();
-        await stopAll();
+        await Promise.allSettled([...new Set([...started, ...Object.values(stack.subgraphs)])].map((subgraph) => subgraph.stop()));
+        if (embedded) await embedded.stop();
       },
     };
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;

@@ -79,6 +79,7 @@ const PASSED_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 const SAFE_EXTENSIONS = new Set(['code', 'field', 'reason', 'fields', 'subgraph', 'serviceName', 'currentVersion', 'currentStatus', 'allowed']);

@@ -43,6 +43,7 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
 
 export interface RunningSubgraph {
   name: string;
+  databaseUrl: string;
   url: string;
   port: number;
   database: Database;
@@ -107,10 +108,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
     logger.info({ port: server.port }, 'subgraph listening');
     return {
       name: module.name,
+      databaseUrl: options.databaseUrl,
       url: server.url,
       port: server.port,
       database,
       stop: async () => {
+        if (!database.dataSource.isInitialized) return;
         await server.stop();
         await database.dataSource.destroy();
         logger.info('subgraph stopped');
