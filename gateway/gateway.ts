@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import type { RequestHandler } from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { TokenVerifier, type Viewer } from '../subgraphs/shared/auth.js';
 import type { Config } from '../subgraphs/shared/config.js';
@@ -11,6 +15,9 @@ import { createLogger } from '../subgraphs/shared/logger.js';
 export interface GatewayContext {
   viewer: Viewer;
   authorization: string;
+  requestId: string;
+  /** Milliseconds each subgraph call of this request took, for the request's log line. */
+  subgraphTimings: Array<{ subgraph: string; ms: number }>;
 }
 
 /** Passes the caller's own bearer token to every subgraph, which verifies it again. */
@@ -41,6 +48,18 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if ('authorization' in context && typeof context.authorization === 'string') {
       request.http?.headers.set('authorization', context.authorization);
+    }
+    if ('requestId' in context && typeof context.requestId === 'string') request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const started = performance.now();
+    try {
+      return await super.process(options);
+    } finally {
+      if ('subgraphTimings' in options.context && Array.isArray(options.context.subgraphTimings)) {
+        options.context.subgraphTimings.push({ subgraph: this.subgraph, ms: Math.round(performance.now() - started) });
+      }
     }
   }
 
@@ -80,6 +99,7 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -94,7 +114,7 @@ export function subgraphUrlOverrides(config: Config): Partial<Record<SubgraphNam
 /** The gateway: a static supergraph file, JWT verification, token forwarding, /health and /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
-  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const logger = createLogger('gateway', config.LOG_LEVEL, config.LOG_FILE);
   // @apollo/gateway sends anonymous usage data unless this is set; Tidelink never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
@@ -116,11 +136,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     port: options.port,
     source: { gateway },
-    context: async (req) => {
+    // Query limits (graphql-armor): depth, aliases, directives, tokens and cost, before any subgraph is called.
+    ...armorFor(config),
+    guards: [tokenLimit(config.QUERY_MAX_TOKENS)],
+    context: async (req, requestId) => {
       const authorization = req.headers.authorization;
       const viewer = await verifier.verifyAuthorization(authorization);
-      return { viewer, authorization: authorization ?? '' };
+      return { viewer, authorization: authorization ?? '', requestId, subgraphTimings: [] };
     },
+    logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     readiness: async () => {
       const subgraphs = Object.fromEntries(
         await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const)),
@@ -132,10 +156,46 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: server.url,
     port: server.port,
+    inFlight: server.inFlight,
     stop: async () => {
       await server.stop();
       logger.info('gateway stopped');
     },
+  };
+}
+
+function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[] } {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: config.QUERY_MAX_DEPTH },
+    maxAliases: { n: config.QUERY_MAX_ALIASES },
+    maxDirectives: { n: config.QUERY_MAX_DIRECTIVES },
+    // Tokens are counted before Apollo (tokenLimit): armor's Apollo hook answers an overlong document with a 500.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: config.QUERY_MAX_COST },
+    // "Did you mean …?" helps attackers map the schema; off in production, with introspection.
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  }).protect();
+  return { plugins: plugins as ApolloServerPlugin<GatewayContext>[], validationRules };
+}
+
+/**
+ * Refuses a document with more than `limit` tokens before it is parsed for execution, with armor's
+ * own counting lexer, as a 400 with GRAPHQL_VALIDATION_FAILED.
+ */
+function tokenLimit(limit: number): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.body?.query;
+    if (typeof query !== 'string') return next();
+    try {
+      new MaxTokensParserWLexer(query, { n: limit }).parseDocument();
+    } catch (error) {
+      if (error instanceof GraphQLError && /Token limit/.test(error.message)) {
+        res.status(400).json({ errors: [{ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+        return;
+      }
+      // Other syntax errors are Apollo's to report (GRAPHQL_PARSE_FAILED).
+    }
+    next();
   };
 }
 

@@ -7,7 +7,7 @@ import { startGateway, subgraphUrlOverrides } from './gateway.js';
 /** The gateway alone (compose, Kubernetes): subgraph URLs from the supergraph file or POLICE_URL etc. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const logger = createLogger('gateway', config.LOG_LEVEL, config.LOG_FILE);
   try {
     const gateway = await startGateway({ config, port: config.PORT, subgraphUrls: subgraphUrlOverrides(config) });
     stopOnSignals(gateway.stop, logger);

@@ -25,7 +25,7 @@ export interface StackOptions {
 
 /** Everything in one process: embedded PostgreSQL when no database is configured, three subgraphs, the gateway. */
 export async function startStack(config: Config, options: StackOptions = {}): Promise<Stack> {
-  const logger = createLogger('tidelink', config.LOG_LEVEL);
+  const logger = createLogger('tidelink', config.LOG_LEVEL, config.LOG_FILE);
   const ports = options.ports ?? {
     gateway: config.PORT,
     police: config.POLICE_PORT,

@@ -7,7 +7,7 @@ import { startStack } from './stack.js';
 /** `npm start`: the gateway and the three subgraphs in one process. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger('tidelink', config.LOG_LEVEL);
+  const logger = createLogger('tidelink', config.LOG_LEVEL, config.LOG_FILE);
   const startedAt = performance.now();
   try {
     const stack = await startStack(config);

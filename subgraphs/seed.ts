@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfigOrExit();
-  const logger = createLogger('seed', config.LOG_LEVEL);
+  const logger = createLogger('seed', config.LOG_LEVEL, config.LOG_FILE);
   const { urls, embedded } = await resolveDatabases(config, logger);
   const opened: Database[] = [];
   try {

@@ -39,6 +39,14 @@ const environment = z
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+    QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+    QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+    QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
+    QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
+    QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+    LOG_FILE: z.string().min(1).optional(),
   });
 
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */

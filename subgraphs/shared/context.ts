@@ -5,6 +5,8 @@ import type { Viewer } from './auth.js';
 /** What every subgraph resolver receives: the verified caller, the operation, and its access log. */
 export interface SubgraphContext {
   viewer: Viewer;
+  /** Correlates this request's log lines across the gateway and the subgraphs. */
+  requestId: string;
   operationName: string | null;
   dataSource: DataSource;
   /** Gated reads of this request, written in one statement when the response is ready. */

@@ -2,7 +2,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
-import type { Logger } from './logger.js';
 
 /** No valid bearer token: the request is refused as a whole (HTTP 401). */
 export class AuthenticationError extends GraphQLError {
@@ -80,15 +79,39 @@ const PASSED_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SUBGRAPH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
-const SAFE_EXTENSIONS = new Set(['code', 'field', 'reason', 'fields', 'subgraph', 'serviceName', 'currentVersion', 'currentStatus', 'allowed']);
+const SAFE_EXTENSIONS = new Set(['requestId', 'code', 'field', 'reason', 'fields', 'subgraph', 'serviceName', 'currentVersion', 'currentStatus', 'allowed']);
+
+/** PostgreSQL unreachable, restarting or shutting connections: a state to retry, not a bug. */
+const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(message);
+}
+
+/** The errors that formatError will mask: what must be logged, with the request's id. */
+export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
+  return errors
+    .map((error) => unwrapResolverError(error))
+    .filter((original) => {
+      if (original instanceof ArgumentValidationError || isDatabaseDown(original)) return false;
+      const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
+      return !(typeof code === 'string' && PASSED_THROUGH.has(code));
+    });
+}
 
 /**
  * Apollo `formatError`: typed errors pass as they are; validation failures become BAD_USER_INPUT
- * with every failing field; anything else is logged and masked so no stack or SQL text leaks.
+ * with every failing field; a database outage is SERVICE_UNAVAILABLE; anything else is masked so no
+ * stack or SQL text leaks (the request-log plugin logs it with the request id).
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
@@ -108,7 +131,14 @@ export function createErrorFormatter(logger: Logger) {
       );
       return { ...formatted, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'internal error');
+    if (isDatabaseDown(original)) {
+      return {
+        message: 'This service cannot reach its database right now; retry shortly',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     return {
       message: 'Internal server error',
       locations: formatted.locations,

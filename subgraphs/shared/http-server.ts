@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { ApolloGateway } from '@apollo/gateway';
 import type { AddressInfo } from 'node:net';
+import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginSchemaReportingDisabled,
@@ -8,10 +9,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Config } from './config.js';
-import { createErrorFormatter } from './errors.js';
+import { createErrorFormatter, internalErrorsOf } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface Readiness {
@@ -19,7 +20,12 @@ export interface Readiness {
   details: Record<string, unknown>;
 }
 
-export interface GraphQLHttpServerOptions<Context extends BaseContext> {
+/** Every Tidelink request carries an id, echoed in `x-request-id`, in logs and in masked errors. */
+export interface RequestScoped {
+  requestId: string;
+}
+
+export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestScoped> {
   config: Config;
   logger: Logger;
   port: number;
@@ -27,8 +33,13 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   /** A subgraph's schema, or the gateway. */
   source: { schema: GraphQLSchema } | { gateway: ApolloGateway };
   plugins?: ApolloServerPlugin<Context>[];
+  validationRules?: ValidationRule[];
+  /** Express handlers run on the parsed body before Apollo (e.g. the gateway's token limit). */
+  guards?: RequestHandler[];
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
-  context(request: Request): Promise<Context>;
+  context(request: Request, requestId: string): Promise<Context>;
+  /** Extra fields for the one log line each request writes (e.g. the gateway's subgraph timings). */
+  logFields?(context: Context): Record<string, unknown>;
   /** What GET /ready reports; GET /health only says the process answers. */
   readiness(): Promise<Readiness>;
 }
@@ -36,26 +47,92 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
 export interface GraphQLHttpServer {
   url: string;
   port: number;
+  /** GraphQL requests received and not yet answered (what a graceful stop waits for). */
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/** One structured log line per request (no variables, no data: never personal data), and internal errors with their request id. */
+function requestLog<Context extends BaseContext & RequestScoped>(
+  logger: Logger,
+  logFields: ((context: Context) => Record<string, unknown>) | undefined,
+): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of internalErrorsOf(errors)) {
+            logger.error({ requestId: contextValue.requestId, operationName, err: error }, 'internal error');
+          }
+        },
+        async willSendResponse({ response, operationName, errors }) {
+          // A document refused before execution (a limit, a parse error) is the client's fault, never a 500.
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = sent.map((error) => error.extensions?.code);
+          if (response.http.status === 500 && codes.length > 0 && codes.every((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
+            response.http.status = 400;
+          }
+          if (response.body.kind === 'single') {
+            // A masked error tells the caller which log line to ask about.
+            for (const error of response.body.singleResult.errors ?? []) {
+              if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.extensions.requestId = contextValue.requestId;
+            }
+          }
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Math.round(performance.now() - started),
+              errors: errors?.length ?? 0,
+              ...logFields?.(contextValue),
+            },
+            'request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Body-parser refusals (too large, not JSON) as GraphQL-shaped JSON with a typed code, never an HTML page. */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(error);
+  }
+}
+
 /** Apollo Server on express with /graphql, /health and /ready: the one way every Tidelink process serves. */
-export async function serveGraphQL<Context extends BaseContext>(options: GraphQLHttpServerOptions<Context>): Promise<GraphQLHttpServer> {
+export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
+  options: GraphQLHttpServerOptions<Context>,
+): Promise<GraphQLHttpServer> {
   const { config } = options;
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     ...options.source,
     csrfPrevention: true,
     // Signals are handled once for the whole process (lifecycle.ts), which stops servers in order.
     stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
-    formatError: createErrorFormatter(options.logger),
+    formatError: createErrorFormatter(),
+    validationRules: options.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       // Tidelink never reports to Apollo's cloud, even if an APOLLO_KEY is around.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      requestLog(options.logger, options.logFields),
       ...(options.plugins ?? []),
     ],
   });
@@ -68,12 +145,30 @@ export async function serveGraphQL<Context extends BaseContext>(options: GraphQL
     const { ready, details } = await options.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...details });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
+  let inFlight = 0;
+  app.use(
+    '/graphql',
+    (req: Request, res: Response, next: NextFunction) => {
+      inFlight += 1;
+      res.once('close', () => {
+        inFlight -= 1;
+      });
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.locals.requestId = requestId;
+      res.setHeader('x-request-id', requestId);
+      next();
+    },
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    bodyErrors,
+    ...(options.guards ?? []),
+    expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res.locals.requestId as string) }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? config.HOST, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/graphql`, port, stop: () => apollo.stop() };
+  return { url: `http://127.0.0.1:${port}/graphql`, port, inFlight: () => inFlight, stop: () => apollo.stop() };
 }

@@ -13,7 +13,7 @@ import { startSubgraph } from './subgraph-server.js';
  */
 export async function runStandalone<Context extends SubgraphContext>(module: SubgraphModule<Context>): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger(`subgraph-${module.name}`, config.LOG_LEVEL);
+  const logger = createLogger(`subgraph-${module.name}`, config.LOG_LEVEL, config.LOG_FILE);
   const own = { police: config.POLICE_DATABASE_URL, assistance: config.ASSISTANCE_DATABASE_URL, prosecution: config.PROSECUTION_DATABASE_URL }[module.name];
   const databaseUrl = subgraphDatabaseUrl(module.name, { shared: config.DATABASE_URL, own });
   if (!databaseUrl) {

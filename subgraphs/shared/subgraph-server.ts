@@ -64,7 +64,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
   options: SubgraphStartOptions,
 ): Promise<RunningSubgraph> {
   const { config } = options;
-  const logger = createLogger(`subgraph-${module.name}`, config.LOG_LEVEL);
+  const logger = createLogger(`subgraph-${module.name}`, config.LOG_LEVEL, config.LOG_FILE);
   const database = await openDatabase({
     url: options.databaseUrl,
     poolSize: config.DATABASE_POOL_SIZE,
@@ -86,11 +86,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
       source: { schema },
       plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
-      context: async (req) => {
+      context: async (req, requestId) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
         const operationName = clientOperationName(req.body?.operationName);
         return module.createContext({
           viewer,
+          requestId,
           operationName,
           dataSource: database.dataSource,
           accessLog: new AccessLogRecorder(viewer, operationName),

@@ -1,0 +1,199 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serverAudits } from 'graphql-http';
+import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+let tidelink: TestStack;
+beforeAll(async () => {
+  tidelink = await startTestStack();
+});
+afterAll(async () => {
+  await tidelink?.stop();
+});
+
+async function post(body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(tidelink.stack.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tidelink.token()}`, ...headers },
+    body,
+  });
+  const text = await response.text();
+  let json: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json, text, headers: response.headers };
+}
+
+function postOnNewConnection(url: string, token: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const nest = (depth: number): string => (depth === 0 ? 'id' : `case { detections { ${nest(depth - 1)} } }`);
+
+describe('hostile input gets a 4xx or a typed GraphQL error, and the server stays up', () => {
+  const CASES: Array<[string, () => string, Record<string, string>, number[], string]> = [
+    ['a depth bomb', () => JSON.stringify({ query: `{ detection(id: "de7ec700-0000-4000-8000-000000000001") { ${nest(8)} } }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    ['an alias bomb', () => JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: operations { name }`).join(' ')} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    ['a token bomb', () => JSON.stringify({ query: `{ ${'__typename '.repeat(5000)} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    ['a directive bomb', () => JSON.stringify({ query: `{ __typename ${'@include(if: true) '.repeat(100)} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    ['a huge document', () => JSON.stringify({ query: `{ __typename } # ${'x'.repeat(2_000_000)}` }), {}, [413], 'PAYLOAD_TOO_LARGE'],
+    ['a batched array', () => JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]), {}, [400], 'BAD_REQUEST'],
+    ['malformed JSON', () => '{"query": "{ __typename }"', {}, [400], 'BAD_REQUEST'],
+    ['a wrong content type', () => '{ __typename }', { 'content-type': 'text/plain' }, [400], 'BAD_REQUEST'],
+    ['variables of wrong types', () => JSON.stringify({ query: 'query($n: Int) { cases(first: $n) { totalCount } }', variables: { n: 'ten' } }), {}, [400, 200], 'BAD_USER_INPUT'],
+  ];
+
+  it.each(CASES)('%s', async (_name, body, headers, statuses, code) => {
+    const response = await post(body(), headers);
+    expect(statuses).toContain(response.status);
+    expect(response.json?.errors?.[0].extensions?.code).toBe(code);
+    expect(response.text).not.toMatch(/<html|\.ts:\d+|\.js:\d+/);
+  });
+
+  it('keeps serving, with bounded memory, after hundreds of hostile requests', async () => {
+    const before = process.memoryUsage().rss;
+    for (let round = 0; round < 30; round += 1) {
+      await Promise.all(CASES.map(([, body, headers]) => post(body(), headers)));
+    }
+    const { body } = await tidelink.query('{ cases(first: 1) { totalCount } }');
+    expect(body.data).toEqual({ cases: { totalCount: 5 } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
+  });
+});
+
+describe('requests are correlated and errors typed', () => {
+  it('echoes a request id, or makes one', async () => {
+    const given = await post(JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'partner-req-0001' });
+    expect(given.headers.get('x-request-id')).toBe('partner-req-0001');
+    const made = await post(JSON.stringify({ query: '{ __typename }' }));
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a database outage with SERVICE_UNAVAILABLE, then recovers by itself', async () => {
+    const police = tidelink.stack.subgraphs.police.database.dataSource;
+    const [{ database }] = await police.query('SELECT current_database() AS database');
+    // Kill every connection the police subgraph holds, as a PostgreSQL restart would.
+    await tidelink.stack.subgraphs.assistance.database.dataSource.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    );
+    const codes: string[] = [];
+    let recovered = false;
+    for (let attempt = 0; attempt < 10 && !recovered; attempt += 1) {
+      const { status, body } = await tidelink.query('{ cases(first: 2) { nodes { reference } } }');
+      expect(status).toBe(200);
+      if (body.errors) codes.push(String(body.errors[0].extensions?.code));
+      else recovered = true;
+    }
+    expect(recovered).toBe(true);
+    for (const code of codes) expect(code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('passes the graphql-http server audit with no MUST failure', async () => {
+    const token = await tidelink.token();
+    const audits = serverAudits({
+      url: tidelink.stack.gateway.url,
+      fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    });
+    const failures: string[] = [];
+    const warnings: string[] = [];
+    for (const audit of audits) {
+      const result = await audit.fn();
+      if (result.status === 'error' && audit.name.startsWith('MUST')) failures.push(`${audit.name}: ${result.reason}`);
+      else if (result.status !== 'ok') warnings.push(`${audit.name}: ${result.reason}`);
+    }
+    if (warnings.length > 0) process.stdout.write(`graphql-http audit warnings (${warnings.length}):\n${warnings.join('\n')}\n`);
+    expect(failures).toEqual([]);
+  });
+
+  it('finishes every in-flight request when asked to stop (SIGTERM does the same)', async () => {
+    // Hold the assistance subgraph on a lock so 50 requests are surely in flight when stop begins.
+    const assistance = tidelink.stack.subgraphs.assistance.database.dataSource;
+    const runner = assistance.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query('LOCK TABLE migrants IN ACCESS EXCLUSIVE MODE');
+    const token = await tidelink.token('IOM', 'DOM');
+    const body = JSON.stringify({ query: `{ case(id: "${MONA_PASSAGE_CASE_ID}") { reference migrants { code } } }` });
+    // Each on its own connection, so all 50 are truly in flight at the server.
+    const inFlight = Array.from({ length: 50 }, () => postOnNewConnection(tidelink.stack.gateway.url, token, body));
+    // Stop once the gateway holds all 50 (they wait on the lock), as SIGTERM would find them.
+    for (let waited = 0; tidelink.stack.gateway.inFlight() < 50 && waited < 20_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(tidelink.stack.gateway.inFlight()).toBe(50);
+    const stopping = tidelink.stack.stop();
+    setTimeout(() => {
+      void runner.rollbackTransaction().then(() => runner.release());
+    }, 500);
+    const settled = await Promise.allSettled(inFlight);
+    await stopping;
+    const failed = settled.filter((result) => result.status === 'rejected');
+    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    const responses = settled.map((result) => (result as PromiseFulfilledResult<{ status: number; text: string }>).value);
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      const parsed = JSON.parse(response.text) as { data?: { case: { migrants: unknown[] } }; errors?: unknown };
+      expect(parsed.errors).toBeUndefined();
+      expect(parsed.data?.case.migrants).toHaveLength(4);
+    }
+  });
+});
+
+describe('in production', () => {
+  let production: TestStack;
+  let logFile: string;
+  beforeAll(async () => {
+    logFile = path.join(mkdtempSync(path.join(tmpdir(), 'tidelink-logs-')), 'tidelink.log');
+    production = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789', LOG_LEVEL: 'info', LOG_FILE: logFile });
+  });
+  afterAll(async () => {
+    await production?.stop();
+  });
+
+  it('turns introspection and field suggestions off', async () => {
+    const introspection = await production.query('{ __schema { types { name } } }');
+    expect(introspection.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await production.query('{ casse(id: "x") { id } }');
+    expect(typo.body.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('logs one structured line per request, with subgraph timings, and no personal data', async () => {
+    const { body } = await production.query(FOLLOW_CASE, {
+      variables: { id: MONA_PASSAGE_CASE_ID },
+      operationName: 'FollowCase',
+      token: await production.token('IOM', 'DOM'),
+    });
+    expect(JSON.stringify(body)).toContain('Mirlande');
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const gatewayLine = lines.find((line) => line.service === 'gateway' && line.msg === 'request' && line.operationName === 'FollowCase');
+    expect(gatewayLine).toMatchObject({ requestId: expect.any(String), durationMs: expect.any(Number) });
+    expect((gatewayLine?.subgraphs as Array<{ subgraph: string }>).map((timing) => timing.subgraph)).toEqual(
+      expect.arrayContaining(['police', 'assistance', 'prosecution']),
+    );
+    // The subgraphs' lines carry the gateway's request id.
+    expect(lines.filter((line) => line.requestId === gatewayLine?.requestId).length).toBeGreaterThan(1);
+    const everything = readFileSync(logFile, 'utf8');
+    for (const personal of ['Mirlande', 'Joseph', 'Peña', 'Márquez', '2003-01-27', 'El Capi']) expect(everything).not.toContain(personal);
+  });
+});
