@@ -9,6 +9,7 @@ import { MigrantIdentityStore } from './identity/identity.store.js';
 import { MigrantService } from './migrant/migrant.service.js';
 import { MigrantStore } from './migrant/migrant.store.js';
 import { ScreeningStore } from './screening/screening.store.js';
+import { MigrantStatisticsService } from './statistics/migrant-statistics.service.js';
 
 export function createAssistanceStores(dataSource: DataSource) {
   return {
@@ -45,6 +46,7 @@ export interface AssistanceContext extends AssistanceRequest {
   migrants: MigrantService;
   consents: ConsentService;
   assistance: AssistanceService;
+  statistics: MigrantStatisticsService;
 }
 
 export function createAssistanceContext(base: SubgraphContext): AssistanceContext {
@@ -55,5 +57,6 @@ export function createAssistanceContext(base: SubgraphContext): AssistanceContex
     migrants: new MigrantService(request),
     consents: new ConsentService(request),
     assistance: new AssistanceService(request),
+    statistics: new MigrantStatisticsService(request),
   };
 }

@@ -16,6 +16,7 @@ import { resolveMigrantReference } from './migrant/migrant.reference.js';
 import { AssistanceMutationResolver, MigrantResolver } from './migrant/migrant.resolver.js';
 import { ScreeningEntity } from './screening/screening.entity.js';
 import { seedAssistanceDemo } from './seed/demo.js';
+import { MigrantStatisticsResolver } from './statistics/migrant-statistics.resolver.js';
 
 const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 
@@ -26,7 +27,7 @@ export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
-      resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver],
+      resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver, MigrantStatisticsResolver],
       references: { Case: resolveCaseReference, Migrant: resolveMigrantReference },
     }),
   createContext: createAssistanceContext,

@@ -11,6 +11,7 @@ import { SmugglingNetworkService } from './network/network.service.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
 import { OperationService } from './operation/operation.service.js';
 import { OperationStore } from './operation/operation.store.js';
+import { DetectionStatisticsService } from './statistics/detection-statistics.service.js';
 import { SuspectService } from './suspect/suspect.service.js';
 import { SuspectStore } from './suspect/suspect.store.js';
 import { VesselStore } from './vessel/vessel.store.js';
@@ -60,6 +61,7 @@ export interface PoliceContext extends PoliceRequest {
   suspects: SuspectService;
   networks: SmugglingNetworkService;
   operations: OperationService;
+  statistics: DetectionStatisticsService;
 }
 
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
@@ -74,5 +76,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     suspects: new SuspectService(request),
     networks: new SmugglingNetworkService(request),
     operations: new OperationService(request),
+    statistics: new DetectionStatisticsService(request),
   };
 }

@@ -18,6 +18,7 @@ import { OperationEntity } from './operation/operation.entity.js';
 import { OperationResolver } from './operation/operation.resolver.js';
 import { createPoliceContext, type PoliceContext } from './police.context.js';
 import { seedPoliceDemo } from './seed/demo.js';
+import { DetectionStatisticsResolver } from './statistics/detection-statistics.resolver.js';
 import { SuspectEntity } from './suspect/suspect.entity.js';
 import { resolveSuspectReference } from './suspect/suspect.reference.js';
 import { SuspectResolver } from './suspect/suspect.resolver.js';
@@ -41,6 +42,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         SmugglingNetworkResolver,
         OperationResolver,
         PoliceAccessLogResolver,
+        DetectionStatisticsResolver,
       ],
       references: {
         Case: resolveCaseReference,

@@ -8,6 +8,7 @@ import { MlaRequestStore } from './mla/mla.store.js';
 import { ProsecutionService } from './prosecution/prosecution.service.js';
 import { ProsecutionStore } from './prosecution/prosecution.store.js';
 import { ProsecutionWorkflow } from './prosecution/prosecution.workflow.js';
+import { ProsecutionStatisticsService } from './statistics/prosecution-statistics.service.js';
 import { WitnessStore } from './witness/witness.store.js';
 
 export function createProsecutionStores(dataSource: DataSource) {
@@ -45,10 +46,11 @@ export interface ProsecutionRequest extends SubgraphContext {
 export interface ProsecutionContext extends ProsecutionRequest {
   prosecutions: ProsecutionService;
   workflow: ProsecutionWorkflow;
+  statistics: ProsecutionStatisticsService;
 }
 
 export function createProsecutionContext(base: SubgraphContext): ProsecutionContext {
   const stores = createProsecutionStores(base.dataSource);
   const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores) };
-  return { ...request, prosecutions: new ProsecutionService(request), workflow: new ProsecutionWorkflow(request) };
+  return { ...request, prosecutions: new ProsecutionService(request), workflow: new ProsecutionWorkflow(request), statistics: new ProsecutionStatisticsService(request) };
 }

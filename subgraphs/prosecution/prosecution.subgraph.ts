@@ -18,6 +18,7 @@ import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
 import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
 import { ProsecutionMutationResolver, ProsecutionResolver } from './prosecution/prosecution.resolver.js';
 import { seedProsecutionDemo } from './seed/demo.js';
+import { ProsecutionStatisticsResolver } from './statistics/prosecution-statistics.resolver.js';
 import { WitnessEntity } from './witness/witness.entity.js';
 import { WitnessResolver } from './witness/witness.resolver.js';
 
@@ -30,7 +31,7 @@ export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
-      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver],
+      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver, ProsecutionStatisticsResolver],
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,

@@ -47,6 +47,7 @@ const environment = z
     QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
     QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
     LOG_FILE: z.string().min(1).optional(),
+    K_ANONYMITY: z.coerce.number().int().min(2).max(1000).default(11),
   });
 
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */

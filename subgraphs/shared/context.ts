@@ -9,6 +9,8 @@ export interface SubgraphContext {
   requestId: string;
   operationName: string | null;
   dataSource: DataSource;
+  /** Smallest group a statistic may show (K_ANONYMITY); smaller buckets are suppressed. */
+  kAnonymity: number;
   /** Gated reads of this request, written in one statement when the response is ready. */
   accessLog: AccessLogRecorder;
 }

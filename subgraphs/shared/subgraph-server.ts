@@ -92,6 +92,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
         return module.createContext({
           viewer,
           requestId,
+          kAnonymity: config.K_ANONYMITY,
           operationName,
           dataSource: database.dataSource,
           accessLog: new AccessLogRecorder(viewer, operationName),

@@ -1,0 +1,43 @@
+import { agencies, enforce } from '../../shared/access.js';
+import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import type { PoliceRequest } from '../police.context.js';
+import { DetectionDimension, type DetectionStatistics } from './detection-statistics.type.js';
+
+const DIMENSIONS: Record<DetectionDimension, Dimension> = {
+  [DetectionDimension.MONTH]: { field: 'month', sql: "to_char(date_trunc('month', d.detected_at AT TIME ZONE 'UTC'), 'YYYY-MM')" },
+  [DetectionDimension.SEA_AREA]: { field: 'seaArea', sql: 'd.sea_area' },
+  [DetectionDimension.DETECTING_COUNTRY]: { field: 'detectingCountry', sql: 'd.detecting_country' },
+  [DetectionDimension.OUTCOME]: { field: 'outcome', sql: 'd.outcome' },
+  [DetectionDimension.VESSEL_TYPE]: { field: 'vesselType', sql: 'v.type' },
+};
+
+/** Statistics are for everyone who works with the data, never for auditors (who read logs only). */
+const statisticsReaders = agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER');
+
+export class DetectionStatisticsService {
+  constructor(private readonly request: PoliceRequest) {}
+
+  async detections(groupBy: readonly DetectionDimension[], filter: StatisticsFilter | null | undefined): Promise<DetectionStatistics> {
+    enforce(statisticsReaders(this.request.viewer));
+    const { where, parameters } = filterConditions(filter, { time: 'd.detected_at', country: 'd.detecting_country' });
+    const result = await kAnonymousStatistics(
+      this.request.dataSource,
+      {
+        statement: 'statistics.detections',
+        from: 'detections d LEFT JOIN vessels v ON v.id = d.vessel_id',
+        dimensions: dimensionsOf(groupBy, DIMENSIONS),
+        metrics: {
+          detections: 'count(*)',
+          personsOnBoard: 'coalesce(sum(d.persons_on_board), 0)',
+          deaths: 'coalesce(sum(d.deaths), 0)',
+          missing: 'coalesce(sum(d.missing), 0)',
+        },
+        people: 'coalesce(sum(d.persons_on_board), 0)',
+        where,
+        parameters,
+      },
+      this.request.kAnonymity,
+    );
+    return result as unknown as DetectionStatistics;
+  }
+}
