@@ -19,14 +19,18 @@ export const policePolicy = {
   /** Intelligence on a case at all; each item's own restrictions come on top (`intelligenceItem`). */
   intelligence: agencies('POLICE', 'PROSECUTOR'),
 
+  /** Whether the source released the item to the reader's country (always to its own; no list: to all). */
+  released(viewer: Viewer, item: Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry'>): boolean {
+    return item.releasableTo === null || item.releasableTo.includes(viewer.country) || item.sourceCountry === viewer.country;
+  },
+
   /**
    * The source's restrictions bind every reader (Smuggling Protocol Art. 10(2)): the item reaches
    * only the countries it is released to (always its own), and never serves judicial proceedings
    * when H1 (so prosecutors do not receive it).
    */
   intelligenceItem(viewer: Viewer, item: Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry' | 'handlingCode'>): Decision {
-    const released = item.releasableTo === null || item.releasableTo.includes(viewer.country) || item.sourceCountry === viewer.country;
-    if (!released) return deny('NOT_RELEASABLE');
+    if (!policePolicy.released(viewer, item)) return deny('NOT_RELEASABLE');
     if (viewer.agency === 'PROSECUTOR' && item.handlingCode === HandlingCode.H1) return deny('HANDLING_RESTRICTED');
     return ALLOW;
   },

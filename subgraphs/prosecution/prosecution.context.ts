@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { CaseLawEntity } from './case-law/case-law.entity.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
 import { CaseLawStore } from './case-law/case-law.store.js';
@@ -32,6 +34,11 @@ export function createProsecutionLoaders(stores: ProsecutionStores) {
     chargesByDefendant: groupLoader((ids) => stores.charges.byDefendantIds(ids), (row) => row.defendantId),
     witnessesByProsecution: groupLoader((ids) => stores.witnesses.byProsecutionIds(ids), (row) => row.prosecutionId),
     mlaRequestsByProsecution: groupLoader((ids) => stores.mlaRequests.byProsecutionIds(ids), (row) => row.prosecutionId),
+    // The case-law table is small reference data: read once per request, whatever the number of cases.
+    allCaseLaw: new DataLoader<'all', CaseLawEntity[]>(async (keys) => {
+      const all = await stores.caseLaw.all();
+      return keys.map(() => all);
+    }),
     caseLawLinksByProsecution: groupLoader((ids) => stores.caseLaw.byProsecutionIds(ids), (row) => row.prosecutionId),
   };
 }

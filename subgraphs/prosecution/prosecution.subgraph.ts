@@ -13,6 +13,7 @@ import { DefendantEntity } from './defendant/defendant.entity.js';
 import { DefendantResolver } from './defendant/defendant.resolver.js';
 import { ProsecutionInitial1764300000002 } from './migrations/1764300000002-prosecution-initial.js';
 import { MlaRequestEntity } from './mla/mla.entity.js';
+import { MlaRequestResolver } from './mla/mla.resolver.js';
 import { createProsecutionContext, type ProsecutionContext } from './prosecution.context.js';
 import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
 import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
@@ -31,7 +32,7 @@ export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
-      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver, ProsecutionStatisticsResolver],
+      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver, ProsecutionStatisticsResolver, MlaRequestResolver],
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,

@@ -5,7 +5,7 @@ import { ShareIntelligenceInput } from '../intelligence/intelligence.input.js';
 import { AddSuspectInput } from '../suspect/suspect.input.js';
 import { OpenCaseInput } from './case.input.js';
 import { Detection } from '../detection/detection.type.js';
-import { IntelligenceItem } from '../intelligence/intelligence.type.js';
+import { CourtIntelligence, IntelligenceItem } from '../intelligence/intelligence.type.js';
 import { SmugglingNetwork } from '../network/network.type.js';
 import { Operation } from '../operation/operation.type.js';
 import type { PoliceContext } from '../police.context.js';
@@ -49,6 +49,15 @@ export class CaseResolver {
   })
   intelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.intelligence(root);
+  }
+
+  @FieldResolver(() => CourtIntelligence, {
+    nullable: true,
+    description:
+      'The intelligence that may be used in judicial proceedings (the prosecutor\'s case file): usable items, and a count of H1 items withheld and why. POLICE and PROSECUTOR.',
+  })
+  courtIntelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.courtIntelligence(root);
   }
 
   @FieldResolver(() => SmugglingNetwork, { nullable: true, description: 'The smuggling network behind the case, when identified.' })

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { enforce, ForbiddenError } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
 import { assertTransition, assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned, presetId, type Preset, type Transitions } from '../../shared/mutation/mutation.js';
-import { CaseStatus } from '../enums.js';
+import { CaseStatus, HandlingCode } from '../enums.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from './case.input.js';
@@ -122,6 +122,31 @@ export class CaseService {
     });
     // The request may have read the case before the change: read it afresh.
     return this.request.loaders.caseById.clear(caseId).load(caseId);
+  }
+
+  /**
+   * What of the case's intelligence may serve in court: items released to the reader, minus H1 (not
+   * for judicial proceedings without the source's permission), which are only counted. Items not
+   * released to the reader are not mentioned at all.
+   */
+  async courtIntelligence(root: CaseEntity) {
+    const { viewer, accessLog } = this.request;
+    const decision = policePolicy.intelligence(viewer);
+    if (!decision.allowed) {
+      accessLog.record('Case', root.id, 'courtIntelligence', decision);
+      throw new ForbiddenError(decision.reason);
+    }
+    const released = (await this.request.loaders.intelligenceByCase.load(root.id)).filter((item) => policePolicy.released(viewer, item));
+    const usable = released.filter((item) => item.handlingCode !== HandlingCode.H1);
+    for (const item of usable) accessLog.record('IntelligenceItem', item.id, 'content', decision);
+    const h1 = released.length - usable.length;
+    return {
+      usable,
+      withheld:
+        h1 > 0
+          ? [{ handlingCode: HandlingCode.H1, count: h1, reason: 'H1: not for judicial proceedings without the source\'s permission; ask the source National Central Bureau' }]
+          : [],
+    };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { HandlingCode, InformationAccuracy, SourceReliability } from '../enums.js';
 
@@ -34,4 +34,25 @@ export class IntelligenceItem {
 
   @Field(() => DateTimeResolver, { description: 'When the item was shared.' })
   sharedAt: Date;
+}
+
+@ObjectType({ description: 'Intelligence items kept out of judicial use, counted by why; never their content.' })
+export class WithheldIntelligence {
+  @Field(() => HandlingCode, { description: 'The handling code that keeps them out of court.' })
+  handlingCode: HandlingCode;
+
+  @Field(() => Int, { description: 'How many items.' })
+  count: number;
+
+  @Field({ description: 'Why, in words a prosecutor can act on (e.g. ask the source for permission).' })
+  reason: string;
+}
+
+@ObjectType({ description: 'The intelligence on a case that may be used in judicial proceedings, and a count of what may not.' })
+export class CourtIntelligence {
+  @Field(() => [IntelligenceItem], { description: 'Items usable in court: released to the reader and not H1.' })
+  usable: IntelligenceItem[];
+
+  @Field(() => [WithheldIntelligence], { description: 'Items released to the reader but not usable in court, by handling code.' })
+  withheld: WithheldIntelligence[];
 }

@@ -1,7 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ProsecutionContext } from '../prosecution.context.js';
 import { Prosecution } from '../prosecution/prosecution.type.js';
-import { Case } from './case.type.js';
+import { Case, RankedCaseLaw } from './case.type.js';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -11,5 +11,15 @@ export class CaseResolver {
   })
   prosecution(@Root() root: Case, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.byCase(root.id);
+  }
+
+  @Directive('@requires(fields: "offences aggravations")')
+  @FieldResolver(() => [RankedCaseLaw], {
+    nullable: true,
+    description:
+      'Case law that matches the case, most relevant first: decisions sharing its offences and aggravations, by sea (at most 10, only those sharing at least an offence or aggravation).',
+  })
+  relevantCaseLaw(@Root() root: Case, @Ctx() context: ProsecutionContext) {
+    return context.prosecutions.relevantCaseLaw(root.offences ?? [], root.aggravations ?? []);
   }
 }

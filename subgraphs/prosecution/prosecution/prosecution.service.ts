@@ -1,4 +1,5 @@
 import { enforce, ForbiddenError } from '../../shared/access.js';
+import type { Aggravation, Offence } from '../../shared/offence.js';
 import { assertId, pageSize } from '../../shared/pagination.js';
 import type { DefendantEntity } from '../defendant/defendant.entity.js';
 import type { ProsecutionRequest } from '../prosecution.context.js';
@@ -61,6 +62,22 @@ export class ProsecutionService {
   async caseLaw(root: ProsecutionEntity) {
     const links = await this.request.loaders.caseLawLinksByProsecution.load(root.id);
     return links.map((link) => link.caseLaw);
+  }
+
+  /** Case law ranked for a case: 2 per shared offence, 2 per shared aggravation, 1 for sea mode (every Tidelink case is by sea). */
+  async relevantCaseLaw(offences: readonly Offence[], aggravations: readonly Aggravation[]) {
+    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    const all = await this.request.loaders.allCaseLaw.load('all');
+    return all
+      .map((caseLaw) => {
+        const matchedOffences = caseLaw.offences.filter((offence) => offences.includes(offence));
+        const matchedAggravations = caseLaw.aggravations.filter((aggravation) => aggravations.includes(aggravation));
+        const score = 2 * matchedOffences.length + 2 * matchedAggravations.length + (caseLaw.seaMode ? 1 : 0);
+        return { caseLaw, score, matchedOffences, matchedAggravations };
+      })
+      .filter((ranked) => ranked.matchedOffences.length + ranked.matchedAggravations.length > 0)
+      .sort((a, b) => b.score - a.score || b.caseLaw.year - a.caseLaw.year || a.caseLaw.citation.localeCompare(b.caseLaw.citation))
+      .slice(0, 10);
   }
 
   allCaseLaw() {
