@@ -15,6 +15,8 @@ export const assistancePolicy = {
   caseSummary: agencies('POLICE', 'IOM', 'PROSECUTOR'),
   /** Every assistance write: registration, screening, consent, assistance. IOM caseworkers only. */
   write: agencies('IOM'),
+  /** Whether a migrant agrees to testify: what prosecutors need to call witnesses (and IOM keeps). */
+  testimonyConsent: agencies('IOM', 'PROSECUTOR'),
   /** Vulnerabilities, screenings, assistance records and the consents themselves. */
   protectedRecord: agencies('IOM'),
 

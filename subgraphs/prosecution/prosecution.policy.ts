@@ -11,6 +11,8 @@ export const prosecutionPolicy = {
   write: agencies('PROSECUTOR'),
   /** Who testifies, and how they are protected. */
   witnesses: agencies('POLICE', 'PROSECUTOR'),
+  /** The case file's witnesses, filtered by testimony consent: prosecutors, who call them. */
+  testifyingWitnesses: agencies('PROSECUTOR'),
   /** Mutual legal assistance: evidence may serve only the stated purpose (UNTOC Art. 18). ANALYST: counts only. */
   mlaRequests: agencies('PROSECUTOR'),
 };

@@ -12,6 +12,7 @@ import { ChargeEntity } from './charge/charge.entity.js';
 import { DefendantEntity } from './defendant/defendant.entity.js';
 import { DefendantResolver } from './defendant/defendant.resolver.js';
 import { ProsecutionInitial1764300000002 } from './migrations/1764300000002-prosecution-initial.js';
+import { resolveMigrantReference } from './migrant/migrant.reference.js';
 import { MlaRequestEntity } from './mla/mla.entity.js';
 import { MlaRequestResolver } from './mla/mla.resolver.js';
 import { createProsecutionContext, type ProsecutionContext } from './prosecution.context.js';
@@ -36,6 +37,7 @@ export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,
+        Migrant: resolveMigrantReference,
       },
     }),
   createContext: createProsecutionContext,

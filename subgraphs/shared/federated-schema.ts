@@ -10,7 +10,7 @@ import type { SubgraphContext } from './context.js';
  * Federation 1.
  */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
 
 /**
  * A `__resolveReference`. It must fail asynchronously (return a rejected promise, not throw): a

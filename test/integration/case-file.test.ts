@@ -20,7 +20,8 @@ const CASE_FILE = `query CaseFile {
       relevantCaseLaw { score matchedOffences matchedAggravations caseLaw { citation year seaMode } }
     }
     defendants { liability suspect { alias role } charges { offence legalBasis verdict } }
-    witnesses { role protectiveMeasures migrant { code } }
+    witnesses { role migrant { code } }
+    testifyingWitnesses { role protectiveMeasures migrant { code } }
     mlaRequests { type status requestedCountry createdAt waitingDays }
   }
 }`;
@@ -33,10 +34,32 @@ interface CaseFile {
       detections: Array<{ vessel: { flagState: string; registryStatus: string; boardingAuthorization: string } }>;
     };
     mlaRequests: Array<{ status: string; createdAt: string; waitingDays: number | null }>;
+    witnesses: Array<{ migrant: { code: string } }>;
+    testifyingWitnesses: Array<{ role: string; protectiveMeasures: string[]; migrant: { code: string } }>;
   };
 }
 
 describe("the prosecutor's case file", () => {
+  it('lists as witnesses only those whose TESTIMONY consent is live, with their protective measures', async () => {
+    // Migrant 1 consented to sharing with police, not to testifying: added as a witness all the same.
+    const added = await tidelink.query(
+      'mutation { addWitness(input: { prosecutionId: "b40a0000-0000-4000-8000-000000000001", migrantId: "a1a00000-0000-4000-8000-000000000001", role: VICTIM }) { id } }',
+      { token: await tidelink.token('PROSECUTOR', 'DOM') },
+    );
+    expect(added.body.errors).toBeUndefined();
+    const { body } = await tidelink.query<CaseFile>(CASE_FILE, { token: await tidelink.token('PROSECUTOR', 'DOM') });
+    expect(body.errors).toBeUndefined();
+    const file = body.data?.prosecution as CaseFile['prosecution'];
+    expect(file.witnesses.map((witness) => witness.migrant.code).sort()).toEqual(['MG-DOM-0142-01', 'MG-DOM-0142-02']);
+    expect(file.testifyingWitnesses).toEqual([
+      {
+        role: 'SMUGGLED_MIGRANT_WITNESS',
+        protectiveMeasures: ['Identity withheld from the public record', 'Testimony by video link'],
+        migrant: { code: 'MG-DOM-0142-02' },
+      },
+    ]);
+  });
+
   it('assembles detections with the Art. 8 facts, court-usable intelligence with withheld H1 counted, MLA waiting times and ranked case law', async () => {
     const { body } = await tidelink.query<CaseFile>(CASE_FILE, { token: await tidelink.token('PROSECUTOR', 'DOM') });
     expect(body.errors).toBeUndefined();

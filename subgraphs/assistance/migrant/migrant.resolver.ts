@@ -39,6 +39,14 @@ export class MigrantResolver {
     return context.migrants.traffickingStatus(root);
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the migrant has a live TESTIMONY consent, so may be called as a witness. IOM and PROSECUTOR; every read is logged.',
+  })
+  testimonyConsent(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext): Promise<boolean> {
+    return context.migrants.testimonyConsent(root);
+  }
+
   @FieldResolver(() => MigrantIdentity, {
     nullable: true,
     description:

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { enforce, ForbiddenError, type Decision } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
 import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
-import { TraffickingStatus } from '../enums.js';
+import { ConsentScope, TraffickingStatus } from '../enums.js';
 import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
@@ -104,6 +104,15 @@ export class MigrantService {
   async traffickingStatus(root: MigrantEntity) {
     await this.consentGated(root, 'traffickingStatus');
     return root.traffickingStatus;
+  }
+
+  /** True while a TESTIMONY consent is live. A withdrawal counts from the next request. */
+  async testimonyConsent(root: MigrantEntity): Promise<boolean> {
+    this.logged(root, 'testimonyConsent', assistancePolicy.testimonyConsent(this.request.viewer));
+    const now = new Date();
+    return (await this.request.loaders.consentsByMigrant.load(root.id)).some(
+      (consent) => consent.scope === ConsentScope.TESTIMONY && consent.givenAt <= now && (consent.withdrawnAt === null || consent.withdrawnAt > now),
+    );
   }
 
   vulnerabilities(root: MigrantEntity) {

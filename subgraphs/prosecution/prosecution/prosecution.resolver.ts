@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
 import { CaseLawReference } from '../case-law/case-law.type.js';
 import { Defendant } from '../defendant/defendant.type.js';
@@ -14,6 +14,7 @@ import {
   RecordVerdictInput,
 } from './prosecution.input.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
+import { Migrant } from '../migrant/migrant.type.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
 import { Prosecution } from './prosecution.type.js';
@@ -50,6 +51,22 @@ export class ProsecutionResolver {
   })
   witnesses(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.witnesses(root);
+  }
+
+  @Directive('@inaccessible')
+  @FieldResolver(() => [Migrant], { description: 'Internal: the witnesses\' migrants, for `testifyingWitnesses` to learn their consent.' })
+  witnessMigrants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
+    return context.prosecutions.witnessMigrants(root);
+  }
+
+  @Directive('@requires(fields: "witnessMigrants { testimonyConsent }")')
+  @FieldResolver(() => [Witness], {
+    nullable: true,
+    description:
+      "The case file's witnesses: those whose live TESTIMONY consent (kept by migrant assistance) allows them to be called, with their protective measures. PROSECUTOR only.",
+  })
+  testifyingWitnesses(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
+    return context.prosecutions.testifyingWitnesses(root);
   }
 
   @FieldResolver(() => [MlaRequest], {

@@ -47,6 +47,20 @@ export class ProsecutionService {
     return this.request.loaders.witnessesByProsecution.load(root.id);
   }
 
+  /** The witnesses' migrants, for the gateway to fetch their testimony consent (@requires); not in the API. */
+  async witnessMigrants(root: ProsecutionEntity) {
+    return (await this.request.loaders.witnessesByProsecution.load(root.id)).map((witness) => ({ id: witness.migrantId }));
+  }
+
+  /** Witnesses who may be called to testify: their migrant's TESTIMONY consent is live (per assistance). */
+  async testifyingWitnesses(root: ProsecutionEntity & { witnessMigrants?: Array<{ testimonyConsent?: boolean | null }> }) {
+    enforce(prosecutionPolicy.testifyingWitnesses(this.request.viewer));
+    // The gateway returns the consents in the order `witnessMigrants` listed the witnesses (the same loader).
+    const consents = root.witnessMigrants ?? [];
+    const witnesses = await this.request.loaders.witnessesByProsecution.load(root.id);
+    return witnesses.filter((_witness, index) => consents[index]?.testimonyConsent === true);
+  }
+
   /** MLA requests are use-limited: every read, served or refused, is logged. */
   async mlaRequests(root: ProsecutionEntity) {
     const decision = prosecutionPolicy.mlaRequests(this.request.viewer);
