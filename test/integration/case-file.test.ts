@@ -12,7 +12,7 @@ afterAll(async () => {
 /** The prosecutor's case file on the full-chain case: what supports the prosecution, and nothing unusable in court. */
 const CASE_FILE = `query CaseFile {
   prosecution(id: "b40a0000-0000-4000-8000-000000000001") {
-    stage network
+    stage network networkContact { name memberStates }
     case {
       reference offences aggravations
       detections { seaArea vessel { flagState registryStatus boardingAuthorization } }
@@ -64,6 +64,7 @@ describe("the prosecutor's case file", () => {
     const { body } = await tidelink.query<CaseFile>(CASE_FILE, { token: await tidelink.token('PROSECUTOR', 'DOM') });
     expect(body.errors).toBeUndefined();
     const file = body.data?.prosecution as CaseFile['prosecution'];
+    expect(body.data?.prosecution).toMatchObject({ networkContact: { name: expect.stringMatching(/REFCO/), memberStates: expect.arrayContaining(['DOM']) } });
     expect(file.case.detections[0].vessel).toEqual({ flagState: 'DOM', registryStatus: 'CONFIRMED', boardingAuthorization: 'GRANTED' });
 
     // H0 and H3 (released to DOM) are usable; the H1 item is withheld and only counted.

@@ -15,6 +15,7 @@ import {
 } from './prosecution.input.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
 import { Migrant } from '../migrant/migrant.type.js';
+import { NETWORK_CONTACTS, ProsecutorNetworkContact } from './network-contact.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
 import { Prosecution } from './prosecution.type.js';
@@ -51,6 +52,14 @@ export class ProsecutionResolver {
   })
   witnesses(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.witnesses(root);
+  }
+
+  @FieldResolver(() => ProsecutorNetworkContact, {
+    nullable: true,
+    description: 'The prosecutor network the office works through, with its member States (null when none).',
+  })
+  networkContact(@Root() root: ProsecutionEntity): ProsecutorNetworkContact | null {
+    return NETWORK_CONTACTS[root.network];
   }
 
   @Directive('@inaccessible')
