@@ -13,5 +13,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
+COPY gateway/dashboard ./gateway/dashboard
 USER node
 CMD ["node", "dist/gateway/main.js"]

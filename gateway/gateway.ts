@@ -3,7 +3,9 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { TokenVerifier, type Viewer } from '../subgraphs/shared/auth.js';
 import type { Config } from '../subgraphs/shared/config.js';
@@ -145,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return { viewer, authorization: authorization ?? '', requestId, subgraphTimings: [] };
     },
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
+    routes: serveDashboard,
     readiness: async () => {
       const subgraphs = Object.fromEntries(
         await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const)),
@@ -176,6 +179,17 @@ function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
   return { plugins: plugins as ApolloServerPlugin<GatewayContext>[], validationRules };
+}
+
+const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');
+// Chart.js's own browser build, from the npm package: no CDN (agency networks are often offline).
+const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+
+/** The example dashboard for dashboard builders: static HTML and script, statistics through /graphql. */
+function serveDashboard(app: Express): void {
+  app.get('/dashboard', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'index.html')));
+  app.get('/dashboard/dashboard.js', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'dashboard.js')));
+  app.get('/dashboard/chart.umd.min.js', (_req, res) => res.sendFile(CHART_JS));
 }
 
 /**

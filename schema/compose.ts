@@ -5,6 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import { printFederatedSchema } from '../subgraphs/shared/federated-schema.js';
+import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
@@ -16,9 +17,7 @@ const SUBGRAPHS: Array<{ module: SubgraphModule; url: string }> = [
   { module: prosecutionSubgraph, url: 'http://localhost:4003/graphql' },
 ];
 
-// Compiled to dist/schema/, run from source in tests: either way the checked-in files are in <root>/schema.
-const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
-export const SCHEMA_DIR = path.join(ROOT, 'schema');
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 export interface PrintedSchemas {
   files: Map<string, string>;

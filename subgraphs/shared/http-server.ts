@@ -42,6 +42,8 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   logFields?(context: Context): Record<string, unknown>;
   /** What GET /ready reports; GET /health only says the process answers. */
   readiness(): Promise<Readiness>;
+  /** Extra routes (the gateway's example dashboard). */
+  routes?(app: express.Express): void;
 }
 
 export interface GraphQLHttpServer {
@@ -145,6 +147,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
     const { ready, details } = await options.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...details });
   });
+  options.routes?.(app);
   let inFlight = 0;
   app.use(
     '/graphql',

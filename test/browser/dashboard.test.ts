@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+// Debian's chromium, which .ci/run installs; a machine without it skips this test (and says so).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+const available = existsSync(CHROMIUM);
+if (!available) process.stdout.write(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+const describeWithBrowser = available ? describe : describe.skip;
+
+describeWithBrowser('the example dashboard in a real browser', () => {
+  let tidelink: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tidelink = await startTestStack();
+    // Enough synthetic cases that most groups clear k = 11.
+    const dataSources = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, tidelink.stack.subgraphs[name].database.dataSource])) as Record<
+      SubgraphName,
+      DataSource
+    >;
+    await seedSynthetic(dataSources, 300);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tidelink?.stop();
+  });
+
+  it('signs in with a token, draws every chart from the statistics, and shows suppressed groups as such', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const origin = new URL(tidelink.stack.gateway.url).origin;
+    await page.goto(`${origin}/dashboard`);
+    await page.fill('#token', await tidelink.token('ANALYST', 'DOM'));
+    await page.click('#load');
+    await page.waitForFunction(() => (window as unknown as { __tidelinkDashboard: { rendered: number } }).__tidelinkDashboard.rendered >= 5, null, {
+      timeout: 20_000,
+    });
+    const state = await page.evaluate(
+      () => (window as unknown as { __tidelinkDashboard: { points: Record<string, number>; suppressed: Record<string, number> } }).__tidelinkDashboard,
+    );
+    for (const chart of ['detections', 'deaths', 'nationality', 'vulnerability', 'prosecutions']) {
+      expect(state.points[chart]).toBeGreaterThan(0);
+      expect(typeof state.suppressed[chart]).toBe('number');
+    }
+    // Small groups (rare vulnerabilities such as PREGNANT, from the demo stories) are named as suppressed, never drawn as 0.
+    expect(state.suppressed.vulnerability).toBeGreaterThan(0);
+    expect(await page.textContent('#vulnerability-suppressed')).toMatch(/Suppressed \(fewer than 11 people\): .*PREGNANT/);
+    expect(await page.textContent('#status')).toMatch(/k = 11/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('says clearly when the token may not read a statistic', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${new URL(tidelink.stack.gateway.url).origin}/dashboard`);
+    await page.fill('#token', await tidelink.token('AUDITOR', 'DOM'));
+    await page.click('#load');
+    await page.waitForFunction(() => document.getElementById('status')?.className === 'error', null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toMatch(/FORBIDDEN/);
+  });
+});
