@@ -146,7 +146,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const viewer = await verifier.verifyAuthorization(authorization);
       return { viewer, authorization: authorization ?? '', requestId, subgraphTimings: [] };
     },
+    service: 'gateway',
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
+    subgraphTimings: (context) => context.subgraphTimings,
     routes: serveDashboard,
     readiness: async () => {
       const subgraphs = Object.fromEntries(

@@ -11,6 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { createErrorFormatter, internalErrorsOf } from './errors.js';
 import type { Logger } from './logger.js';
@@ -40,6 +41,10 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   context(request: Request, requestId: string): Promise<Context>;
   /** Extra fields for the one log line each request writes (e.g. the gateway's subgraph timings). */
   logFields?(context: Context): Record<string, unknown>;
+  /** The gateway's subgraph calls of a request, for the subgraph latency histogram. */
+  subgraphTimings?(context: Context): Array<{ subgraph: string; ms: number }>;
+  /** Name of the service in metrics (`gateway`, `police`, …). */
+  service: string;
   /** What GET /ready reports; GET /health only says the process answers. */
   readiness(): Promise<Readiness>;
   /** Extra routes (the gateway's example dashboard). */
@@ -56,11 +61,55 @@ export interface GraphQLHttpServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
+/** Prometheus metrics of one server, in a registry of its own (one process may hold four servers). */
+function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'tidelink_graphql_requests_total',
+      help: 'GraphQL requests answered, by operation name and outcome.',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry],
+    }),
+    errors: new Counter({ name: 'tidelink_graphql_errors_total', help: 'GraphQL errors returned, by code.', labelNames: ['code'], registers: [registry] }),
+    duration: new Histogram({
+      name: 'tidelink_graphql_request_duration_seconds',
+      help: 'Time to answer a GraphQL request.',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    subgraphDuration: new Histogram({
+      name: 'tidelink_subgraph_request_duration_seconds',
+      help: 'Time of each gateway call to a subgraph.',
+      labelNames: ['subgraph'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
+  };
+}
+type Metrics = ReturnType<typeof createMetrics>;
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Operation names come from callers: bound the label's values so metrics cannot be flooded. */
+function operationLabel(seen: Set<string>, name: string | null | undefined): string {
+  if (!name || !OPERATION_NAME.test(name)) return name ? 'other' : 'anonymous';
+  if (seen.has(name)) return name;
+  if (seen.size >= 200) return 'other';
+  seen.add(name);
+  return name;
+}
+
 /** One structured log line per request (no variables, no data: never personal data), and internal errors with their request id. */
 function requestLog<Context extends BaseContext & RequestScoped>(
   logger: Logger,
   logFields: ((context: Context) => Record<string, unknown>) | undefined,
+  metrics: Metrics,
+  subgraphTimings: ((context: Context) => Array<{ subgraph: string; ms: number }>) | undefined,
 ): ApolloServerPlugin<Context> {
+  const operations = new Set<string>();
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -83,6 +132,11 @@ function requestLog<Context extends BaseContext & RequestScoped>(
               if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.extensions.requestId = contextValue.requestId;
             }
           }
+          const seconds = (performance.now() - started) / 1000;
+          metrics.duration.observe(seconds);
+          metrics.requests.inc({ operation: operationLabel(operations, operationName), outcome: sent.length > 0 ? 'error' : 'ok' });
+          for (const error of sent) metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+          for (const timing of subgraphTimings?.(contextValue) ?? []) metrics.subgraphDuration.observe({ subgraph: timing.subgraph }, timing.ms / 1000);
           logger.info(
             {
               requestId: contextValue.requestId,
@@ -118,6 +172,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   const { config } = options;
   const app = express();
   app.disable('x-powered-by');
+  const metrics = createMetrics(options.service);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     ...options.source,
@@ -134,7 +189,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       // Tidelink never reports to Apollo's cloud, even if an APOLLO_KEY is around.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      requestLog(options.logger, options.logFields),
+      requestLog(options.logger, options.logFields, metrics, options.subgraphTimings),
       ...(options.plugins ?? []),
     ],
   });
@@ -146,6 +201,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   app.get('/ready', async (_req, res) => {
     const { ready, details } = await options.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...details });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   options.routes?.(app);
   let inFlight = 0;

@@ -84,6 +84,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       port: options.port,
       host: options.host,
       source: { schema },
+      service: module.name,
       plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
       context: async (req, requestId) => {
