@@ -18,6 +18,7 @@ export interface GatewayContext {
   viewer: Viewer;
   authorization: string;
   requestId: string;
+  traceparent: string | null;
   /** Milliseconds each subgraph call of this request took, for the request's log line. */
   subgraphTimings: Array<{ subgraph: string; ms: number }>;
 }
@@ -52,6 +53,8 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
       request.http?.headers.set('authorization', context.authorization);
     }
     if ('requestId' in context && typeof context.requestId === 'string') request.http?.headers.set('x-request-id', context.requestId);
+    // Trace context goes on to the subgraphs, so their log lines join the caller's trace.
+    if ('traceparent' in context && typeof context.traceparent === 'string') request.http?.headers.set('traceparent', context.traceparent);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -141,10 +144,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Query limits (graphql-armor): depth, aliases, directives, tokens and cost, before any subgraph is called.
     ...armorFor(config),
     guards: [tokenLimit(config.QUERY_MAX_TOKENS)],
-    context: async (req, requestId) => {
+    context: async (req, requestId, traceparent) => {
       const authorization = req.headers.authorization;
       const viewer = await verifier.verifyAuthorization(authorization);
-      return { viewer, authorization: authorization ?? '', requestId, subgraphTimings: [] };
+      return { viewer, authorization: authorization ?? '', requestId, traceparent, subgraphTimings: [] };
     },
     service: 'gateway',
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),

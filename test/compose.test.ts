@@ -7,6 +7,8 @@ interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
+  expose?: string[];
+  healthcheck?: { test: string[] };
 }
 
 const ROOT = path.join(__dirname, '..');
@@ -32,7 +34,14 @@ describe('docker-compose.yml agrees with the code', () => {
     expect(service.command).toEqual(['node', `dist/${expected.entry.replace(/\.ts$/, '.js')}`]);
     expect(existsSync(path.join(ROOT, expected.entry))).toBe(true);
     expect(service.environment?.[expected.portVariable]).toBe(String(expected.port));
-    expect(service.ports).toEqual([`${expected.port}:${expected.port}`]);
+    // Only the gateway is published; subgraphs are exposed on the compose network so they can scale.
+    if (name === 'gateway') expect(service.ports).toEqual([`${expected.port}:${expected.port}`]);
+    else {
+      expect(service.ports).toBeUndefined();
+      expect(service.expose).toEqual([String(expected.port)]);
+    }
+    // Health checks probe the service's own port.
+    expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${expected.port}/`);
   });
 
   it.each(Object.keys(SERVICES))('%s: sets only variables the code reads, and they parse', (name) => {

@@ -7,6 +7,8 @@ export interface SubgraphContext {
   viewer: Viewer;
   /** Correlates this request's log lines across the gateway and the subgraphs. */
   requestId: string;
+  /** W3C trace context of the request, as the gateway passed it on (null when none). */
+  traceparent: string | null;
   operationName: string | null;
   dataSource: DataSource;
   /** Smallest group a statistic may show (K_ANONYMITY); smaller buckets are suppressed. */

@@ -24,6 +24,8 @@ export interface Readiness {
 /** Every Tidelink request carries an id, echoed in `x-request-id`, in logs and in masked errors. */
 export interface RequestScoped {
   requestId: string;
+  /** W3C trace context the caller sent, passed on to subgraphs and logged (null when none). */
+  traceparent: string | null;
 }
 
 export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestScoped> {
@@ -38,7 +40,7 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   /** Express handlers run on the parsed body before Apollo (e.g. the gateway's token limit). */
   guards?: RequestHandler[];
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
-  context(request: Request, requestId: string): Promise<Context>;
+  context(request: Request, requestId: string, traceparent: string | null): Promise<Context>;
   /** Extra fields for the one log line each request writes (e.g. the gateway's subgraph timings). */
   logFields?(context: Context): Record<string, unknown>;
   /** The gateway's subgraph calls of a request, for the subgraph latency histogram. */
@@ -60,6 +62,7 @@ export interface GraphQLHttpServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** Prometheus metrics of one server, in a registry of its own (one process may hold four servers). */
 function createMetrics(service: string) {
@@ -140,6 +143,7 @@ function requestLog<Context extends BaseContext & RequestScoped>(
           logger.info(
             {
               requestId: contextValue.requestId,
+              traceId: contextValue.traceparent?.split('-')[1] ?? null,
               operationName: operationName ?? null,
               durationMs: Math.round(performance.now() - started),
               errors: errors?.length ?? 0,
@@ -217,13 +221,17 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.locals.requestId = requestId;
+      const traceparent = req.headers.traceparent;
+      res.locals.traceparent = typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : null;
       res.setHeader('x-request-id', requestId);
       next();
     },
     express.json({ limit: config.MAX_BODY_BYTES }),
     bodyErrors,
     ...(options.guards ?? []),
-    expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res.locals.requestId as string) }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context(req, res.locals.requestId as string, res.locals.traceparent as string | null),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -87,12 +87,13 @@ export async function startSubgraph<Context extends SubgraphContext>(
       service: module.name,
       plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
-      context: async (req, requestId) => {
+      context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
         const operationName = clientOperationName(req.body?.operationName);
         return module.createContext({
           viewer,
           requestId,
+          traceparent,
           kAnonymity: config.K_ANONYMITY,
           operationName,
           dataSource: database.dataSource,

@@ -193,6 +193,20 @@ describe('in production', () => {
     );
     // The subgraphs' lines carry the gateway's request id.
     expect(lines.filter((line) => line.requestId === gatewayLine?.requestId).length).toBeGreaterThan(1);
+    // A W3C traceparent sent to the gateway reaches the subgraphs' log lines for that request.
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const traced = await fetch(production.stack.gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await production.token('POLICE', 'DOM')}`,
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      },
+      body: JSON.stringify({ query: '{ cases(first: 1) { nodes { reference migrants { code } } } }' }),
+    });
+    expect(traced.status).toBe(200);
+    const tracedLines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.traceId === traceId);
+    expect(tracedLines.map((line) => line.service)).toEqual(expect.arrayContaining(['gateway', 'subgraph-police', 'subgraph-assistance']));
     const everything = readFileSync(logFile, 'utf8');
     for (const personal of ['Mirlande', 'Joseph', 'Peña', 'Márquez', '2003-01-27', 'El Capi']) expect(everything).not.toContain(personal);
   });
