@@ -47,6 +47,8 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   subgraphTimings?(context: Context): Array<{ subgraph: string; ms: number }>;
   /** Name of the service in metrics (`gateway`, `police`, …). */
   service: string;
+  /** Registers extra metrics on the server's registry (e.g. a subgraph's database pool). */
+  collectors?(registry: Registry): void;
   /** What GET /ready reports; GET /health only says the process answers. */
   readiness(): Promise<Readiness>;
   /** Extra routes (the gateway's example dashboard). */
@@ -177,6 +179,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   const app = express();
   app.disable('x-powered-by');
   const metrics = createMetrics(options.service);
+  options.collectors?.(metrics.registry);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     ...options.source,

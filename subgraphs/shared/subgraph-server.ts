@@ -1,5 +1,7 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Gauge, type Registry } from 'prom-client';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
@@ -39,6 +41,29 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
       };
     },
   };
+}
+
+interface PoolStatistics {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** Connections of the subgraph's pool: in use, idle, and requests waiting for one (sizing replicas). */
+function databasePoolGauge(registry: Registry, database: Database): void {
+  new Gauge({
+    name: 'tidelink_db_pool_connections',
+    help: 'Database pool of this process: connections in use, idle, and clients waiting for one.',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const pool = (database.dataSource.driver as PostgresDriver).master as PoolStatistics | undefined;
+      if (!pool) return;
+      this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
 }
 
 export interface RunningSubgraph {
@@ -86,6 +111,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       source: { schema },
       service: module.name,
       plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
+      collectors: (registry) => databasePoolGauge(registry, database),
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);

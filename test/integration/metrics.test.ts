@@ -39,6 +39,8 @@ describe('Prometheus metrics', () => {
 
     const police = await metricsOf(tidelink.stack.subgraphs.police.url);
     expect(police).toMatch(sample('tidelink_graphql_request_duration_seconds_count', { service: 'police' }, '[1-9][0-9]*'));
+    expect(police).toMatch(sample('tidelink_db_pool_connections', { state: 'idle', service: 'police' }, '[0-9]+'));
+    expect(police).toMatch(sample('tidelink_db_pool_connections', { state: 'waiting', service: 'police' }, '0'));
   });
 
   it('bounds the operation label: a caller cannot flood it with names', async () => {
