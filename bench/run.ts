@@ -1,0 +1,342 @@
+import 'reflect-metadata';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import type { DataSource } from 'typeorm';
+import { startStack } from '../gateway/stack.js';
+import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
+import { seedSynthetic } from '../subgraphs/demo/synthetic.js';
+import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
+import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
+import { mintToken } from '../subgraphs/shared/auth.js';
+import { loadConfigOrExit, type Config } from '../subgraphs/shared/config.js';
+import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type SubgraphName } from '../subgraphs/shared/database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
+import { createLogger } from '../subgraphs/shared/logger.js';
+import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
+
+const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
+const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
+  migrants { id code assistance { id type } } prosecution { id stage defendants { id suspect { id alias } charges { id verdict } } witnesses { id migrant { id code } } } } } }`;
+export interface BenchmarkOptions {
+  cases: number;
+  duration: number;
+  connections: number;
+  /** Database name prefix on the server (tidelink_bench → tidelink_bench_police, …). */
+  databaseName: string;
+  /** First of five consecutive ports: gateway, police, assistance, prosecution, baseline. */
+  basePort: number;
+  writeResults: boolean;
+}
+
+type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number };
+const portsFrom = (base: number): Ports => ({ gateway: base, police: base + 1, assistance: base + 2, prosecution: base + 3, baseline: base + 4 });
+
+function options(): BenchmarkOptions {
+  const { values } = parseArgs({
+    options: { cases: { type: 'string', default: '3000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
+  });
+  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections) };
+  if (!Number.isInteger(parsed.cases) || parsed.cases < 10 || !(parsed.duration > 0) || !Number.isInteger(parsed.connections) || parsed.connections < 1) {
+    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N]\n');
+    process.exit(2);
+  }
+  return { ...parsed, databaseName: 'tidelink_bench', basePort: 4310, writeResults: true };
+}
+
+/** The benchmark's own databases (tidelink_bench_*), migrated, with the demo and N synthetic cases. */
+async function prepareData(config: Config, benchUrl: string, cases: number): Promise<string[]> {
+  const logger = createLogger('bench', 'warn');
+  const modules = { police: policeSubgraph, assistance: assistanceSubgraph, prosecution: prosecutionSubgraph };
+  const opened: Database[] = [];
+  try {
+    const sources = {} as Record<SubgraphName, DataSource>;
+    for (const name of SUBGRAPH_NAMES) {
+      const module = modules[name];
+      const database = await openDatabase({
+        url: subgraphDatabaseUrl(name, { shared: benchUrl }) as string,
+        poolSize: 2,
+        entities: module.entities,
+        migrations: module.migrations,
+        logger,
+      });
+      opened.push(database);
+      await module.seedDemo(database.dataSource);
+      sources[name] = database.dataSource;
+    }
+    const [{ count }] = await sources.police.query('SELECT count(*)::int AS count FROM cases');
+    if (count < cases) await seedSynthetic(sources, cases - count, Date.now() % 100000);
+    const rows: Array<{ id: string }> = await sources.police.query('SELECT id FROM cases ORDER BY opened_at DESC LIMIT 500');
+    void config;
+    return rows.map((row) => row.id);
+  } finally {
+    await Promise.all(opened.map((database) => database.dataSource.destroy()));
+  }
+}
+
+function startProcess(script: string, env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', script)], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output.slice(-500)}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyLine.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${output.slice(-500)}`)));
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  medianMs: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** autocannon against one GraphQL endpoint; `ids` varies the case of every request. */
+async function load(url: string, token: string, connections: number, duration: number, body: (id: string) => string, ids: string[]): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const id = ids[next % ids.length];
+          next += 1;
+          return { ...request, body: body(id) };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    medianMs: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** The floor: the subgraphs called directly along FollowCase's critical path (police, then assistance ∥ prosecution). */
+async function criticalPath(PORTS: Ports, token: string, id: string): Promise<void> {
+  const post = async (port: number, query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    if (!response.ok) throw new Error(`subgraph ${port}: ${response.status}`);
+    await response.json();
+  };
+  await post(
+    PORTS.police,
+    `query($id: ID!) { case(id: $id) { id reference status leadCountry openedAt offences aggravations
+      detections { id detectedAt seaArea outcome personsOnBoard deaths position { latitude longitude } vessel { id name type flagState registryStatus boardingAuthorization } }
+      suspects { id alias nationality role } intelligence { id summary handlingCode sourceReliability informationAccuracy } } }`,
+    { id },
+  );
+  const representations = [{ __typename: 'Case', id }];
+  await Promise.all([
+    post(
+      PORTS.assistance,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { migrants { id code sex ageGroup nationality vulnerabilities traffickingStatus
+        identity { givenName familyName dateOfBirth } assistance { id type status provider startedAt } } assistanceSummary { migrants minors unaccompaniedMinors traffickingVictims } } } }`,
+      { r: representations },
+    ),
+    post(
+      PORTS.prosecution,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { prosecution { id stage jurisdiction prosecutorOffice network
+        defendants { id liability suspect { id } charges { id offence legalBasis verdict sentenceMonths } } witnesses { id role migrant { id } }
+        mlaRequests { id type status requestingCountry requestedCountry } caseLaw { id citation jurisdiction year } } } } }`,
+      { r: representations },
+    ),
+  ]);
+}
+
+async function floor(PORTS: Ports, token: string, ids: string[], connections: number, duration: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let count = 0;
+  let errors = 0;
+  const until = performance.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, worker) => {
+      for (let i = worker; performance.now() < until; i += connections) {
+        const started = performance.now();
+        try {
+          await criticalPath(PORTS, token, ids[i % ids.length]);
+          latencies.push(performance.now() - started);
+          count += 1;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requestsPerSecond: count / duration, medianMs: at(0.5), p99Ms: at(0.99), errors };
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  return Math.round(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024);
+}
+
+async function sqlStatements(config: Config, benchUrl: string, token: string) {
+  const stack = await startStack({ ...config, DATABASE_URL: benchUrl, SEED_DEMO: false, LOG_LEVEL: 'silent' }, {
+    ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 },
+  });
+  try {
+    const counts: Record<string, Record<SubgraphName, number>> = {};
+    for (const first of [10, 100]) {
+      for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.reset();
+      await fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: DEEP, variables: { first } }),
+      });
+      counts[`first: ${first}`] = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count])) as Record<SubgraphName, number>;
+    }
+    return counts;
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
+export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
+  const PORTS = portsFrom(opts.basePort);
+  let embedded: EmbeddedPostgres | null = null;
+  let server = config.DATABASE_URL;
+  if (!server) {
+    embedded = await startEmbeddedPostgres({ dataDir: '.data/bench-postgres', port: 5490, logger: createLogger('bench', 'warn') });
+    server = embedded.url;
+  }
+  const benchUrl = new URL(server);
+  benchUrl.pathname = `/${opts.databaseName}`;
+  const children: ChildProcess[] = [];
+  try {
+    process.stdout.write(`preparing ${opts.cases} cases…\n`);
+    const ids = await prepareData(config, benchUrl.toString(), opts.cases);
+    const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
+    const urls = {
+      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
+      PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
+    };
+    const subgraphs = await startProcess('bench/subgraphs.js', {
+      DATABASE_URL: benchUrl.toString(),
+      POLICE_PORT: String(PORTS.police),
+      ASSISTANCE_PORT: String(PORTS.assistance),
+      PROSECUTION_PORT: String(PORTS.prosecution),
+      HOST: '127.0.0.1',
+    }, /subgraphs ready/);
+    children.push(subgraphs);
+    const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(PORTS.gateway), HOST: '127.0.0.1', ...urls },
+      stdio: 'ignore',
+    });
+    children.push(gateway);
+    const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
+    children.push(baseline);
+    await waitFor(`http://127.0.0.1:${PORTS.gateway}/ready`);
+
+    const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+    const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
+    const followCase = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+    const hot = [ids[0]];
+    const { duration, connections } = opts;
+    process.stdout.write('measuring…\n');
+    const results = {
+      machine: { cores: cpus().length, node: process.version },
+      options: opts,
+      followCase: {
+        oursHot1: await load(ours, token, 1, duration, followCase, hot),
+        oursHot32: await load(ours, token, connections, duration, followCase, hot),
+        oursVaried32: await load(ours, token, connections, duration, followCase, ids),
+        floor1: await floor(PORTS, token, ids, 1, duration),
+        floor32: await floor(PORTS, token, ids, connections, duration),
+        baselineHot32: await load(theirs, token, connections, duration, followCase, hot),
+        baselineVaried32: await load(theirs, token, connections, duration, followCase, ids),
+      },
+      deepCases100: await load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
+      rssMb: { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) },
+      sqlStatementsPerRequest: {} as Record<string, Record<SubgraphName, number>>,
+    };
+    results.sqlStatementsPerRequest = await sqlStatements(config, benchUrl.toString(), token);
+    const f = results.followCase;
+    const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+    const ratios = {
+      medianOursOverFloor: ratio(f.oursHot1.medianMs, f.floor1.medianMs),
+      throughputOursOverFloor: ratio(f.oursVaried32.requestsPerSecond, f.floor32.requestsPerSecond),
+      throughputOursOverBaselineHot: ratio(f.oursHot32.requestsPerSecond, f.baselineHot32.requestsPerSecond),
+      throughputOursOverBaselineVaried: ratio(f.oursVaried32.requestsPerSecond, f.baselineVaried32.requestsPerSecond),
+    };
+    const rows = Object.entries(f).map(
+      ([name, r]) => `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.errors} |`,
+    );
+    const markdown = [
+      `# Tidelink benchmark (${new Date().toISOString()})`,
+      '',
+      `${opts.cases} cases, ${duration} s per run, ${connections} connections; ${results.machine.cores} cores, Node ${results.machine.node}.`,
+      '',
+      '| FollowCase run | req/s | median ms | p99 ms | errors |',
+      '|---|---|---|---|---|',
+      ...rows,
+      `| deep cases(first: 100), 1 client | ${results.deepCases100.requestsPerSecond.toFixed(1)} | ${results.deepCases100.medianMs.toFixed(1)} | ${results.deepCases100.p99Ms.toFixed(1)} | ${results.deepCases100.errors} |`,
+      '',
+      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied).`,
+      '',
+      `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}.`,
+      '',
+      `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest).map(([k, v]) => `${k} → ${JSON.stringify(v)}`).join('; ')}.`,
+      '',
+    ].join('\n');
+    if (opts.writeResults) {
+      const dir = path.join(PROJECT_ROOT, 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ ...results, ratios }, null, 2)}\n`);
+      writeFileSync(path.join(dir, 'latest.md'), markdown);
+      process.stdout.write(`\n${markdown}\nWrote bench/results/latest.json and latest.md\n`);
+    }
+    return { ...results, ratios };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (embedded) await embedded.stop();
+  }
+}
+
+if (require.main === module) {
+  runBenchmark(loadConfigOrExit(), options()).catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
