@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { Agent, request, type Dispatcher } from 'undici';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Express, RequestHandler } from 'express';
 import path from 'node:path';
@@ -31,9 +33,9 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
   ) {
     super({ url });
-    // Every call to the subgraph is bounded: a slow agency costs only its own fields.
-    const fetchWithoutTimeout = this.fetcher;
-    this.fetcher = (input, init) => fetchWithoutTimeout(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    // undici's request on a keep-alive pool is much lighter per call than the default fetch; every
+    // call is bounded, so a slow agency costs only its own fields.
+    this.fetcher = subgraphFetcher(timeoutMs);
   }
 
   /**
@@ -83,6 +85,27 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     }
     return error;
   }
+}
+
+const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+
+/** A fetch-shaped client over undici's `request`, which is what RemoteGraphQLDataSource calls. */
+function subgraphFetcher(timeoutMs: number): Fetcher {
+  return async (url, init) => {
+    const response = await request(url, {
+      method: (init?.method ?? 'POST') as Dispatcher.HttpMethod,
+      headers: init?.headers,
+      body: init?.body,
+      dispatcher: subgraphAgent,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.body.text();
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    return new Response(text, { status: response.statusCode, headers }) as unknown as Awaited<ReturnType<Fetcher>>;
+  };
 }
 
 function isGraphQLErrorBody(body: unknown): body is { errors: Array<{ message: string; extensions?: { code?: unknown } }> } {
