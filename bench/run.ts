@@ -48,7 +48,7 @@ function options(): BenchmarkOptions {
 }
 
 /** The benchmark's own databases (tidelink_bench_*), migrated, with the demo and N synthetic cases. */
-async function prepareData(config: Config, benchUrl: string, cases: number): Promise<string[]> {
+async function prepareData(benchUrl: string, cases: number): Promise<string[]> {
   const logger = createLogger('bench', 'warn');
   const modules = { police: policeSubgraph, assistance: assistanceSubgraph, prosecution: prosecutionSubgraph };
   const opened: Database[] = [];
@@ -70,7 +70,6 @@ async function prepareData(config: Config, benchUrl: string, cases: number): Pro
     const [{ count }] = await sources.police.query('SELECT count(*)::int AS count FROM cases');
     if (count < cases) await seedSynthetic(sources, cases - count, Date.now() % 100000);
     const rows: Array<{ id: string }> = await sources.police.query('SELECT id FROM cases ORDER BY opened_at DESC LIMIT 500');
-    void config;
     return rows.map((row) => row.id);
   } finally {
     await Promise.all(opened.map((database) => database.dataSource.destroy()));
@@ -243,7 +242,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
   const children: ChildProcess[] = [];
   try {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
-    const ids = await prepareData(config, benchUrl.toString(), opts.cases);
+    const ids = await prepareData(benchUrl.toString(), opts.cases);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     const urls = {
       POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
