@@ -27,21 +27,43 @@ export interface BenchmarkOptions {
   connections: number;
   /** Database name prefix on the server (tidelink_bench → tidelink_bench_police, …). */
   databaseName: string;
-  /** First of five consecutive ports: gateway, police, assistance, prosecution, baseline. */
+  /** First of nine consecutive ports: gateway, police, assistance, prosecution, baseline, then the one-process stack's four. */
   basePort: number;
   writeResults: boolean;
+  /** GATEWAY_WORKERS for Tidelink's gateway. */
+  gatewayWorkers: number;
 }
 
-type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number };
-const portsFrom = (base: number): Ports => ({ gateway: base, police: base + 1, assistance: base + 2, prosecution: base + 3, baseline: base + 4 });
+type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number; oneProcess: number };
+const portsFrom = (base: number): Ports => ({ gateway: base, police: base + 1, assistance: base + 2, prosecution: base + 3, baseline: base + 4, oneProcess: base + 5 });
+/** Ports for the `npm start` process: its gateway, then its three subgraphs. */
+const oneProcessPorts = (ports: Ports) => ({
+  PORT: String(ports.oneProcess),
+  POLICE_PORT: String(ports.oneProcess + 1),
+  ASSISTANCE_PORT: String(ports.oneProcess + 2),
+  PROSECUTION_PORT: String(ports.oneProcess + 3),
+});
 
 function options(): BenchmarkOptions {
   const { values } = parseArgs({
-    options: { cases: { type: 'string', default: '3000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
+    options: {
+      cases: { type: 'string', default: '3000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      workers: { type: 'string', default: '1' },
+    },
   });
-  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections) };
-  if (!Number.isInteger(parsed.cases) || parsed.cases < 10 || !(parsed.duration > 0) || !Number.isInteger(parsed.connections) || parsed.connections < 1) {
-    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N]\n');
+  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections), gatewayWorkers: Number(values.workers) };
+  if (
+    !Number.isInteger(parsed.cases) ||
+    parsed.cases < 10 ||
+    !(parsed.duration > 0) ||
+    !Number.isInteger(parsed.connections) ||
+    parsed.connections < 1 ||
+    !Number.isInteger(parsed.gatewayWorkers) ||
+    parsed.gatewayWorkers < 1
+  ) {
+    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)]\n');
     process.exit(2);
   }
   return { ...parsed, databaseName: 'tidelink_bench', basePort: 4310, writeResults: true };
@@ -113,6 +135,47 @@ interface LoadResult {
   medianMs: number;
   p99Ms: number;
   errors: number;
+  requests: number;
+}
+
+/** A run with the CPU time each process spent on it, per request answered. */
+type MeasuredRun = LoadResult & { cpuMsPerRequest: Record<string, number> };
+
+const CLOCK_TICKS_PER_SECOND = 100;
+/**
+ * CPU time (user + system) a process has used so far, from /proc: the steadiest figure on a shared
+ * machine, since it does not count time spent waiting for the other processes.
+ */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are the 12th and 13th.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of a process and its children (the gateway's workers when GATEWAY_WORKERS > 1). */
+function cpuMsWithChildren(pid: number | undefined): number {
+  if (!pid) return 0;
+  let children: number[] = [];
+  try {
+    children = execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    // no children
+  }
+  return cpuMs(pid) + children.reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+async function measured(pids: Record<string, number | undefined>, run: () => Promise<LoadResult>): Promise<MeasuredRun> {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMsWithChildren(pid)]));
+  const result = await run();
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, result.requests > 0 ? Math.round(((cpuMsWithChildren(pid) - before[name]) / result.requests) * 100) / 100 : 0]),
+  );
+  return { ...result, cpuMsPerRequest };
 }
 
 /** autocannon against one GraphQL endpoint; `ids` varies the case of every request. */
@@ -139,6 +202,7 @@ async function load(url: string, token: string, connections: number, duration: n
     medianMs: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
+    requests: result.requests.total,
   };
 }
 
@@ -199,12 +263,27 @@ async function floor(PORTS: Ports, token: string, ids: string[], connections: nu
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requestsPerSecond: count / duration, medianMs: at(0.5), p99Ms: at(0.99), errors };
+  return { requestsPerSecond: count / duration, medianMs: at(0.5), p99Ms: at(0.99), errors, requests: count };
 }
 
+/** The gateway's V8 heap in use, from its own /metrics: how much of its RSS is live JavaScript objects. */
+async function heapUsedMb(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
+  return line ? Math.round(Number(line.split(' ').pop()) / 1e6) : 0;
+}
+
+/** Resident memory of a process and its children (the gateway's workers), in MB. */
 function rssMb(pid: number | undefined): number {
   if (!pid) return 0;
-  return Math.round(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024);
+  const rssKb = (of: string[]) => {
+    try {
+      return execFileSync('ps', ['-o', 'rss=', ...of], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0);
+    } catch {
+      return 0;
+    }
+  };
+  return Math.round((rssKb(['-p', String(pid)]) + rssKb(['--ppid', String(pid)])) / 1024);
 }
 
 async function sqlStatements(config: Config, benchUrl: string, token: string) {
@@ -259,7 +338,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     children.push(subgraphs);
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(PORTS.gateway), HOST: '127.0.0.1', ...urls },
+      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(PORTS.gateway), HOST: '127.0.0.1', GATEWAY_WORKERS: String(opts.gatewayWorkers), ...urls },
       stdio: 'ignore',
     });
     children.push(gateway);
@@ -269,24 +348,51 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
 
     const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
-    const followCase = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+    const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
     const hot = [ids[0]];
     const { duration, connections } = opts;
     process.stdout.write('measuring…\n');
+    // Warm every path first (JIT, pools, plan caches), so that no run pays for coming first.
+    const warmUpSeconds = Math.min(3, duration);
+    await load(ours, token, 4, warmUpSeconds, followCaseBody, ids);
+    await load(theirs, token, 4, warmUpSeconds, followCaseBody, ids);
+    await floor(PORTS, token, ids, 4, warmUpSeconds);
+    const cpu = { ours: { gateway: gateway.pid, subgraphs: subgraphs.pid }, baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid } };
+    const separate = {
+      oursHot1: await measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
+      oursHot32: await measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
+      oursVaried32: await measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
+      floor1: await measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration)),
+      floor32: await measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration)),
+      baselineHot32: await measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
+      baselineVaried32: await measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
+    };
+    const deepCases100 = await measured(cpu.ours, () => load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot));
+    const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
+    const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
+    for (const child of [gateway, baseline, subgraphs]) child.kill('SIGTERM');
+
+    // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
+    const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'start.js')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: benchUrl.toString(), SEED_DEMO: 'false', HOST: '127.0.0.1', ...oneProcessPorts(PORTS) },
+      stdio: 'ignore',
+    });
+    children.push(oneProcess);
+    await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
+    await load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, 4, warmUpSeconds, followCaseBody, ids);
+    const oneProcessVaried32 = await measured({ gateway: oneProcess.pid }, () =>
+      load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, connections, duration, followCaseBody, ids),
+    );
+    oneProcess.kill('SIGTERM');
+    const followCase = { ...separate, oneProcessVaried32 };
     const results = {
       machine: { cores: cpus().length, node: process.version },
       options: opts,
-      followCase: {
-        oursHot1: await load(ours, token, 1, duration, followCase, hot),
-        oursHot32: await load(ours, token, connections, duration, followCase, hot),
-        oursVaried32: await load(ours, token, connections, duration, followCase, ids),
-        floor1: await floor(PORTS, token, ids, 1, duration),
-        floor32: await floor(PORTS, token, ids, connections, duration),
-        baselineHot32: await load(theirs, token, connections, duration, followCase, hot),
-        baselineVaried32: await load(theirs, token, connections, duration, followCase, ids),
-      },
-      deepCases100: await load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
-      rssMb: { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) },
+      followCase,
+      deepCases100,
+      rssMb: rss,
+      gatewayHeapUsedMb: gatewayHeapMb,
       sqlStatementsPerRequest: {} as Record<string, Record<SubgraphName, number>>,
     };
     results.sqlStatementsPerRequest = await sqlStatements(config, benchUrl.toString(), token);
@@ -297,23 +403,25 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       throughputOursOverFloor: ratio(f.oursVaried32.requestsPerSecond, f.floor32.requestsPerSecond),
       throughputOursOverBaselineHot: ratio(f.oursHot32.requestsPerSecond, f.baselineHot32.requestsPerSecond),
       throughputOursOverBaselineVaried: ratio(f.oursVaried32.requestsPerSecond, f.baselineVaried32.requestsPerSecond),
+      gatewayCpuOursOverBaselineVaried: ratio(f.oursVaried32.cpuMsPerRequest.gateway, f.baselineVaried32.cpuMsPerRequest.gateway),
+      throughputOneProcessOverSeparate: ratio(f.oneProcessVaried32.requestsPerSecond, f.oursVaried32.requestsPerSecond),
     };
-    const rows = Object.entries(f).map(
-      ([name, r]) => `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.errors} |`,
-    );
+    const row = (name: string, r: MeasuredRun) =>
+      `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.errors} | ${r.cpuMsPerRequest.gateway ?? '–'} | ${r.cpuMsPerRequest.subgraphs ?? '–'} |`;
+    const rows = Object.entries(f).map(([name, r]) => row(name, r));
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',
-      `${opts.cases} cases, ${duration} s per run, ${connections} connections; ${results.machine.cores} cores, Node ${results.machine.node}.`,
+      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s); ${results.machine.cores} cores, Node ${results.machine.node}.`,
       '',
-      '| FollowCase run | req/s | median ms | p99 ms | errors |',
-      '|---|---|---|---|---|',
+      '| FollowCase run | req/s | median ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |',
+      '|---|---|---|---|---|---|---|',
       ...rows,
-      `| deep cases(first: 100), 1 client | ${results.deepCases100.requestsPerSecond.toFixed(1)} | ${results.deepCases100.medianMs.toFixed(1)} | ${results.deepCases100.p99Ms.toFixed(1)} | ${results.deepCases100.errors} |`,
+      row('deep cases(first: 100), 1 client', results.deepCases100),
       '',
-      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied).`,
+      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}.`,
       '',
-      `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}.`,
+      `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
       '',
       `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest).map(([k, v]) => `${k} → ${JSON.stringify(v)}`).join('; ')}.`,
       '',

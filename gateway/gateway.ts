@@ -3,7 +3,8 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Counter } from 'prom-client';
+import { Agent } from 'undici';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Express, RequestHandler } from 'express';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { Config } from '../subgraphs/shared/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
 import { serveGraphQL } from '../subgraphs/shared/http-server.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
 export interface GatewayContext {
@@ -25,17 +27,18 @@ export interface GatewayContext {
   subgraphTimings: Array<{ subgraph: string; ms: number }>;
 }
 
+/** One keep-alive pool per process for every subgraph call (idle sockets do not hold the process open). */
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+
 /** Passes the caller's own bearer token to every subgraph, which verifies it again. */
 class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    timeoutMs: number,
+    fetcher: Fetcher,
   ) {
     super({ url });
-    // undici's request on a keep-alive pool is much lighter per call than the default fetch; every
-    // call is bounded, so a slow agency costs only its own fields.
-    this.fetcher = subgraphFetcher(timeoutMs);
+    this.fetcher = fetcher;
   }
 
   /**
@@ -87,27 +90,6 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
-
-/** A fetch-shaped client over undici's `request`, which is what RemoteGraphQLDataSource calls. */
-function subgraphFetcher(timeoutMs: number): Fetcher {
-  return async (url, init) => {
-    const response = await request(url, {
-      method: (init?.method ?? 'POST') as Dispatcher.HttpMethod,
-      headers: init?.headers,
-      body: init?.body,
-      dispatcher: subgraphAgent,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.body.text();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    return new Response(text, { status: response.statusCode, headers }) as unknown as Awaited<ReturnType<Fetcher>>;
-  };
-}
-
 function isGraphQLErrorBody(body: unknown): body is { errors: Array<{ message: string; extensions?: { code?: unknown } }> } {
   return (
     typeof body === 'object' &&
@@ -147,6 +129,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
   const resolvedUrls = new Map<string, string>();
+  const deduplicated = new Counter({
+    name: 'tidelink_subgraph_deduplicated_total',
+    help: 'Subgraph calls answered by an identical call of the same caller already in flight.',
+    labelNames: ['subgraph'],
+    registers: [],
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -154,7 +142,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
       if (!target) throw new Error(`subgraph ${name} has no URL`);
       resolvedUrls.set(name, target);
-      return new AuthenticatedSubgraph(name, target, config.SUBGRAPH_TIMEOUT_MS);
+      const fetcher = subgraphFetcher(agent, {
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        deduplicate: config.SUBGRAPH_DEDUPLICATION,
+        onDeduplicated: () => deduplicated.inc({ subgraph: name }),
+      });
+      return new AuthenticatedSubgraph(name, target, fetcher);
     },
   });
 
@@ -176,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     subgraphTimings: (context) => context.subgraphTimings,
     routes: serveDashboard,
+    collectors: (registry) => registry.registerMetric(deduplicated),
     readiness: async () => {
       const subgraphs = Object.fromEntries(
         await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await probe(resolvedUrls.get(name))] as const)),

@@ -1,19 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { runBenchmark } from '../bench/run.js';
 import { loadConfig } from '../subgraphs/shared/config.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../subgraphs/shared/database.js';
 
-const ROOT = path.join(__dirname, '..');
 const databaseName = `tidelink_benchsmoke_${process.pid}`;
 
 /** A few seconds of the real harness on tiny data, so `npm run bench` cannot rot unnoticed. */
 describe('benchmark harness (smoke)', () => {
-  beforeAll(() => {
-    // The harness runs the services as separate compiled processes, as in production.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
-  }, 180_000);
-
+  // The harness runs the services as separate compiled processes, as in production (jest's global setup compiles them).
   afterAll(async () => {
     const server = new URL(process.env.DATABASE_URL as string);
     server.pathname = `/${databaseName}`;
@@ -22,7 +15,7 @@ describe('benchmark harness (smoke)', () => {
 
   it('seeds, starts gateway, subgraphs and baseline, measures every run and the SQL counts', async () => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    const results = await runBenchmark(config, { cases: 20, duration: 1, connections: 4, databaseName, basePort: 4410, writeResults: false });
+    const results = await runBenchmark(config, { cases: 20, duration: 1, connections: 4, databaseName, basePort: 4410, writeResults: false, gatewayWorkers: 1 });
     for (const [run, result] of Object.entries(results.followCase)) {
       expect({ run, errors: result.errors }).toEqual({ run, errors: 0 });
       expect(result.requestsPerSecond).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 // No `.js` suffix here: jest loads globalSetup through Node's resolver, without moduleNameMapper.
 import { startEmbeddedPostgres } from '../subgraphs/shared/embedded-postgres';
 import { createLogger } from '../subgraphs/shared/logger';
@@ -9,6 +11,10 @@ import { createLogger } from '../subgraphs/shared/logger';
  * named databases on it and drops them afterwards.
  */
 export default async function globalSetup(): Promise<void> {
+  // Some tests run the services as compiled processes, as production does (the benchmark smoke,
+  // gateway workers): compile once for the whole run (incremental, so a second run is quick).
+  const root = path.join(__dirname, '..');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { cwd: root, stdio: 'inherit' });
   if (process.env.DATABASE_URL) return;
   const embedded = await startEmbeddedPostgres({
     dataDir: process.env.EMBEDDED_PG_TEST_DIR ?? '.data/test-postgres',

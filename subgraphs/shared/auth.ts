@@ -7,6 +7,7 @@ import {
   SignJWT,
   type JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { isISO31661Alpha3 } from 'class-validator';
 import { AuthenticationError } from './errors.js';
@@ -36,6 +37,14 @@ type TokenSettings = Pick<
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
 
 /**
+ * A verified token is remembered for at most this long (and never past its expiry): a client sends
+ * the same token on every request, and each hop verifies it, so this saves a signature check (WebCrypto,
+ * the largest single CPU cost per request at the gateway) without letting a rotated-out key live long.
+ */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
  * Verifies bearer tokens for the configured issuer and audience, on every hop. HS256 with
  * JWT_SECRET; RS256 (and other asymmetric algorithms) with JWT_PUBLIC_KEY or the keys published at
  * JWT_JWKS_URL. An algorithm without a configured key is refused.
@@ -44,6 +53,8 @@ export class TokenVerifier {
   private readonly secret: Uint8Array | null;
   private publicKey: ReturnType<typeof importSPKI> | null = null;
   private readonly jwks: JWTVerifyGetKey | null;
+  /** Only successful verifications, keyed by the whole token: a per-process cache that only saves work. */
+  private readonly verified = new LRUCache<string, Viewer>({ max: VERIFIED_TOKENS_KEPT, ttl: VERIFIED_TOKEN_TTL_MS });
 
   constructor(private readonly settings: TokenSettings) {
     this.secret = settings.JWT_SECRET ? new TextEncoder().encode(settings.JWT_SECRET) : null;
@@ -58,6 +69,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Viewer> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const { viewer, expiresAtMs } = await this.verifySignature(token);
+    const remainingMs = Math.min(VERIFIED_TOKEN_TTL_MS, expiresAtMs - Date.now());
+    // lru-cache reads a ttl of 0 as "forever": a token accepted only through clock tolerance is not kept.
+    if (remainingMs >= 1000) this.verified.set(token, viewer, { ttl: remainingMs });
+    return viewer;
+  }
+
+  private async verifySignature(token: string): Promise<{ viewer: Viewer; expiresAtMs: number }> {
     let payload: unknown;
     try {
       const { alg } = decodeProtectedHeader(token);
@@ -86,7 +107,9 @@ export class TokenVerifier {
         `invalid claims (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
       );
     }
-    return { subject: parsed.data.sub, agency: parsed.data.agency, country: parsed.data.country };
+    // exp is required and checked by jwtVerify; the tolerance is deliberately not added here.
+    const expiresAtMs = Number((payload as { exp?: unknown }).exp) * 1000;
+    return { viewer: { subject: parsed.data.sub, agency: parsed.data.agency, country: parsed.data.country }, expiresAtMs };
   }
 
   private key(alg: string): ReturnType<typeof importSPKI> {

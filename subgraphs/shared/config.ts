@@ -39,6 +39,10 @@ const environment = z
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    // Identical reads of the same caller in flight together share one subgraph call (never mutations).
+    SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    // Gateway processes sharing its port (node:cluster); 1 runs the gateway in the main process.
+    GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
     QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),

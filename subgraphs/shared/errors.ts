@@ -101,7 +101,8 @@ export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
     .map((error) => unwrapResolverError(error))
     .filter((original) => {
       if (original instanceof ArgumentValidationError || isDatabaseDown(original)) return false;
-      const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
+      // At the gateway a subgraph's error arrives as its plain JSON (not a GraphQLError): its code counts too.
+      const code = typeof original === 'object' && original !== null ? (original as { extensions?: { code?: unknown } }).extensions?.code : undefined;
       return !(typeof code === 'string' && PASSED_THROUGH.has(code));
     });
 }

@@ -193,6 +193,9 @@ describe('in production', () => {
     );
     // The subgraphs' lines carry the gateway's request id.
     expect(lines.filter((line) => line.requestId === gatewayLine?.requestId).length).toBeGreaterThan(1);
+    // Fields withheld from IOM (FORBIDDEN, passed on from the subgraphs) are answers, not internal errors.
+    expect(body.errors?.some((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(lines.filter((line) => line.msg === 'internal error')).toEqual([]);
     // A W3C traceparent sent to the gateway reaches the subgraphs' log lines for that request.
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const traced = await fetch(production.stack.gateway.url, {

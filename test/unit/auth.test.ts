@@ -65,6 +65,35 @@ describe('token verification', () => {
   });
 });
 
+describe('verified-token cache', () => {
+  it('never outlives the token: a cached token is refused once it expires', async () => {
+    const fresh = new TokenVerifier({ ...config, JWT_CLOCK_TOLERANCE_SECONDS: 0 });
+    const soon = await new SignJWT({ agency: 'POLICE', country: 'DOM' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(new TextEncoder().encode(config.JWT_SECRET));
+    await expect(fresh.verify(soon)).resolves.toMatchObject({ agency: 'POLICE' });
+    await expect(fresh.verify(soon)).resolves.toMatchObject({ agency: 'POLICE' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(fresh.verify(soon)).rejects.toThrow(/expired/);
+  });
+
+  it('keys on the whole token: a cached token with its signature altered is refused', async () => {
+    const fresh = new TokenVerifier(config);
+    const token = await mintToken(config, { subject: 'officer-7', agency: 'POLICE', country: 'DOM' });
+    await fresh.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const altered = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(fresh.verify(altered)).rejects.toThrow(/signature|malformed/);
+    const otherClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'AUDITOR' })).toString('base64url');
+    await expect(fresh.verify(`${header}.${otherClaims}.${signature}`)).rejects.toThrow(/signature/);
+  });
+});
+
+
 describe('asymmetric tokens (RS256)', () => {
   const settings = { ...loadConfig({}), JWT_SECRET: undefined };
   let keys: Awaited<ReturnType<typeof generateKeyPair>>;
