@@ -286,22 +286,65 @@ function rssMb(pid: number | undefined): number {
   return Math.round((rssKb(['-p', String(pid)]) + rssKb(['--ppid', String(pid)])) / 1024);
 }
 
-async function sqlStatements(config: Config, benchUrl: string, token: string) {
+/** A sequential scan the planner chose for a hot statement, on a table of more than a few rows. */
+interface SeqScan {
+  subgraph: SubgraphName;
+  statement: string;
+  table: string;
+  tableRows: number;
+}
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+function seqScansOf(node: PlanNode): string[] {
+  const own = node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(seqScansOf)];
+}
+
+/**
+ * SQL statements per deep request (first: 10 and 100), and EXPLAIN of every read a FollowCase and
+ * a deep request send: which ones scan a whole table of more than 1,000 rows.
+ */
+async function sqlStatements(config: Config, benchUrl: string, token: string, caseId: string) {
   const stack = await startStack({ ...config, DATABASE_URL: benchUrl, SEED_DEMO: false, LOG_LEVEL: 'silent' }, {
     ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 },
   });
+  const post = (query: string, variables: Record<string, unknown>) =>
+    fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
   try {
     const counts: Record<string, Record<SubgraphName, number>> = {};
+    for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.recorded = [];
     for (const first of [10, 100]) {
       for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.reset();
-      await fetch(stack.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: DEEP, variables: { first } }),
-      });
+      await post(DEEP, { first });
       counts[`first: ${first}`] = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count])) as Record<SubgraphName, number>;
     }
-    return counts;
+    await post(FOLLOW_CASE, { id: caseId });
+    const seqScans: SeqScan[] = [];
+    let explained = 0;
+    for (const name of SUBGRAPH_NAMES) {
+      const { dataSource, statements } = stack.subgraphs[name].database;
+      const reads = (statements.recorded ?? []).filter((statement) => /^\s*(\/\*.*?\*\/\s*)?(SELECT|WITH)\b/is.test(statement.query));
+      statements.recorded = null;
+      const tableRows = new Map<string, number>(
+        ((await dataSource.query("/* bench.tableRows */ SELECT relname, reltuples::bigint AS rows FROM pg_class WHERE relkind = 'r'")) as Array<{ relname: string; rows: string }>).map(
+          (row) => [row.relname, Number(row.rows)],
+        ),
+      );
+      for (const statement of reads) {
+        const [{ 'QUERY PLAN': plan }] = (await dataSource.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, statement.parameters)) as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;
+        explained += 1;
+        for (const table of seqScansOf(plan[0].Plan)) {
+          const rows = tableRows.get(table) ?? 0;
+          const name_ = /\/\*\s*([\w.:-]+)\s*\*\//.exec(statement.query)?.[1] ?? 'unnamed';
+          if (rows > 1000 && !seqScans.some((scan) => scan.statement === name_ && scan.table === table)) seqScans.push({ subgraph: name, statement: name_, table, tableRows: rows });
+        }
+      }
+    }
+    return { counts, explain: { statements: explained, seqScansOnTablesOver1000Rows: seqScans } };
   } finally {
     await stack.stop();
   }
@@ -394,8 +437,11 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       rssMb: rss,
       gatewayHeapUsedMb: gatewayHeapMb,
       sqlStatementsPerRequest: {} as Record<string, Record<SubgraphName, number>>,
+      explain: { statements: 0, seqScansOnTablesOver1000Rows: [] as SeqScan[] },
     };
-    results.sqlStatementsPerRequest = await sqlStatements(config, benchUrl.toString(), token);
+    const sql = await sqlStatements(config, benchUrl.toString(), token, ids[0]);
+    results.sqlStatementsPerRequest = sql.counts;
+    results.explain = sql.explain;
     const f = results.followCase;
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
     const ratios = {
@@ -424,6 +470,12 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
       '',
       `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest).map(([k, v]) => `${k} → ${JSON.stringify(v)}`).join('; ')}.`,
+      '',
+      `EXPLAIN of the ${results.explain.statements} reads a FollowCase and the deep requests send: sequential scans on tables over 1,000 rows: ${
+        results.explain.seqScansOnTablesOver1000Rows.length === 0
+          ? 'none'
+          : results.explain.seqScansOnTablesOver1000Rows.map((scan) => `${scan.subgraph} ${scan.statement} on ${scan.table} (${scan.tableRows} rows)`).join('; ')
+      }.`,
       '',
     ].join('\n');
     if (opts.writeResults) {

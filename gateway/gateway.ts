@@ -169,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     subgraphTimings: (context) => context.subgraphTimings,
     routes: serveDashboard,
+    compressAbove: config.RESPONSE_COMPRESSION_MIN_BYTES > 0 ? config.RESPONSE_COMPRESSION_MIN_BYTES : null,
     collectors: (registry) => registry.registerMetric(deduplicated),
     readiness: async () => {
       const subgraphs = Object.fromEntries(

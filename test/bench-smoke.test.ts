@@ -23,6 +23,10 @@ describe('benchmark harness (smoke)', () => {
     expect(results.deepCases100.errors).toBe(0);
     expect(results.sqlStatementsPerRequest['first: 100']).toEqual(results.sqlStatementsPerRequest['first: 10']);
     expect(results.rssMb.gateway).toBeGreaterThan(0);
+    // CPU per request is read from /proc for each process; EXPLAIN covered the reads a request sends.
+    expect(results.followCase.oursVaried32.cpuMsPerRequest.gateway).toBeGreaterThan(0);
+    expect(results.followCase.baselineVaried32.cpuMsPerRequest.gateway).toBeGreaterThan(0);
+    expect(results.explain.statements).toBeGreaterThan(5);
     expect(results.ratios.medianOursOverFloor).not.toBeNull();
   }, 180_000);
 });

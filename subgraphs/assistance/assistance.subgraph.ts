@@ -1,5 +1,6 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { AccessLogEntityIndex1764600000010 } from '../shared/access-log/access-log-entity-index.migration.js';
 import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
@@ -11,6 +12,7 @@ import { CaseMigrantsResolver } from './case/case.resolver.js';
 import { ConsentEntity } from './consent/consent.entity.js';
 import { MigrantIdentityEntity } from './identity/identity.entity.js';
 import { AssistanceInitial1764300000001 } from './migrations/1764300000001-assistance-initial.js';
+import { AssistanceReferenceIndexes1764600000001 } from './migrations/1764600000001-assistance-reference-indexes.js';
 import { MigrantEntity } from './migrant/migrant.entity.js';
 import { resolveMigrantReference } from './migrant/migrant.reference.js';
 import { AssistanceMutationResolver, MigrantResolver } from './migrant/migrant.resolver.js';
@@ -24,7 +26,7 @@ const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
   entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000],
+  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
       resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver, MigrantStatisticsResolver],

@@ -1,5 +1,6 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
+import { AccessLogEntityIndex1764600000010 } from '../shared/access-log/access-log-entity-index.migration.js';
 import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
@@ -12,6 +13,7 @@ import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
+import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -30,7 +32,7 @@ const PoliceAccessLogResolver = createAccessLogResolver('police');
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
   entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000],
+  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
       resolvers: [

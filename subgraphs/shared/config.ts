@@ -43,6 +43,8 @@ const environment = z
     SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     // Gateway processes sharing its port (node:cluster); 1 runs the gateway in the main process.
     GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    // Gateway responses at least this large are compressed for clients that accept it; 0 turns it off.
+    RESPONSE_COMPRESSION_MIN_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(2048),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
     QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),

@@ -11,8 +11,11 @@ export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['police', 'assistance', 
  */
 export class StatementCounter {
   count = 0;
+  /** When set, the statements themselves are kept too (the benchmark EXPLAINs them). */
+  recorded: Array<{ query: string; parameters: unknown[] }> | null = null;
   reset(): void {
     this.count = 0;
+    if (this.recorded) this.recorded = [];
   }
 }
 
@@ -21,8 +24,9 @@ class SqlLogger implements TypeOrmLogger {
     private readonly logger: Logger,
     private readonly counter: StatementCounter,
   ) {}
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.counter.count += 1;
+    this.counter.recorded?.push({ query, parameters: parameters ?? [] });
   }
   logQueryError(error: string | Error, query: string): void {
     // The statement's name comment identifies it without logging parameters (which may be personal data).

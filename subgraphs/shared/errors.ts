@@ -95,12 +95,21 @@ function isDatabaseDown(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(message);
 }
 
+/**
+ * Apollo Server's own refusals of a request (a persisted-query hash that does not match its query)
+ * carry an HTTP 4xx status but no code: the caller's fault, reported as BAD_REQUEST.
+ */
+function isRequestRefusal(original: unknown): original is GraphQLError {
+  const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 && original instanceof GraphQLError && original.extensions?.code === undefined;
+}
+
 /** The errors that formatError will mask: what must be logged, with the request's id. */
 export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
   return errors
     .map((error) => unwrapResolverError(error))
     .filter((original) => {
-      if (original instanceof ArgumentValidationError || isDatabaseDown(original)) return false;
+      if (original instanceof ArgumentValidationError || isDatabaseDown(original) || isRequestRefusal(original)) return false;
       // At the gateway a subgraph's error arrives as its plain JSON (not a GraphQLError): its code counts too.
       const code = typeof original === 'object' && original !== null ? (original as { extensions?: { code?: unknown } }).extensions?.code : undefined;
       return !(typeof code === 'string' && PASSED_THROUGH.has(code));
@@ -131,6 +140,9 @@ export function createErrorFormatter() {
         Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)),
       );
       return { ...formatted, extensions };
+    }
+    if (isRequestRefusal(original)) {
+      return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
     }
     if (isDatabaseDown(original)) {
       return {

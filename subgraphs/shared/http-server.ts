@@ -9,6 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
@@ -53,6 +54,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   readiness(): Promise<Readiness>;
   /** Extra routes (the gateway's example dashboard). */
   routes?(app: express.Express): void;
+  /**
+   * Compress responses of at least this many bytes for clients that accept it (gzip, brotli); null
+   * never compresses (subgraphs: the gateway does not ask, and the hop is inside the deployment).
+   */
+  compressAbove?: number | null;
 }
 
 export interface GraphQLHttpServer {
@@ -178,6 +184,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   const { config } = options;
   const app = express();
   app.disable('x-powered-by');
+  if (options.compressAbove != null) app.use(compression({ threshold: options.compressAbove }));
   const metrics = createMetrics(options.service);
   options.collectors?.(metrics.registry);
   const httpServer = http.createServer(app);
