@@ -1,18 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { runBenchmark } from '../bench/run.js';
 import { loadConfig } from '../subgraphs/shared/config.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../subgraphs/shared/database.js';
+import { buildDist } from './support/build.js';
 
-const ROOT = path.join(__dirname, '..');
 const databaseName = `tidelink_benchsmoke_${process.pid}`;
 
 /** A few seconds of the real harness on tiny data, so `npm run bench` cannot rot unnoticed. */
 describe('benchmark harness (smoke)', () => {
-  beforeAll(() => {
-    // The harness runs the services as separate compiled processes, as in production.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
-  }, 180_000);
+  // The harness runs the services as separate compiled processes, as in production.
+  beforeAll(buildDist, 180_000);
 
   afterAll(async () => {
     const server = new URL(process.env.DATABASE_URL as string);
