@@ -15,6 +15,7 @@ import type { Config } from '../subgraphs/shared/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
 import { serveGraphQL } from '../subgraphs/shared/http-server.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
+import { tracingEnabled } from '../subgraphs/shared/tracing.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
@@ -58,8 +59,12 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
       request.http?.headers.set('authorization', context.authorization);
     }
     if ('requestId' in context && typeof context.requestId === 'string') request.http?.headers.set('x-request-id', context.requestId);
-    // Trace context goes on to the subgraphs, so their log lines join the caller's trace.
-    if ('traceparent' in context && typeof context.traceparent === 'string') request.http?.headers.set('traceparent', context.traceparent);
+    // Trace context goes on to the subgraphs, so their log lines join the caller's trace. With tracing
+    // on, the undici instrumentation sends the gateway's own span as the parent instead: a second
+    // header from here would conflict with it.
+    if (!tracingEnabled() && 'traceparent' in context && typeof context.traceparent === 'string') {
+      request.http?.headers.set('traceparent', context.traceparent);
+    }
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

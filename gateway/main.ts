@@ -1,3 +1,5 @@
+// First: tracing must be registered before http, pg and express are loaded.
+import '../subgraphs/shared/instrument.js';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { loadConfigOrExit } from '../subgraphs/shared/config.js';

@@ -5,6 +5,11 @@ export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url();
+// OTLP/HTTP collectors: http(s) only, so a typo like "localhost:4318" is refused rather than ignored.
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
 const postgresUrl = z
   .string()
   .url()
@@ -54,6 +59,16 @@ const environment = z
     QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
     LOG_FILE: z.string().min(1).optional(),
     K_ANONYMITY: z.coerce.number().int().min(2).max(1000).default(11),
+    // OpenTelemetry (standard names): tracing is on only when an OTLP endpoint is set (tracing.ts).
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('tidelink'),
+    OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    OTEL_TRACES_SAMPLER: z
+      .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+      .default('parentbased_always_on'),
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+    OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).max(600_000).default(5000),
   });
 
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */

@@ -16,6 +16,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { Config } from './config.js';
 import { createErrorFormatter, internalErrorsOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { activeTraceparent, annotateGraphQLSpan } from './tracing.js';
 
 export interface Readiness {
   ready: boolean;
@@ -25,7 +26,11 @@ export interface Readiness {
 /** Every Tidelink request carries an id, echoed in `x-request-id`, in logs and in masked errors. */
 export interface RequestScoped {
   requestId: string;
-  /** W3C trace context the caller sent, passed on to subgraphs and logged (null when none). */
+  /**
+   * W3C trace context of the request, logged as `traceId`: with tracing on, the request's own span
+   * (a child of the caller's trace, or a new trace); with tracing off, what the caller sent, passed
+   * on to subgraphs as is (null when none).
+   */
   traceparent: string | null;
 }
 
@@ -231,8 +236,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.locals.requestId = requestId;
+      annotateGraphQLSpan(options.service, req.method);
       const traceparent = req.headers.traceparent;
-      res.locals.traceparent = typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : null;
+      res.locals.traceparent = activeTraceparent() ?? (typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : null);
       res.setHeader('x-request-id', requestId);
       next();
     },

@@ -1,8 +1,10 @@
 import type { Logger } from './logger.js';
+import { stopTracing } from './tracing.js';
 
 /**
  * Stops cleanly on SIGINT/SIGTERM: runs `stop` once (drain requests, close pools, stop the embedded
- * database), then exits. A second signal forces the exit.
+ * database), flushes the spans not yet exported (when tracing is on), then exits. A second signal
+ * forces the exit.
  */
 export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;
@@ -13,11 +15,13 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
     }
     stopping = true;
     logger.info({ signal }, 'stopping');
-    stop().then(
-      () => process.exit(0),
+    // Spans are flushed last, so those of the requests drained by `stop` are exported too.
+    const exit = (code: number) => stopTracing().then(() => process.exit(code));
+    void stop().then(
+      () => exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
+        return exit(1);
       },
     );
   };

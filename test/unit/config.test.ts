@@ -1,4 +1,5 @@
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../subgraphs/shared/config.js';
+import { tracingSettings } from '../../subgraphs/shared/tracing.js';
 
 describe('configuration', () => {
   it('uses the documented defaults with an empty environment', () => {
@@ -31,5 +32,25 @@ describe('configuration', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', POLICE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('turns tracing on only with an OTLP endpoint, with the standard variables', () => {
+    expect(tracingSettings(loadConfig({}))).toBeNull();
+    expect(tracingSettings(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }))).toBeNull();
+    // The base endpoint gets the signal path; the per-signal one is used as is and wins.
+    expect(tracingSettings(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318/' }))).toEqual({
+      tracesUrl: 'http://jaeger:4318/v1/traces',
+      serviceName: 'tidelink',
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
+      scheduleDelayMs: 5000,
+    });
+    const traces = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces', OTEL_SERVICE_NAME: 'tidelink-police' });
+    expect(tracingSettings(traces)).toMatchObject({ tracesUrl: 'https://b/otlp/traces', serviceName: 'tidelink-police' });
+    expect(tracingSettings(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }))).toBeNull();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'localhost:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://collector:4317' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/);
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
   });
 });
