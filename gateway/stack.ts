@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import type { Config } from '../subgraphs/shared/config.js';
-import type { SubgraphName } from '../subgraphs/shared/database.js';
+import type { SubgraphName } from '../subgraphs/shared/subgraph-names.js';
 import { resolveDatabases } from '../subgraphs/shared/database-urls.js';
 import type { EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../subgraphs/shared/logger.js';

@@ -26,7 +26,8 @@ describe('benchmark harness (smoke)', () => {
     // CPU per request is read from /proc for each process; EXPLAIN covered the reads a request sends.
     expect(results.followCase.oursVaried32.cpuMsPerRequest.gateway).toBeGreaterThan(0);
     expect(results.followCase.baselineVaried32.cpuMsPerRequest.gateway).toBeGreaterThan(0);
-    expect(results.explain.statements).toBeGreaterThan(5);
+    expect(results.explain.followCase.statements).toBeGreaterThan(5);
+    expect(results.explain.deep100.statements).toBeGreaterThan(3);
     expect(results.ratios.medianOursOverFloor).not.toBeNull();
   }, 180_000);
 });

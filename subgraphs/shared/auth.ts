@@ -9,8 +9,8 @@ import {
 } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import { isISO31661Alpha3 } from 'class-validator';
 import { AuthenticationError } from './errors.js';
+import { isCountryCode } from './scalars.js';
 import type { Config } from './config.js';
 
 export const AGENCIES = ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER', 'AUDITOR'] as const;
@@ -26,7 +26,7 @@ export interface Viewer {
 const claims = z.object({
   sub: z.string().min(1),
   agency: z.enum(AGENCIES),
-  country: z.string().refine(isISO31661Alpha3, 'must be an ISO 3166-1 alpha-3 code'),
+  country: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 code'),
 });
 
 type TokenSettings = Pick<

@@ -50,6 +50,9 @@ const environment = z
     GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     // Gateway responses at least this large are compressed for clients that accept it; 0 turns it off.
     RESPONSE_COMPRESSION_MIN_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(2048),
+    // V8 lets the old generation grow to about 4× what survives a full GC under a high allocation rate;
+    // the gateway caps that factor at 1 + this/100 (0 leaves V8's default).
+    GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(100),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
     QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),

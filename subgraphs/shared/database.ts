@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from './logger.js';
 
-export type SubgraphName = 'police' | 'assistance' | 'prosecution';
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['police', 'assistance', 'prosecution'];
+import type { SubgraphName } from './subgraph-names.js';
+export { SUBGRAPH_NAMES, type SubgraphName } from './subgraph-names.js';
 
 /**
  * Counts the SQL statements a data source sends, for tests and benchmarks that prove batching

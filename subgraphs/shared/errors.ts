@@ -1,7 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
-import { ArgumentValidationError } from 'type-graphql';
 
 /** No valid bearer token: the request is refused as a whole (HTTP 401). */
 export class AuthenticationError extends GraphQLError {
@@ -96,6 +95,14 @@ function isDatabaseDown(error: unknown): boolean {
 }
 
 /**
+ * type-graphql's ArgumentValidationError (BAD_USER_INPUT with class-validator's errors), recognised
+ * by shape so that the gateway, which formats errors too, need not load type-graphql.
+ */
+function isArgumentValidationError(original: unknown): original is GraphQLError & { extensions: { validationErrors: ValidationError[] } } {
+  return original instanceof GraphQLError && Array.isArray(original.extensions?.validationErrors);
+}
+
+/**
  * Apollo Server's own refusals of a request (a persisted-query hash that does not match its query)
  * carry an HTTP 4xx status but no code: the caller's fault, reported as BAD_REQUEST.
  */
@@ -109,7 +116,7 @@ export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
   return errors
     .map((error) => unwrapResolverError(error))
     .filter((original) => {
-      if (original instanceof ArgumentValidationError || isDatabaseDown(original) || isRequestRefusal(original)) return false;
+      if (isArgumentValidationError(original) || isDatabaseDown(original) || isRequestRefusal(original)) return false;
       // At the gateway a subgraph's error arrives as its plain JSON (not a GraphQLError): its code counts too.
       const code = typeof original === 'object' && original !== null ? (original as { extensions?: { code?: unknown } }).extensions?.code : undefined;
       return !(typeof code === 'string' && PASSED_THROUGH.has(code));
@@ -124,8 +131,8 @@ export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
 export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ArgumentValidationError) {
-      const fields = flatten(original.extensions.validationErrors as ValidationError[]);
+    if (isArgumentValidationError(original)) {
+      const fields = flatten(original.extensions.validationErrors);
       return {
         message: `Invalid input: ${fields.map((problem) => problem.field).join(', ')}`,
         locations: formatted.locations,

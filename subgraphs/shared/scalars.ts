@@ -1,8 +1,14 @@
-import { isISO31661Alpha3 } from 'class-validator';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+// The one validator function, not all of class-validator: the gateway loads this module too.
+import isISO31661Alpha3 from 'validator/lib/isISO31661Alpha3';
+
+/** An ISO 3166-1 alpha-3 code in upper case (DOM, ITA, …). */
+export function isCountryCode(value: string): boolean {
+  return isISO31661Alpha3(value);
+}
 
 function parseCountry(value: unknown): string {
-  if (typeof value !== 'string' || !isISO31661Alpha3(value)) {
+  if (typeof value !== 'string' || !isCountryCode(value)) {
     throw new GraphQLError(`CountryCode must be an ISO 3166-1 alpha-3 code such as "DOM" or "ITA", got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_COUNTRY' },
     });
