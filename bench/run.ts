@@ -32,6 +32,8 @@ export interface BenchmarkOptions {
   writeResults: boolean;
   /** GATEWAY_WORKERS for Tidelink's gateway. */
   gatewayWorkers: number;
+  /** Rounds of the FollowCase runs, interleaved; the tables give their means. */
+  rounds: number;
 }
 
 type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number; oneProcess: number };
@@ -51,9 +53,10 @@ function options(): BenchmarkOptions {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
       workers: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '2' },
     },
   });
-  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections), gatewayWorkers: Number(values.workers) };
+  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections), gatewayWorkers: Number(values.workers), rounds: Number(values.rounds) };
   if (
     !Number.isInteger(parsed.cases) ||
     parsed.cases < 10 ||
@@ -61,9 +64,11 @@ function options(): BenchmarkOptions {
     !Number.isInteger(parsed.connections) ||
     parsed.connections < 1 ||
     !Number.isInteger(parsed.gatewayWorkers) ||
-    parsed.gatewayWorkers < 1
+    parsed.gatewayWorkers < 1 ||
+    !Number.isInteger(parsed.rounds) ||
+    parsed.rounds < 1
   ) {
-    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)]\n');
+    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N]\n');
     process.exit(2);
   }
   return { ...parsed, databaseName: 'tidelink_bench', basePort: 4310, writeResults: true };
@@ -167,6 +172,31 @@ function cpuMsWithChildren(pid: number | undefined): number {
     // no children
   }
   return cpuMs(pid) + children.reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+/**
+ * Every run once per round, in the same order each round, and the mean of the rounds: whatever the
+ * shared machine is doing drifts over a minute, and no run always comes first or last.
+ */
+async function interleaved<Name extends string>(runs: Record<Name, () => Promise<MeasuredRun>>, rounds: number): Promise<Record<Name, MeasuredRun>> {
+  const results = new Map<Name, MeasuredRun[]>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, run] of Object.entries(runs) as Array<[Name, () => Promise<MeasuredRun>]>) results.set(name, [...(results.get(name) ?? []), await run()]);
+  }
+  const mean = (values: number[]) => Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100;
+  return Object.fromEntries(
+    [...results].map(([name, measuredRuns]) => [
+      name,
+      {
+        requestsPerSecond: mean(measuredRuns.map((r) => r.requestsPerSecond)),
+        medianMs: mean(measuredRuns.map((r) => r.medianMs)),
+        p99Ms: mean(measuredRuns.map((r) => r.p99Ms)),
+        errors: measuredRuns.reduce((sum, r) => sum + r.errors, 0),
+        requests: measuredRuns.reduce((sum, r) => sum + r.requests, 0),
+        cpuMsPerRequest: Object.fromEntries(Object.keys(measuredRuns[0].cpuMsPerRequest).map((key) => [key, mean(measuredRuns.map((r) => r.cpuMsPerRequest[key]))])),
+      },
+    ]),
+  ) as Record<Name, MeasuredRun>;
 }
 
 async function measured(pids: Record<string, number | undefined>, run: () => Promise<LoadResult>): Promise<MeasuredRun> {
@@ -411,15 +441,16 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     await load(theirs, token, 4, warmUpSeconds, followCaseBody, ids);
     await floor(PORTS, token, ids, 4, warmUpSeconds);
     const cpu = { ours: { gateway: gateway.pid, subgraphs: subgraphs.pid }, baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid } };
-    const separate = {
-      oursHot1: await measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
-      oursHot32: await measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
-      oursVaried32: await measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
-      floor1: await measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration)),
-      floor32: await measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration)),
-      baselineHot32: await measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
-      baselineVaried32: await measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
+    const runs = {
+      oursHot1: () => measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
+      floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration)),
+      oursHot32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
+      baselineHot32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
+      oursVaried32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
+      floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration)),
+      baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
     };
+    const separate = await interleaved(runs, opts.rounds);
     const deepCases100 = await measured(cpu.ours, () => load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot));
     const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
     const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
@@ -468,7 +499,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',
-      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s); ${results.machine.cores} cores, Node ${results.machine.node}.`,
+      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s), FollowCase runs interleaved over ${opts.rounds} round(s) (means shown); ${results.machine.cores} cores, Node ${results.machine.node}.`,
       '',
       '| FollowCase run | req/s | median ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |',
       '|---|---|---|---|---|---|---|',
