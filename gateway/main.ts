@@ -1,11 +1,13 @@
-// First: tracing must be registered before http, pg and express are loaded.
+// First: a cluster worker leaves signals to its primary from its first moment.
+import { stopWhenPrimaryAsks } from './worker-control.js';
+// Then tracing, which must be registered before http, pg and express are loaded.
 import '../subgraphs/shared/instrument.js';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { loadConfigOrExit } from '../subgraphs/shared/config.js';
-import { stopOnSignals } from '../subgraphs/shared/lifecycle.js';
+import { stopOnce, stopOnSignals } from '../subgraphs/shared/lifecycle.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
-import { startGateway, subgraphUrlOverrides } from './gateway.js';
+import { startGateway, subgraphUrlOverrides, type RunningGateway } from './gateway.js';
 import { superviseGatewayWorkers } from './workers.js';
 
 /**
@@ -19,9 +21,15 @@ async function main(): Promise<void> {
     superviseGatewayWorkers(config.GATEWAY_WORKERS, logger);
     return;
   }
+  // Stopping is arranged before start-up, so that a stop asked for meanwhile is not a hard kill.
+  let gateway: RunningGateway | null = null;
+  const stop = async () => {
+    await gateway?.stop();
+  };
+  if (cluster.isWorker) stopWhenPrimaryAsks(stopOnce(stop, logger));
+  else stopOnSignals(stop, logger);
   try {
-    const gateway = await startGateway({ config, port: config.PORT, subgraphUrls: subgraphUrlOverrides(config) });
-    stopOnSignals(gateway.stop, logger);
+    gateway = await startGateway({ config, port: config.PORT, subgraphUrls: subgraphUrlOverrides(config) });
   } catch (error) {
     logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);

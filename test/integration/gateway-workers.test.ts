@@ -64,6 +64,8 @@ beforeAll(async () => {
       PROSECUTION_URL: prosecution.url,
     },
     stdio: 'ignore',
+    // Its own process group, so that the test can send Ctrl-C's SIGINT to primary and workers at once.
+    detached: true,
   });
   await until(ready, 'the gateway workers');
 }, 60_000);
@@ -84,7 +86,7 @@ async function followCase(): Promise<{ status: number; reference: unknown }> {
 }
 
 describe('GATEWAY_WORKERS: the gateway as several processes on one port', () => {
-  it('answers from two workers, replaces one that dies, and stops cleanly on SIGTERM', async () => {
+  it('answers from two workers, replaces one that dies, and stops cleanly on Ctrl-C', async () => {
     expect(workersOf(primary.pid)).toHaveLength(2);
     const answers = await Promise.all(Array.from({ length: 12 }, followCase));
     expect(answers).toEqual(Array.from({ length: 12 }, () => ({ status: 200, reference: 'DOM-2026-0142' })));
@@ -101,7 +103,9 @@ describe('GATEWAY_WORKERS: the gateway as several processes on one port', () => 
 
     const workers = workersOf(primary.pid);
     const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
-    primary.kill('SIGTERM');
+    // As a terminal's Ctrl-C: SIGINT to the whole group. Workers leave the decision to the primary,
+    // which tells each to drain once; a worker stopping twice would exit 1.
+    process.kill(-(primary.pid as number), 'SIGINT');
     expect(await exited).toBe(0);
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
   }, 60_000);
