@@ -4,7 +4,8 @@ import isISO31661Alpha3 from 'validator/lib/isISO31661Alpha3';
 
 /** An ISO 3166-1 alpha-3 code in upper case (DOM, ITA, …). */
 export function isCountryCode(value: string): boolean {
-  return isISO31661Alpha3(value);
+  // validator compares case-insensitively; Tidelink stores and compares codes as written, so only upper case passes.
+  return value === value.toUpperCase() && isISO31661Alpha3(value);
 }
 
 function parseCountry(value: unknown): string {
