@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Development-only signing secret: refused when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in-production';
+/** Development-only secret the gateway signs subgraph requests with (request-signing.ts); refused in production. */
+export const DEVELOPMENT_SUBGRAPH_SIGNING_SECRET = 'tidelink-development-subgraph-signing-do-not-use';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url();
@@ -43,6 +45,9 @@ const environment = z
     JWT_ISSUER: z.string().min(1).default('tidelink'),
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // The gateway signs every subgraph request with this (HMAC-SHA256); subgraphs refuse unsigned or stale ones.
+    SUBGRAPH_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     // Identical reads of the same caller in flight together share one subgraph call (never mutations).
     SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
@@ -100,7 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const developmentSecret = parsed.data.NODE_ENV !== 'production' && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
-  return { ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret };
+  return {
+    ...parsed.data,
+    JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret,
+    SUBGRAPH_SIGNING_SECRET:
+      parsed.data.SUBGRAPH_SIGNING_SECRET ?? (parsed.data.NODE_ENV !== 'production' ? DEVELOPMENT_SUBGRAPH_SIGNING_SECRET : undefined),
+  };
 }
 
 /** For `main` scripts: print the problems and exit non-zero instead of a stack trace. */
