@@ -48,7 +48,11 @@ describe('docker-compose.yml agrees with the code', () => {
     const environment = compose.services[name].environment ?? {};
     for (const variable of Object.keys(environment)) expect(ENVIRONMENT_VARIABLES).toContain(variable);
     const resolved = Object.fromEntries(
-      Object.entries(environment).map(([key, value]) => [key, value.replace(/\$\{JWT_SECRET[^}]*\}/, 'x'.repeat(40))]),
+      // The two secrets the operator supplies, distinct as production requires.
+      Object.entries(environment).map(([key, value]) => [
+        key,
+        value.replace(/\$\{JWT_SECRET[^}]*\}/, 'x'.repeat(40)).replace(/\$\{SUBGRAPH_SIGNING_SECRET[^}]*\}/, 'y'.repeat(40)),
+      ]),
     );
     expect(() => loadConfig(resolved)).not.toThrow();
   });

@@ -31,7 +31,7 @@ const claims = z.object({
 
 type TokenSettings = Pick<
   Config,
-  'JWT_SECRET' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_CLOCK_TOLERANCE_SECONDS'
+  'JWT_SECRET' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_CLOCK_TOLERANCE_SECONDS' | 'JWT_MAX_LIFETIME_SECONDS'
 >;
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
@@ -86,7 +86,7 @@ export class TokenVerifier {
         issuer: this.settings.JWT_ISSUER,
         audience: this.settings.JWT_AUDIENCE,
         clockTolerance: this.settings.JWT_CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
       };
       if (alg === 'HS256' && this.secret) {
         ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
@@ -107,9 +107,24 @@ export class TokenVerifier {
         `invalid claims (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
       );
     }
-    // exp is required and checked by jwtVerify; the tolerance is deliberately not added here.
-    const expiresAtMs = Number((payload as { exp?: unknown }).exp) * 1000;
+    // exp and iat are required and numeric (jwtVerify); the tolerance is deliberately not added to exp here.
+    const { exp, iat } = payload as { exp: number; iat: number };
+    this.checkLifetime(iat, exp);
+    const expiresAtMs = exp * 1000;
     return { viewer: { subject: parsed.data.sub, agency: parsed.data.agency, country: parsed.data.country }, expiresAtMs };
+  }
+
+  /**
+   * A stolen long-lived token stays useful for its whole life, so a token may live at most
+   * JWT_MAX_LIFETIME_SECONDS from its issue; one issued in the future (beyond the clock tolerance)
+   * would extend that window, and is refused too.
+   */
+  private checkLifetime(iat: number, exp: number): void {
+    const nowSeconds = Date.now() / 1000;
+    if (iat > nowSeconds + this.settings.JWT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError('token issued in the future (iat)', 'TOKEN_ISSUED_IN_FUTURE');
+    if (exp - iat > this.settings.JWT_MAX_LIFETIME_SECONDS) {
+      throw new AuthenticationError(`token lifetime (exp - iat) exceeds ${this.settings.JWT_MAX_LIFETIME_SECONDS} seconds`, 'TOKEN_LIFETIME_TOO_LONG');
+    }
   }
 
   private key(alg: string): ReturnType<typeof importSPKI> {

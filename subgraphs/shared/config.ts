@@ -6,6 +6,11 @@ export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in
 export const DEVELOPMENT_SUBGRAPH_SIGNING_SECRET = 'tidelink-development-subgraph-signing-do-not-use';
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** HMAC keys are bytes: a 32-character secret in a multi-byte script is longer, one in ASCII is exactly 32. */
+const MIN_SECRET_BYTES = 32;
+const secret = z
+  .string()
+  .refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`);
 const url = z.string().url();
 // OTLP/HTTP collectors: http(s) only, so a typo like "localhost:4318" is refused rather than ignored.
 const httpUrl = z
@@ -38,15 +43,17 @@ const environment = z
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: port.default(5488),
     SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_SECRET: secret.optional(),
     // PEM (SPKI) public key for RS256/ES256 tokens; literal "\n" sequences are read as newlines.
     JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
     JWT_JWKS_URL: url.optional(),
     JWT_ISSUER: z.string().min(1).default('tidelink'),
     JWT_AUDIENCE: z.string().min(1).default('tidelink'),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // A token whose exp - iat exceeds this is refused however it was signed (12 hours by default).
+    JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
     // The gateway signs every subgraph request with this (HMAC-SHA256); subgraphs refuse unsigned or stale ones.
-    SUBGRAPH_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SUBGRAPH_SIGNING_SECRET: secret.optional(),
     SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     // Identical reads of the same caller in flight together share one subgraph call (never mutations).
@@ -82,8 +89,11 @@ const environment = z
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */
 export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
 
-/** JWT_SECRET is the development secret outside production when no key of any kind is configured. */
-export type Config = z.infer<typeof environment>;
+/**
+ * JWT_SECRET is the development secret outside production when no key of any kind is configured;
+ * SUBGRAPH_SIGNING_SECRET is always set (its development value outside production when unset).
+ */
+export type Config = Omit<z.infer<typeof environment>, 'SUBGRAPH_SIGNING_SECRET'> & { SUBGRAPH_SIGNING_SECRET: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -100,17 +110,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   // Checked on the raw values too, so it is listed even when other variables are invalid.
   const anyKey = Boolean(set.JWT_SECRET || set.JWT_PUBLIC_KEY || set.JWT_JWKS_URL);
-  if (set.NODE_ENV === 'production' && !anyKey) {
-    problems.push('JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: one is required when NODE_ENV=production');
-  }
+  if (set.NODE_ENV === 'production') problems.push(...productionSecretProblems(set, anyKey));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const developmentSecret = parsed.data.NODE_ENV !== 'production' && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
+  const production = parsed.data.NODE_ENV === 'production';
+  const developmentSecret = !production && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
   return {
     ...parsed.data,
     JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret,
-    SUBGRAPH_SIGNING_SECRET:
-      parsed.data.SUBGRAPH_SIGNING_SECRET ?? (parsed.data.NODE_ENV !== 'production' ? DEVELOPMENT_SUBGRAPH_SIGNING_SECRET : undefined),
+    // Production without a value was refused above.
+    SUBGRAPH_SIGNING_SECRET: parsed.data.SUBGRAPH_SIGNING_SECRET ?? DEVELOPMENT_SUBGRAPH_SIGNING_SECRET,
   };
+}
+
+/**
+ * The secrets published in this repository open nothing in production: both development values are
+ * refused, and so is a signing secret equal to the JWT secret (one leak must not give both powers).
+ * Lengths are checked by the schema, so a short secret is listed there.
+ */
+function productionSecretProblems(set: NodeJS.ProcessEnv, anyKey: boolean): string[] {
+  const problems: string[] = [];
+  if (!anyKey) problems.push('JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: one is required when NODE_ENV=production');
+  if (set.JWT_SECRET === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET: the published development secret is refused when NODE_ENV=production');
+  if (!set.SUBGRAPH_SIGNING_SECRET) {
+    problems.push('SUBGRAPH_SIGNING_SECRET: required when NODE_ENV=production (subgraphs accept only requests the gateway signed with it)');
+  } else if (set.SUBGRAPH_SIGNING_SECRET === DEVELOPMENT_SUBGRAPH_SIGNING_SECRET) {
+    problems.push('SUBGRAPH_SIGNING_SECRET: the published development secret is refused when NODE_ENV=production');
+  } else if (set.JWT_SECRET && set.SUBGRAPH_SIGNING_SECRET === set.JWT_SECRET) {
+    problems.push('SUBGRAPH_SIGNING_SECRET: must differ from JWT_SECRET');
+  }
+  return problems;
 }
 
 /** For `main` scripts: print the problems and exit non-zero instead of a stack trace. */

@@ -4,9 +4,10 @@ import type { ValidationError } from 'class-validator';
 
 /** No valid bearer token: the request is refused as a whole (HTTP 401). */
 export class AuthenticationError extends GraphQLError {
-  constructor(reason: string) {
+  /** `code`, when given, is a stable machine-readable reason (extensions.reason) next to the message. */
+  constructor(reason: string, code?: string) {
     super(`Authentication required: ${reason}`, {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      extensions: { code: 'UNAUTHENTICATED', ...(code ? { reason: code } : {}), http: { status: 401 } },
     });
   }
 }

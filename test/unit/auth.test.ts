@@ -73,6 +73,7 @@ describe('verified-token cache', () => {
       .setSubject('someone')
       .setIssuer(config.JWT_ISSUER)
       .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
       .sign(new TextEncoder().encode(config.JWT_SECRET));
     await expect(fresh.verify(soon)).resolves.toMatchObject({ agency: 'POLICE' });
@@ -107,6 +108,7 @@ describe('asymmetric tokens (RS256)', () => {
       .setSubject('pm-agrigento')
       .setIssuer(settings.JWT_ISSUER)
       .setAudience(settings.JWT_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
 
@@ -145,6 +147,7 @@ describe('asymmetric tokens (RS256)', () => {
       .setSubject('s')
       .setIssuer(config.JWT_ISSUER)
       .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 60)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3)
       .sign(new TextEncoder().encode(config.JWT_SECRET));
     await expect(verifier.verify(justExpired)).resolves.toMatchObject({ agency: 'IOM' });
@@ -153,8 +156,74 @@ describe('asymmetric tokens (RS256)', () => {
       .setSubject('s')
       .setIssuer(config.JWT_ISSUER)
       .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 60)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 30)
       .sign(new TextEncoder().encode(config.JWT_SECRET));
     await expect(verifier.verify(longExpired)).rejects.toThrow(/expired/);
+  });
+});
+
+describe('token lifetime (JWT_MAX_LIFETIME_SECONDS) and issue time', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const timed = (iat: number | null, exp: number) => {
+    const jwt = new SignJWT({ agency: 'POLICE', country: 'DOM' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setExpirationTime(exp);
+    if (iat !== null) jwt.setIssuedAt(iat);
+    return jwt.sign(new TextEncoder().encode(config.JWT_SECRET));
+  };
+  const refusal = async (token: string) => {
+    try {
+      await new TokenVerifier(config).verify(token);
+      return null;
+    } catch (error) {
+      return { message: (error as Error).message, extensions: (error as { extensions: Record<string, unknown> }).extensions };
+    }
+  };
+
+  it('defaults to 12 hours', () => {
+    expect(config.JWT_MAX_LIFETIME_SECONDS).toBe(43_200);
+  });
+
+  it('refuses a 100-year token, with the reason', async () => {
+    const refused = await refusal(await timed(now(), now() + 100 * 365 * 24 * 3600));
+    expect(refused?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_LIFETIME_TOO_LONG' });
+    expect(refused?.message).toMatch(/lifetime \(exp - iat\) exceeds 43200 seconds/);
+  });
+
+  it('accepts exactly the maximum lifetime and refuses one second more', async () => {
+    const issued = now() - 10;
+    expect(await refusal(await timed(issued, issued + 43_200))).toBeNull();
+    expect((await refusal(await timed(issued, issued + 43_201)))?.extensions.reason).toBe('TOKEN_LIFETIME_TOO_LONG');
+    // The limit is configurable.
+    const strict = new TokenVerifier({ ...config, JWT_MAX_LIFETIME_SECONDS: 3600 });
+    await expect(strict.verify(await timed(issued, issued + 7200))).rejects.toThrow(/exceeds 3600 seconds/);
+  });
+
+  it('requires iat: without it a lifetime cannot be bounded', async () => {
+    expect((await refusal(await timed(null, now() + 600)))?.message).toMatch(/"iat" missing/);
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance, and tolerates the skew within it', async () => {
+    const refused = await refusal(await timed(now() + 3600, now() + 7200));
+    expect(refused?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_ISSUED_IN_FUTURE' });
+    // Within JWT_CLOCK_TOLERANCE_SECONDS (30): a clock a few seconds ahead at the issuer.
+    expect(await refusal(await timed(now() + 10, now() + 600))).toBeNull();
+    expect((await refusal(await timed(now() + 60, now() + 600)))?.extensions.reason).toBe('TOKEN_ISSUED_IN_FUTURE');
+  });
+
+  it('refuses lower-case country codes in tokens', async () => {
+    const lower = await sign({ agency: 'POLICE', country: 'dom' });
+    await expect(verifier.verify(lower)).rejects.toThrow(/country/);
+  });
+
+  it('the demo token (npm run token, mintToken) lives 8 hours and passes', async () => {
+    const token = await mintToken(config, { subject: 'demo', agency: 'IOM', country: 'DOM' });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    expect(payload.exp - payload.iat).toBe(8 * 3600);
+    await expect(new TokenVerifier(config).verify(token)).resolves.toMatchObject({ agency: 'IOM' });
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../subgraphs/shared/config.js';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SUBGRAPH_SIGNING_SECRET, loadConfig } from '../../subgraphs/shared/config.js';
 import { tracingSettings } from '../../subgraphs/shared/tracing.js';
 
 describe('configuration', () => {
@@ -21,13 +21,14 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
     for (const variable of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL']) expect(problems).toContain(variable);
-    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32 bytes/);
   });
 
   it('refuses production without a JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: one is required/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' }).JWT_SECRET).toBeUndefined();
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET).toBe('x'.repeat(40));
+    const signing = { SUBGRAPH_SIGNING_SECRET: 's'.repeat(40) };
+    expect(loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', ...signing }).JWT_SECRET).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ...signing }).JWT_SECRET).toBe('x'.repeat(40));
   });
 
   it('treats an empty variable as unset', () => {
@@ -52,5 +53,58 @@ describe('configuration', () => {
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://collector:4317' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/);
     expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
     expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
+  });
+});
+
+describe('production secrets', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+  };
+  const good = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), SUBGRAPH_SIGNING_SECRET: 's'.repeat(40) };
+
+  it('starts with two distinct secrets of 32 bytes or more', () => {
+    expect(loadConfig(good).SUBGRAPH_SIGNING_SECRET).toBe('s'.repeat(40));
+    expect(loadConfig({ ...good, JWT_SECRET: 'j'.repeat(32) }).JWT_SECRET).toBe('j'.repeat(32));
+    expect(loadConfig(good).SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS).toBe(30);
+  });
+
+  it('lists every secret problem at once: the development secret, a 31-byte secret, no signing secret', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET, PORT: 'eighty' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^JWT_SECRET: the published development secret is refused/),
+        expect.stringMatching(/^SUBGRAPH_SIGNING_SECRET: required when NODE_ENV=production/),
+        expect.stringMatching(/^PORT:/),
+      ]),
+    );
+    const short = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(31), SUBGRAPH_SIGNING_SECRET: 's'.repeat(31) });
+    expect(short).toEqual(['JWT_SECRET: must be at least 32 bytes', 'SUBGRAPH_SIGNING_SECRET: must be at least 32 bytes']);
+  });
+
+  it('counts bytes, not characters', () => {
+    // 16 two-byte characters: 32 bytes, accepted; 31 bytes refused however many characters.
+    expect(loadConfig({ ...good, JWT_SECRET: 'é'.repeat(16) }).JWT_SECRET).toBe('é'.repeat(16));
+    expect(problemsOf({ ...good, JWT_SECRET: `${'é'.repeat(15)}x` })).toEqual(['JWT_SECRET: must be at least 32 bytes']);
+  });
+
+  it('refuses the development signing secret, and a signing secret equal to the JWT secret', () => {
+    expect(problemsOf({ ...good, SUBGRAPH_SIGNING_SECRET: DEVELOPMENT_SUBGRAPH_SIGNING_SECRET })).toEqual([
+      'SUBGRAPH_SIGNING_SECRET: the published development secret is refused when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ ...good, SUBGRAPH_SIGNING_SECRET: good.JWT_SECRET })).toEqual(['SUBGRAPH_SIGNING_SECRET: must differ from JWT_SECRET']);
+  });
+
+  it('outside production uses a fixed development signing secret, distinct from the JWT one', () => {
+    const config = loadConfig({});
+    expect(config.SUBGRAPH_SIGNING_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SIGNING_SECRET);
+    expect(config.SUBGRAPH_SIGNING_SECRET).not.toBe(config.JWT_SECRET);
+    expect(loadConfig({ SUBGRAPH_SIGNING_SECRET: 'k'.repeat(32) }).SUBGRAPH_SIGNING_SECRET).toBe('k'.repeat(32));
+    expect(problemsOf({ SUBGRAPH_SIGNING_SECRET: 'short' })).toEqual(['SUBGRAPH_SIGNING_SECRET: must be at least 32 bytes']);
   });
 });
