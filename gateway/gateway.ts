@@ -154,6 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const fetcher = subgraphFetcher(agent, {
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         deduplicate: config.SUBGRAPH_DEDUPLICATION,
+        signingSecret: config.SUBGRAPH_SIGNING_SECRET,
         onDeduplicated: () => deduplicated.inc({ subgraph: name }),
       });
       return new AuthenticatedSubgraph(name, target, fetcher);

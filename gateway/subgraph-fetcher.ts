@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request, type Dispatcher } from 'undici';
+import { signRequest } from '../subgraphs/shared/request-signing.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */
 interface SubgraphAnswer {
@@ -16,6 +17,8 @@ export interface SubgraphFetcherOptions {
   deduplicate: boolean;
   /** Counts calls that joined one already in flight (for tests and metrics). */
   onDeduplicated?(): void;
+  /** SUBGRAPH_SIGNING_SECRET: every call is signed with it (subgraphs refuse unsigned calls). */
+  signingSecret: string;
 }
 
 /**
@@ -25,9 +28,18 @@ export interface SubgraphFetcherOptions {
 export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): Fetcher {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
   const call = async (url: string, init: FetcherRequestInit | undefined): Promise<SubgraphAnswer> => {
+    const method = init?.method ?? 'POST';
+    // Signed here, where the body is final; a shared (deduplicated) call is signed once, for its one request.
+    const { pathname, search } = new URL(url);
+    const signature = signRequest(options.signingSecret, {
+      method,
+      path: `${pathname}${search}`,
+      authorization: authorizationOf(init),
+      body: init?.body ?? '',
+    });
     const response = await request(url, {
-      method: (init?.method ?? 'POST') as Dispatcher.HttpMethod,
-      headers: init?.headers,
+      method: method as Dispatcher.HttpMethod,
+      headers: { ...init?.headers, ...signature },
       body: init?.body,
       dispatcher: agent,
       signal: AbortSignal.timeout(options.timeoutMs),
@@ -64,8 +76,11 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
 function deduplicationKey(url: string, init: FetcherRequestInit | undefined): string | null {
   const body = init?.body;
   if (typeof body !== 'string' || !(body.startsWith('{"query":"query') || body.startsWith('{"query":"{'))) return null;
-  const authorization = init?.headers?.authorization ?? init?.headers?.Authorization ?? '';
-  return `${url}\n${authorization}\n${body}`;
+  return `${url}\n${authorizationOf(init) ?? ''}\n${body}`;
+}
+
+function authorizationOf(init: FetcherRequestInit | undefined): string | undefined {
+  return init?.headers?.authorization ?? init?.headers?.Authorization;
 }
 
 /** Response headers as the gateway reads them (it only looks a few up). */

@@ -16,6 +16,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { Config } from './config.js';
 import { createErrorFormatter, internalErrorsOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature, type SignatureCheck } from './request-signing.js';
 import { activeTraceparent, annotateGraphQLSpan } from './tracing.js';
 
 export interface Readiness {
@@ -45,6 +46,12 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   validationRules?: ValidationRule[];
   /** Express handlers run on the parsed body before Apollo (e.g. the gateway's token limit). */
   guards?: RequestHandler[];
+  /**
+   * Subgraphs: /graphql answers only requests signed with this secret (request-signing.ts), at most
+   * `maxAgeSeconds` old; anything else is refused with 401 before Apollo parses it. Health, readiness
+   * and metrics stay open.
+   */
+  requestSignature?: { secret: string; maxAgeSeconds: number };
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
   context(request: Request, requestId: string, traceparent: string | null): Promise<Context>;
   /** Extra fields for the one log line each request writes (e.g. the gateway's subgraph timings). */
@@ -182,6 +189,58 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   }
 }
 
+/** Why a request was refused, as `extensions.reason` (stable names a partner can match on). */
+const SIGNATURE_REFUSALS: Record<Exclude<SignatureCheck, { valid: true }>['reason'], { reason: string; message: string }> = {
+  UNSIGNED: { reason: 'UNSIGNED_REQUEST', message: 'This service answers only requests signed by the Tidelink gateway' },
+  STALE: { reason: 'STALE_SIGNATURE', message: 'The request signature is too old (or from the future)' },
+  BAD_SIGNATURE: { reason: 'BAD_SIGNATURE', message: 'The request signature does not match this request' },
+};
+
+/** The exact bytes express.json parsed: the signature covers them, not a re-serialisation. */
+interface RawBodyRequest extends http.IncomingMessage {
+  rawBody?: Buffer;
+}
+
+/**
+ * Refuses a /graphql request the gateway did not sign: over the method, the path with its query
+ * string, the Authorization header and the raw body. A GET is thus accepted only when signed over
+ * its query string with an empty body (the gateway itself only POSTs).
+ */
+function signatureGuard(signing: { secret: string; maxAgeSeconds: number }, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const check = verifyRequestSignature(
+      signing.secret,
+      { method: req.method, path: req.originalUrl, authorization: req.headers.authorization, body: (req as RawBodyRequest).rawBody ?? '' },
+      { signature: header(SIGNATURE_HEADER), timestamp: header(SIGNATURE_TIMESTAMP_HEADER) },
+      signing.maxAgeSeconds,
+    );
+    if (check.valid) return next();
+    const refusal = SIGNATURE_REFUSALS[check.reason];
+    logger.warn({ requestId: res.locals.requestId, reason: refusal.reason }, 'unsigned or badly signed request refused');
+    res.status(401).json({ errors: [{ message: refusal.message, extensions: { code: 'UNAUTHENTICATED', reason: refusal.reason } }] });
+  };
+}
+
+/**
+ * "Did you mean …?" in validation errors maps a schema for whoever probes it: removed in production.
+ * (The gateway uses graphql-armor's rule; this also covers enum-value suggestions.)
+ */
+export function hideSuggestions<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        },
+      };
+    },
+  };
+}
+
 /** Apollo Server on express with /graphql, /health and /ready: the one way every Tidelink process serves. */
 export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   options: GraphQLHttpServerOptions<Context>,
@@ -242,8 +301,18 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       res.setHeader('x-request-id', requestId);
       next();
     },
-    express.json({ limit: config.MAX_BODY_BYTES }),
+    express.json({
+      limit: config.MAX_BODY_BYTES,
+      ...(options.requestSignature
+        ? {
+            verify: (req: RawBodyRequest, _res: http.ServerResponse, raw: Buffer) => {
+              req.rawBody = raw;
+            },
+          }
+        : {}),
+    }),
     bodyErrors,
+    ...(options.requestSignature ? [signatureGuard(options.requestSignature, options.logger)] : []),
     ...(options.guards ?? []),
     expressMiddleware(apollo, {
       context: ({ req, res }) => options.context(req, res.locals.requestId as string, res.locals.traceparent as string | null),

@@ -7,7 +7,7 @@ import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
-import { serveGraphQL } from './http-server.js';
+import { hideSuggestions, serveGraphQL } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
 
@@ -110,9 +110,16 @@ export async function startSubgraph<Context extends SubgraphContext>(
       host: options.host,
       source: { schema },
       service: module.name,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        accessLogWriter(logger),
+        ...(config.NODE_ENV === 'production' ? [hideSuggestions<Context>()] : []),
+      ],
+      // Only the gateway (or a peer subgraph) holding the signing secret is answered; the caller's
+      // token is still verified below: the signature says "through the gateway", the token says who.
+      requestSignature: { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS },
       collectors: (registry) => databasePoolGauge(registry, database),
-      // Every caller is verified here, even the gateway: a subgraph trusts no network position.
+      // Every caller's token is verified here too: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
         const operationName = clientOperationName(req.body?.operationName);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { useTidelinkSigning } from '../../gateway/hive-signing.js';
 import type { Agency } from '../../subgraphs/shared/auth.js';
 import { valueAt, type Path } from '../support/paths.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
@@ -40,6 +41,8 @@ async function startHiveGateway(tidelink: TestStack): Promise<HiveGateway> {
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
     },
+    // The subgraphs answer only signed calls: Tidelink's signature, added by our Hive plugin.
+    plugins: () => [useTidelinkSigning(tidelink.config.SUBGRAPH_SIGNING_SECRET)],
     logging: false,
   });
   const server = createServer(runtime);
