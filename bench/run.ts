@@ -17,6 +17,7 @@ import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type 
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
 import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
+import { signRequest } from '../subgraphs/shared/request-signing.js';
 
 const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
 const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
@@ -237,12 +238,15 @@ async function load(url: string, token: string, connections: number, duration: n
 }
 
 /** The floor: the subgraphs called directly along FollowCase's critical path (police, then assistance ∥ prosecution). */
-async function criticalPath(PORTS: Ports, token: string, id: string): Promise<void> {
+async function criticalPath(PORTS: Ports, token: string, id: string, secret: string): Promise<void> {
   const post = async (port: number, query: string, variables: Record<string, unknown>) => {
+    const authorization = `Bearer ${token}`;
+    const body = JSON.stringify({ query, variables });
+    // Signed as the gateway signs: the subgraphs answer nothing else (the floor pays one HMAC per call too).
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', authorization, ...signRequest(secret, { method: 'POST', path: '/graphql', authorization, body }) },
+      body,
     });
     if (!response.ok) throw new Error(`subgraph ${port}: ${response.status}`);
     await response.json();
@@ -272,7 +276,7 @@ async function criticalPath(PORTS: Ports, token: string, id: string): Promise<vo
   ]);
 }
 
-async function floor(PORTS: Ports, token: string, ids: string[], connections: number, duration: number): Promise<LoadResult> {
+async function floor(PORTS: Ports, token: string, ids: string[], connections: number, duration: number, secret: string): Promise<LoadResult> {
   const latencies: number[] = [];
   let count = 0;
   let errors = 0;
@@ -282,7 +286,7 @@ async function floor(PORTS: Ports, token: string, ids: string[], connections: nu
       for (let i = worker; performance.now() < until; i += connections) {
         const started = performance.now();
         try {
-          await criticalPath(PORTS, token, ids[i % ids.length]);
+          await criticalPath(PORTS, token, ids[i % ids.length], secret);
           latencies.push(performance.now() - started);
           count += 1;
         } catch {
@@ -406,7 +410,10 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
     const ids = await prepareData(benchUrl.toString(), opts.cases);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
+    // Every process signs or verifies with the same secret, whatever the parent environment holds.
+    const secret = config.SUBGRAPH_SIGNING_SECRET;
     const urls = {
+      SUBGRAPH_SIGNING_SECRET: secret,
       POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
@@ -417,6 +424,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       ASSISTANCE_PORT: String(PORTS.assistance),
       PROSECUTION_PORT: String(PORTS.prosecution),
       HOST: '127.0.0.1',
+      SUBGRAPH_SIGNING_SECRET: secret,
     }, /subgraphs ready/);
     children.push(subgraphs);
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
@@ -439,15 +447,15 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const warmUpSeconds = Math.min(3, duration);
     await load(ours, token, 4, warmUpSeconds, followCaseBody, ids);
     await load(theirs, token, 4, warmUpSeconds, followCaseBody, ids);
-    await floor(PORTS, token, ids, 4, warmUpSeconds);
+    await floor(PORTS, token, ids, 4, warmUpSeconds, secret);
     const cpu = { ours: { gateway: gateway.pid, subgraphs: subgraphs.pid }, baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid } };
     const runs = {
       oursHot1: () => measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
-      floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration)),
+      floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration, secret)),
       oursHot32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
       baselineHot32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
       oursVaried32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
-      floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration)),
+      floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration, secret)),
       baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
     };
     const separate = await interleaved(runs, opts.rounds);
@@ -459,7 +467,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
     const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'start.js')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: benchUrl.toString(), SEED_DEMO: 'false', HOST: '127.0.0.1', ...oneProcessPorts(PORTS) },
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: benchUrl.toString(), SEED_DEMO: 'false', HOST: '127.0.0.1', SUBGRAPH_SIGNING_SECRET: secret, ...oneProcessPorts(PORTS) },
       stdio: 'ignore',
     });
     children.push(oneProcess);

@@ -165,7 +165,7 @@ describe('in production', () => {
   let logFile: string;
   beforeAll(async () => {
     logFile = path.join(mkdtempSync(path.join(tmpdir(), 'tidelink-logs-')), 'tidelink.log');
-    production = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789', LOG_LEVEL: 'info', LOG_FILE: logFile });
+    production = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789', SUBGRAPH_SIGNING_SECRET: 'a-production-signing-secret-of-enough-length-9876', LOG_LEVEL: 'info', LOG_FILE: logFile });
   });
   afterAll(async () => {
     await production?.stop();
