@@ -86,14 +86,19 @@ describe('Kubernetes manifests agree with the code', () => {
     expect(hpa.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'tidelink-gateway' });
   });
 
-  it('the Apollo Router configuration routes to the same Services and forwards the token', () => {
-    const router = parse(readFileSync(path.join(ROOT, 'deploy', 'router.yaml'), 'utf8')) as {
+  it('the Apollo Router configuration routes through the signing sidecar to the same Services and forwards the token', () => {
+    const text = readFileSync(path.join(ROOT, 'deploy', 'router.yaml'), 'utf8');
+    const router = parse(text) as {
       override_subgraph_url: Record<string, string>;
       headers: { all: { request: Array<{ propagate: { named: string } }> } };
     };
+    // Subgraphs refuse unsigned calls: Router reaches them through the loopback sidecar, which is
+    // pointed at the Services (named in the file's instructions).
     for (const name of ['police', 'assistance', 'prosecution'] as const) {
-      expect(router.override_subgraph_url[name]).toBe(`http://tidelink-${name}:${SERVICES[name].port}/graphql`);
+      expect(router.override_subgraph_url[name]).toBe(`http://127.0.0.1:${defaults.SIGNING_PROXY_PORT}/${name}`);
+      expect(text).toContain(`${name.toUpperCase()}_URL=http://tidelink-${name}:${SERVICES[name].port}/graphql`);
     }
+    expect(existsSync(path.join(ROOT, 'gateway', 'signing-proxy-main.ts'))).toBe(true);
     expect(router.headers.all.request.map((rule) => rule.propagate.named)).toContain('authorization');
   });
 });

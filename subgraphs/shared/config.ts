@@ -55,6 +55,8 @@ const environment = z
     // The gateway signs every subgraph request with this (HMAC-SHA256); subgraphs refuse unsigned or stale ones.
     SUBGRAPH_SIGNING_SECRET: secret.optional(),
     SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+    // Loopback port of the signing sidecar next to an Apollo Router (gateway/signing-proxy.ts).
+    SIGNING_PROXY_PORT: port.default(4090),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     // Identical reads of the same caller in flight together share one subgraph call (never mutations).
     SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
