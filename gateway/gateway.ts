@@ -155,6 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         deduplicate: config.SUBGRAPH_DEDUPLICATION,
         onDeduplicated: () => deduplicated.inc({ subgraph: name }),
+        signingSecret: config.SUBGRAPH_SIGNING_SECRET,
       });
       return new AuthenticatedSubgraph(name, target, fetcher);
     },

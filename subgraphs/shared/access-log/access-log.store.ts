@@ -22,17 +22,18 @@ export class AccessLogStore {
     return query.orderBy('log.at', 'DESC').addOrderBy('log.id', 'DESC').limit(limit).getMany();
   }
 
-  /** Copies the gated-read rows of one subgraph call, of one actor, under another request id; returns how many. */
-  async copySharedRead(callId: string, actor: string, requestId: string): Promise<number> {
+  /** Copies the gated-read rows of one subgraph call, of one actor, under each given request id; returns how many rows it wrote. */
+  async copySharedRead(callId: string, actor: string, requestIds: readonly string[]): Promise<number> {
     const [{ copied }]: Array<{ copied: number }> = await this.dataSource.query(
       `/* accessLog.copySharedRead */
        WITH copied AS (
          INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, request_id, call_id)
-         SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', $3, gen_random_uuid()
-           FROM access_log WHERE call_id = $1 AND actor = $2 AND kind = 'READ'
+         SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', joiner.request_id, NULL
+           FROM access_log CROSS JOIN unnest($3::text[]) AS joiner(request_id)
+          WHERE call_id = $1 AND actor = $2 AND kind = 'READ'
          RETURNING 1)
        SELECT count(*)::int AS copied FROM copied`,
-      [callId, actor, requestId],
+      [callId, actor, [...requestIds]],
     );
     return copied;
   }

@@ -11,7 +11,7 @@ import { AccessLogStore } from './access-log.store.js';
  * Reads shared by the gateway's in-flight deduplication are logged for every caller: a subgraph
  * answer that logged gated reads says how many (`x-tidelink-logged`) and under which call
  * (`x-tidelink-call`); the gateway, before it hands that answer to a request that joined the call,
- * asks the subgraph (signed) to copy the call's rows under the joiner's request id.
+ * asks the subgraph (signed) to copy the call's rows under each joiner's request id.
  */
 export const SHARED_READ_PATH = '/access-log/shared-read';
 export const LOGGED_HEADER = 'x-tidelink-logged';
@@ -21,8 +21,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SharedRead = z.object({
   /** The call whose rows are copied (its `x-tidelink-call`). */
   from: z.string().uuid(),
-  /** The joiner's request id. */
-  requestId: z.string().regex(REQUEST_ID),
+  /** The request ids of the callers that joined the call. */
+  requestIds: z.array(z.string().regex(REQUEST_ID)).min(1).max(1000),
 });
 export type SharedReadRequest = z.infer<typeof SharedRead>;
 
@@ -38,7 +38,7 @@ function refuse(reason: string) {
 /** POST /access-log/shared-read: signed by the gateway, with the joiner's own token. */
 export function serveSharedReads(app: Express, options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger }): void {
   const { config, verifier, dataSource, logger } = options;
-  app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '4kb' }), async (req, res) => {
+  app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '128kb' }), async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     // Verified here, whatever guards /graphql: only the gateway may ask for log rows to be copied.
     const signature = config.SUBGRAPH_SIGNING_SECRET
@@ -64,12 +64,12 @@ export function serveSharedReads(app: Express, options: { config: Config; verifi
     try {
       request = SharedRead.parse(JSON.parse(body.toString('utf8')));
     } catch {
-      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestId }', extensions: { code: 'BAD_USER_INPUT' } }] });
+      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
     try {
       // Only the caller's own rows: the same subject as the token that asks.
-      const copied = await new AccessLogStore(dataSource).copySharedRead(request.from, viewer.subject, request.requestId);
+      const copied = await new AccessLogStore(dataSource).copySharedRead(request.from, viewer.subject, request.requestIds);
       res.json({ copied });
     } catch (error) {
       logger.error({ err: error }, 'shared read copy failed');
