@@ -9,6 +9,7 @@ import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
+import { appRoleFor } from './database-urls.js';
 import { serveGraphQL } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
@@ -124,6 +125,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     entities: module.entities,
     migrations: module.migrations,
     logger,
+    // Migrations as the owner; the pool as a role that owns nothing (see database.ts).
+    appRole: appRoleFor(config, options.databaseUrl),
   });
   try {
     if (options.seedDemo ?? config.SEED_DEMO) {
