@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request, type Dispatcher } from 'undici';
+import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../subgraphs/shared/access-log/shared-read.js';
 import { signRequest } from '../subgraphs/shared/request-signing.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */
@@ -10,6 +11,13 @@ interface SubgraphAnswer {
   body: string;
 }
 
+/** A call in flight, the callers that joined it (request ids), and the logging of their reads. */
+interface SharedCall {
+  answer: Promise<SubgraphAnswer>;
+  joiners: string[];
+  logging: Promise<void> | null;
+}
+
 export interface SubgraphFetcherOptions {
   /** Bound on a whole call, so a slow agency costs only its own fields. */
   timeoutMs: number;
@@ -17,8 +25,19 @@ export interface SubgraphFetcherOptions {
   deduplicate: boolean;
   /** Counts calls that joined one already in flight (for tests and metrics). */
   onDeduplicated?(): void;
-  /** SUBGRAPH_SIGNING_SECRET: every call is signed with it (subgraphs refuse unsigned calls). */
+  /** SUBGRAPH_SIGNING_SECRET: every call is signed with it (subgraphs refuse unsigned calls), the logging of shared reads included. */
   signingSecret: string;
+}
+
+function headerOf(answer: SubgraphAnswer, name: string): string | undefined {
+  return answer.headers.find(([candidate]) => candidate.toLowerCase() === name)?.[1];
+}
+
+function requestHeader(init: FetcherRequestInit | undefined, name: string): string | undefined {
+  const headers = init?.headers;
+  if (!headers) return undefined;
+  const entry = Object.entries(headers).find(([candidate]) => candidate.toLowerCase() === name);
+  return entry?.[1];
 }
 
 /**
@@ -26,7 +45,7 @@ export interface SubgraphFetcherOptions {
  * less CPU per call than the default fetch, answered with a plain response object (no web streams).
  */
 export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): Fetcher {
-  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  const inFlight = new Map<string, SharedCall>();
   const call = async (url: string, init: FetcherRequestInit | undefined): Promise<SubgraphAnswer> => {
     const method = init?.method ?? 'POST';
     // Signed here, where the body is final; a shared (deduplicated) call is signed once, for its one request.
@@ -52,17 +71,61 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
     return { url, status: response.statusCode, headers, body };
   };
 
+  /**
+   * Callers that joined a call in flight are logged as if each had made it: when the answer logged
+   * gated reads, the subgraph copies that call's rows under every joiner's request id (one signed
+   * request for all of them) before any joiner gets the answer. If that fails, the joiners get an
+   * error instead of the data: a gated read never goes unlogged.
+   */
+  const logSharedReads = async (url: string, answer: SubgraphAnswer, init: FetcherRequestInit | undefined, requestIds: string[]): Promise<void> => {
+    const logged = Number(headerOf(answer, LOGGED_HEADER) ?? '0');
+    if (requestIds.length === 0 || !(logged > 0)) return;
+    const from = headerOf(answer, CALL_HEADER);
+    const authorization = requestHeader(init, 'authorization');
+    if (!from || !authorization || !options.signingSecret) throw new Error('a shared subgraph read cannot be logged for its callers');
+    const body = JSON.stringify({ from, requestIds });
+    const response = await request(new URL(SHARED_READ_PATH, url), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        ...signRequest(options.signingSecret, { method: 'POST', path: SHARED_READ_PATH, authorization, body }),
+      },
+      body,
+      dispatcher: agent,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const text = await response.body.text();
+    const copied = response.statusCode === 200 ? (JSON.parse(text) as { copied?: unknown }).copied : null;
+    if (copied !== logged * requestIds.length) {
+      throw new Error(`the subgraph logged ${String(copied)} of ${logged * requestIds.length} shared reads for the callers that joined`);
+    }
+  };
+
+  /** Started by whoever resumes first once the answer is in (the joiner list is complete by then). */
+  const loggingOf = (url: string, shared: SharedCall, init: FetcherRequestInit | undefined): Promise<void> =>
+    (shared.logging ??= shared.answer.then((answer) => logSharedReads(url, answer, init, shared.joiners)));
+
   return async (url, init) => {
     const key = options.deduplicate ? deduplicationKey(url, init) : null;
     if (key === null) return new SubgraphResponse(await call(url, init));
     const joined = inFlight.get(key);
     if (joined) {
       options.onDeduplicated?.();
-      return new SubgraphResponse(await joined);
+      const requestId = requestHeader(init, 'x-request-id');
+      if (requestId) joined.joiners.push(requestId);
+      const answer = await joined.answer;
+      if (!requestId) throw new Error('a shared subgraph read cannot be logged without a request id');
+      await loggingOf(url, joined, init);
+      return new SubgraphResponse(answer);
     }
-    const answer = call(url, init).finally(() => inFlight.delete(key));
-    inFlight.set(key, answer);
-    return new SubgraphResponse(await answer);
+    const shared: SharedCall = { answer: call(url, init).finally(() => inFlight.delete(key)), joiners: [], logging: null };
+    inFlight.set(key, shared);
+    const answer = await shared.answer;
+    // The first caller goes on with the joiners, so their next calls still coincide and share; a
+    // failure to log the joiners is theirs, not the first caller's (whose rows are written).
+    await loggingOf(url, shared, init).catch(() => undefined);
+    return new SubgraphResponse(answer);
   };
 }
 
@@ -71,7 +134,7 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
  * its own answer, and a mutation always reaches its subgraph once per request. The gateway writes the
  * subgraph operation first in the body (`{"query":"query …` or `{"query":"{…`); anything else, a
  * mutation included, is never shared. Request ids and trace headers differ per request and are left
- * out, so a shared call is logged under the first caller's request id.
+ * out; each joiner's gated reads are then logged under its own request id (logSharedRead).
  */
 function deduplicationKey(url: string, init: FetcherRequestInit | undefined): string | null {
   const body = init?.body;

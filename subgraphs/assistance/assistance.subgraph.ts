@@ -1,6 +1,7 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
 import { AccessLogEntityIndex1764600000010 } from '../shared/access-log/access-log-entity-index.migration.js';
+import { AccessLogWrites1765000000050 } from '../shared/access-log/access-log-writes.migration.js';
 import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
@@ -26,7 +27,7 @@ const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
   entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010],
+  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
       resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver, MigrantStatisticsResolver],

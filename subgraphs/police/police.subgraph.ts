@@ -1,6 +1,7 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
 import { AccessLogEntityIndex1764600000010 } from '../shared/access-log/access-log-entity-index.migration.js';
+import { AccessLogWrites1765000000050 } from '../shared/access-log/access-log-writes.migration.js';
 import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
@@ -32,7 +33,7 @@ const PoliceAccessLogResolver = createAccessLogResolver('police');
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
   entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010],
+  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
       resolvers: [

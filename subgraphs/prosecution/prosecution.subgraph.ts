@@ -1,6 +1,7 @@
 import { AccessLogEntity } from '../shared/access-log/access-log.entity.js';
 import { AccessLog1764400000000 } from '../shared/access-log/access-log.migration.js';
 import { AccessLogEntityIndex1764600000010 } from '../shared/access-log/access-log-entity-index.migration.js';
+import { AccessLogWrites1765000000050 } from '../shared/access-log/access-log-writes.migration.js';
 import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migration.js';
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
@@ -31,7 +32,7 @@ const ProsecutionAccessLogResolver = createAccessLogResolver('prosecution');
 export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   name: 'prosecution',
   entities: [AccessLogEntity, ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
-  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000, AccessLogEntityIndex1764600000010],
+  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
       resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver, ProsecutionStatisticsResolver, MlaRequestResolver],

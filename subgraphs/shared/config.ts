@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Development-only signing secret: refused when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in-production';
+/** Development-only password of the application's database roles (`<database>_app`); refused in production. */
+export const DEVELOPMENT_DATABASE_APP_PASSWORD = 'tidelink-app-development-password';
 /** Development-only secret the gateway signs subgraph requests with (request-signing.ts); refused in production. */
 export const DEVELOPMENT_SUBGRAPH_SIGNING_SECRET = 'tidelink-development-subgraph-signing-do-not-use';
 
@@ -39,6 +41,11 @@ const environment = z
     POLICE_DATABASE_URL: postgresUrl.optional(),
     ASSISTANCE_DATABASE_URL: postgresUrl.optional(),
     PROSECUTION_DATABASE_URL: postgresUrl.optional(),
+    // Subgraphs run migrations as the URL's user (the owner), then connect as `<database>_app` with this
+    // password: a role that owns nothing and may only read and append the access log.
+    DATABASE_APP_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
+    // A role made by the operator (managed PostgreSQL): used as is with DATABASE_APP_PASSWORD; nothing is created.
+    DATABASE_APP_USER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL role name').optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: port.default(5488),
@@ -118,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const developmentSecret = !production && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
   return {
     ...parsed.data,
+    DATABASE_APP_PASSWORD:
+      parsed.data.DATABASE_APP_PASSWORD ?? (parsed.data.NODE_ENV !== 'production' ? DEVELOPMENT_DATABASE_APP_PASSWORD : undefined),
     JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret,
     // Production without a value was refused above.
     SUBGRAPH_SIGNING_SECRET: parsed.data.SUBGRAPH_SIGNING_SECRET ?? DEVELOPMENT_SUBGRAPH_SIGNING_SECRET,

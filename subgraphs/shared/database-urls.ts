@@ -1,5 +1,5 @@
-import type { Config } from './config.js';
-import { subgraphDatabaseUrl, type SubgraphName } from './database.js';
+import { ConfigError, DEVELOPMENT_DATABASE_APP_PASSWORD, type Config } from './config.js';
+import { appUrl, subgraphDatabaseUrl, type AppRole, type SubgraphName } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import type { Logger } from './logger.js';
 
@@ -31,4 +31,17 @@ export async function resolveDatabases(config: Config, logger: Logger): Promise<
   server.pathname = '/tidelink';
   const urls = urlsFrom(config, server.toString());
   return { urls: urls as Record<SubgraphName, string>, embedded };
+}
+
+/**
+ * The role a subgraph's pool connects as: the operator's DATABASE_APP_USER as is, or `<database>_app`
+ * made by the owner. Production needs a password of its own (only subgraphs need it, so it is
+ * checked where they start, not for the gateway).
+ */
+export function appRoleFor(config: Config, ownerUrl: string): AppRole {
+  const password = config.DATABASE_APP_PASSWORD;
+  if (!password || (config.NODE_ENV === 'production' && password === DEVELOPMENT_DATABASE_APP_PASSWORD)) {
+    throw new ConfigError(['DATABASE_APP_PASSWORD: required when NODE_ENV=production (the password of the application database role)']);
+  }
+  return config.DATABASE_APP_USER ? { url: appUrl(ownerUrl, config.DATABASE_APP_USER, password) } : { password };
 }

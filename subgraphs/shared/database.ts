@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { createHash } from 'node:crypto';
+import { Client, escapeLiteral } from 'pg';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from './logger.js';
 
@@ -96,19 +97,98 @@ export function ensureDatabase(databaseUrl: string): Promise<void> {
   });
 }
 
-/** Drops a database (tests), closing any connection still open to it. */
+/**
+ * The role the application connects as on one database: `<database>_app`, within PostgreSQL's 63
+ * characters (a long name keeps a prefix and a hash, so two databases never share a role).
+ */
+export function appRoleName(database: string): string {
+  const role = `${database}_app`;
+  if (role.length <= 63) return role;
+  return `${database.slice(0, 50)}_${createHash('sha256').update(database).digest('hex').slice(0, 8)}_app`;
+}
+
+/** Drops a database (tests), closing any connection still open to it, and its application role (roles are cluster-wide). */
 export function dropDatabase(databaseUrl: string): Promise<void> {
   return onServer(databaseUrl, async (client, name) => {
     await client.query(`/* database.drop */ DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`/* database.dropAppRole */ DROP ROLE IF EXISTS "${appRoleName(name)}"`);
   });
 }
 
+/**
+ * How the application connects after migrations: as `<database>_app`, which the owner creates or
+ * updates with this password; or with a URL whose role an operator made (nothing is created then).
+ */
+export type AppRole = { password: string } | { url: string };
+
 export interface DatabaseOptions {
+  /** The owner's URL: migrations run as this user. */
   url: string;
   poolSize: number;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
   logger: Logger;
+  /** The role the pool connects as; absent (operator scripts: seed, bench), the pool is the owner's. */
+  appRole?: AppRole;
+}
+
+/** Tables whose rows are history: the application may read and append, never change or remove. */
+const APPEND_ONLY_TABLES = ['access_log'];
+
+/**
+ * Creates or updates the application role and sets its privileges, as the owner, after migrations:
+ * read and write the data tables, only read and append the log, no TRUNCATE, no TRIGGER, no DDL
+ * (it owns nothing, so it cannot ALTER, DISABLE TRIGGER or DROP anything). Re-run at every start,
+ * so tables added by new migrations are covered. Serialised per role, for replicas starting together.
+ */
+export async function ensureAppRole(ownerUrl: string, password: string): Promise<string> {
+  const url = new URL(ownerUrl);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!DATABASE_NAME.test(database)) throw new Error(`database name "${database}" must match ${DATABASE_NAME}`);
+  const role = appRoleName(database);
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('/* appRole.lock */ SELECT pg_advisory_xact_lock(hashtext($1))', [`tidelink.app-role.${role}`]);
+    const existing = await client.query('/* appRole.exists */ SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${escapeLiteral(password)}`;
+    await client.query(existing.rowCount === 0 ? `/* appRole.create */ CREATE ROLE "${role}" ${attributes}` : `/* appRole.update */ ALTER ROLE "${role}" ${attributes}`);
+    const tables: Array<{ tablename: string }> = (
+      await client.query("/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+    ).rows;
+    const statements = [
+      `GRANT CONNECT ON DATABASE "${database}" TO "${role}"`,
+      // PostgreSQL before 15 lets every role create objects in public, which it would then own.
+      'REVOKE CREATE ON SCHEMA public FROM PUBLIC',
+      `GRANT USAGE ON SCHEMA public TO "${role}"`,
+      `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${role}"`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${role}"`,
+      ...tables.map(({ tablename }) =>
+        tablename === 'migrations'
+          ? null
+          : APPEND_ONLY_TABLES.includes(tablename)
+            ? `GRANT SELECT, INSERT ON "${tablename}" TO "${role}"`
+            : `GRANT SELECT, INSERT, UPDATE, DELETE ON "${tablename}" TO "${role}"`,
+      ),
+    ].filter((statement): statement is string => statement !== null);
+    for (const statement of statements) await client.query(`/* appRole.grant */ ${statement}`);
+    await client.query('COMMIT');
+    return role;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The owner's URL with the application role's credentials. */
+export function appUrl(ownerUrl: string, role: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = encodeURIComponent(role);
+  url.password = encodeURIComponent(password);
+  return url.toString();
 }
 
 export interface Database {
@@ -116,29 +196,43 @@ export interface Database {
   statements: StatementCounter;
 }
 
-/** Connects, creating the database if needed, and applies the subgraph's migrations (never synchronize). */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  await ensureDatabase(options.url);
-  const statements = new StatementCounter();
-  const dataSource = new DataSource({
+function dataSourceFor(url: string, poolSize: number, options: DatabaseOptions, statements: StatementCounter): DataSource {
+  return new DataSource({
     type: 'postgres',
-    url: options.url,
+    url,
     entities: options.entities,
     migrations: options.migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    poolSize: options.poolSize,
+    poolSize,
     maxQueryExecutionTime: 1000,
     logger: new SqlLogger(options.logger, statements),
     extra: { application_name: 'tidelink', connectionTimeoutMillis: 5000 },
   });
-  await dataSource.initialize();
+}
+
+/**
+ * Connects, creating the database if needed, and applies the subgraph's migrations as the owner
+ * (never synchronize); then, with `appRole`, the pool connects as the application role instead.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  await ensureDatabase(options.url);
+  const statements = new StatementCounter();
+  const owner = dataSourceFor(options.url, options.appRole ? 1 : options.poolSize, options, statements);
+  await owner.initialize();
   try {
-    await dataSource.runMigrations();
+    await owner.runMigrations();
   } catch (error) {
-    await dataSource.destroy();
+    await owner.destroy();
     throw error;
   }
+  if (!options.appRole) return { dataSource: owner, statements };
+  await owner.destroy();
+  const appRole = options.appRole;
+  const url = 'url' in appRole ? appRole.url : appUrl(options.url, await ensureAppRole(options.url, appRole.password), appRole.password);
+  const dataSource = dataSourceFor(url, options.poolSize, options, statements);
+  await dataSource.initialize();
+  statements.reset();
   return { dataSource, statements };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
+import { attributedDataSource } from './access-log/write-log.js';
 import type { Agency, Viewer } from './auth.js';
 import type { SubgraphContext } from './context.js';
 
@@ -9,5 +10,7 @@ import type { SubgraphContext } from './context.js';
  */
 export function seedContext(dataSource: DataSource, agency: Agency, country: string): SubgraphContext {
   const viewer: Viewer = { subject: `tidelink-demo-seed-${agency.toLowerCase()}`, agency, country };
-  return { viewer, requestId: 'demo-seed', traceparent: null, kAnonymity: 11, operationName: 'DemoSeed', dataSource, accessLog: new AccessLogRecorder(viewer, 'DemoSeed') };
+  const accessLog = new AccessLogRecorder(viewer, 'DemoSeed', 'demo-seed');
+  // The seed's writes are logged like a partner's, under the seed's system caller.
+  return { viewer, requestId: 'demo-seed', traceparent: null, kAnonymity: 11, operationName: 'DemoSeed', dataSource: attributedDataSource(dataSource, accessLog), accessLog };
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { assertAttributed, recordWrite } from './access-log/write-log.js';
 
 /**
  * `SELECT … WHERE <column> = ANY($1)`: one statement for a whole DataLoader batch, whatever its
@@ -22,13 +23,19 @@ export function selectWhereIn<Row extends ObjectLiteral>(
   return query.getMany();
 }
 
-/** `INSERT … RETURNING id` of one row inside the caller's transaction, named like every statement. */
+/**
+ * `INSERT … RETURNING id` of one row inside the caller's transaction, named like every statement;
+ * the names of the fields given are logged as a write of the new record (write-log.ts).
+ */
 export async function insertRow<Row extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<Row>,
   statement: string,
   values: QueryDeepPartialEntity<Row>,
 ): Promise<string> {
+  assertAttributed(manager, entity);
   const result = await manager.createQueryBuilder().insert().into(entity).values(values).returning('id').comment(statement).execute();
-  return (result.identifiers[0] as { id: string }).id;
+  const id = (result.identifiers[0] as { id: string }).id;
+  recordWrite(manager, entity, id, Object.keys(values));
+  return id;
 }

@@ -3,10 +3,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Gauge, type Registry } from 'prom-client';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
+import { CALL_HEADER, LOGGED_HEADER, serveSharedReads } from './access-log/shared-read.js';
+import { attributedDataSource } from './access-log/write-log.js';
 import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
+import { appRoleFor } from './database-urls.js';
 import { hideSuggestions, serveGraphQL } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
@@ -28,6 +31,11 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
         async willSendResponse({ contextValue, response }) {
           try {
             await contextValue.accessLog.flush(contextValue.dataSource);
+            // Tells the gateway this answer logged gated reads, so callers that shared it are logged too.
+            if (contextValue.accessLog.logged > 0) {
+              response.http.headers.set(LOGGED_HEADER, String(contextValue.accessLog.logged));
+              response.http.headers.set(CALL_HEADER, contextValue.accessLog.callId);
+            }
           } catch (error) {
             logger.error({ err: error }, 'access log write failed; response withheld');
             if (response.body.kind === 'single') {
@@ -37,6 +45,27 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
               ];
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Names each write after the mutation that makes it: root mutation fields run one at a time, so the
+ * field being resolved is the one writing. Queries add no per-field hook.
+ */
+function mutationNames(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          if (operation.operation !== 'mutation') return;
+          return {
+            willResolveField({ info }) {
+              if (info.path.prev === undefined) contextValue.accessLog.mutation = info.fieldName;
+            },
+          };
         },
       };
     },
@@ -96,6 +125,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     entities: module.entities,
     migrations: module.migrations,
     logger,
+    // Migrations as the owner; the pool as a role that owns nothing (see database.ts).
+    appRole: appRoleFor(config, options.databaseUrl),
   });
   try {
     if (options.seedDemo ?? config.SEED_DEMO) {
@@ -113,24 +144,28 @@ export async function startSubgraph<Context extends SubgraphContext>(
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         accessLogWriter(logger),
+        mutationNames(),
         ...(config.NODE_ENV === 'production' ? [hideSuggestions<Context>()] : []),
       ],
       // Only the gateway (or a peer subgraph) holding the signing secret is answered; the caller's
       // token is still verified below: the signature says "through the gateway", the token says who.
       requestSignature: { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS },
+      routes: (app) => serveSharedReads(app, { config, verifier, dataSource: database.dataSource, logger }),
       collectors: (registry) => databasePoolGauge(registry, database),
       // Every caller's token is verified here too: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
         const operationName = clientOperationName(req.body?.operationName);
+        const accessLog = new AccessLogRecorder(viewer, operationName, requestId);
         return module.createContext({
           viewer,
           requestId,
           traceparent,
           kAnonymity: config.K_ANONYMITY,
           operationName,
-          dataSource: database.dataSource,
-          accessLog: new AccessLogRecorder(viewer, operationName),
+          // Every transaction of the request logs its writes under the caller (write-log.ts).
+          dataSource: attributedDataSource(database.dataSource, accessLog),
+          accessLog,
         });
       },
       readiness: async () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serverAudits } from 'graphql-http';
+import { Client } from 'pg';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -91,11 +92,15 @@ describe('requests are correlated and errors typed', () => {
   it('answers a database outage with SERVICE_UNAVAILABLE, then recovers by itself', async () => {
     const police = tidelink.stack.subgraphs.police.database.dataSource;
     const [{ database }] = await police.query('SELECT current_database() AS database');
-    // Kill every connection the police subgraph holds, as a PostgreSQL restart would.
-    await tidelink.stack.subgraphs.assistance.database.dataSource.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [database],
-    );
+    // Kill every connection the police subgraph holds, as a PostgreSQL restart would (as the server's
+    // owner: the application roles may not signal each other's backends).
+    const server = new Client({ connectionString: process.env.DATABASE_URL });
+    await server.connect();
+    try {
+      await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    } finally {
+      await server.end();
+    }
     const codes: string[] = [];
     let recovered = false;
     for (let attempt = 0; attempt < 10 && !recovered; attempt += 1) {

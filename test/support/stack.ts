@@ -45,7 +45,7 @@ export interface TestStack {
 
 /**
  * The real stack (gateway + three subgraphs) on free ports, on three freshly created databases
- * named for this test file; `stop` drops them.
+ * named for this test file; `stop` drops them, and their application roles.
  */
 export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
   const server = process.env.DATABASE_URL;
@@ -64,6 +64,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     POLICE_URL: '',
     ASSISTANCE_URL: '',
     PROSECUTION_URL: '',
+    // The application role's password (required in production, which some tests start).
+    DATABASE_APP_PASSWORD: 'tidelink-test-application-role',
     ...overrides,
   });
   const stack = await startStack(config, { ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 } });

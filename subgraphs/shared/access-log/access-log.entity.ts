@@ -15,4 +15,7 @@ export class AccessLogEntity {
   @Column('text') decision: 'ALLOWED' | 'DENIED';
   @Column({ type: 'text', nullable: true }) reason: DenialReason | null;
   @Column({ type: 'text', name: 'operation_name', nullable: true }) operationName: string | null;
+  @Column('text') kind: 'READ' | 'WRITE';
+  @Column({ type: 'text', nullable: true }) operation: string | null;
+  @Column({ type: 'text', name: 'request_id', nullable: true }) requestId: string | null;
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Decision } from '../access.js';
 import type { Viewer } from '../auth.js';
+import type { Writer } from './write-log.js';
 
 interface PendingEntry {
   entityType: string;
@@ -12,14 +14,23 @@ interface PendingEntry {
 
 /**
  * Collects the gated reads of one request (allowed and denied) and writes them in one statement
- * when the response is ready, so logging costs one INSERT per request, not one per row.
+ * when the response is ready, so logging costs one INSERT per request, not one per row. It is also
+ * the request's writer: transactions of the request's data source log their writes under its caller.
  */
-export class AccessLogRecorder {
+export class AccessLogRecorder implements Writer {
   private readonly pending = new Map<string, PendingEntry>();
+  /** Rows written by `flush` so far: the gateway copies them for callers that shared this call. */
+  logged = 0;
+  /** The root mutation field being resolved, set by the subgraph server as each one starts. */
+  mutation: string | null = null;
 
   constructor(
-    private readonly viewer: Viewer,
-    private readonly operationName: string | null,
+    readonly viewer: Viewer,
+    readonly operationName: string | null,
+    /** The gateway request this subgraph call serves (`x-request-id`). */
+    readonly requestId: string | null = null,
+    /** This subgraph call alone: a gateway request may call one subgraph several times. */
+    readonly callId: string = randomUUID(),
   ) {}
 
   record(entityType: string, entityId: string, field: string, decision: Decision): void {
@@ -59,11 +70,12 @@ export class AccessLogRecorder {
     this.pending.clear();
     await dataSource.query(
       `/* accessLog.append */
-       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name)
-       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name
+       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, request_id, call_id)
+       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', $2, $3
          FROM jsonb_to_recordset($1::jsonb) AS entry(actor text, agency text, country text, entity_type text,
               entity_id uuid, fields text[], decision text, reason text, operation_name text)`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), this.requestId, this.callId],
     );
+    this.logged += rows.length;
   }
 }

@@ -18,7 +18,7 @@ export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'pro
     @Query(() => AccessLogConnection, {
       name: `${subgraph}AccessLog`,
       nullable: true,
-      description: `Gated reads of ${subgraph} data, newest first (AUDITOR only; at most 100 a page).`,
+      description: `Gated reads and writes of ${subgraph} data, newest first (AUDITOR only; at most 100 a page).`,
     })
     async accessLog(
       @Ctx() context: SubgraphContext,

@@ -16,6 +16,19 @@ registerEnumType(AccessDecision, {
   },
 });
 
+export enum AccessKind {
+  READ = 'READ',
+  WRITE = 'WRITE',
+}
+registerEnumType(AccessKind, {
+  name: 'AccessKind',
+  description: 'Whether an access-log entry records a gated read or a write.',
+  valuesConfig: {
+    READ: { description: 'A gated read, allowed or denied.' },
+    WRITE: { description: 'A write made by a mutation: which fields of which record changed (never their values).' },
+  },
+});
+
 export enum DenialReasonCode {
   ROLE = 'ROLE',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
@@ -55,7 +68,10 @@ registerEnumType(AgencyCode, {
 });
 
 @Directive('@shareable')
-@ObjectType({ description: 'One gated read, allowed or denied: who read which fields of which record, and why the decision fell as it did. Append-only.' })
+@ObjectType({
+  description:
+    'One gated read, allowed or denied, or one write: who read or changed which fields of which record, and why a read was decided as it was. Append-only.',
+})
 export class AccessLogEntry {
   @Field(() => ID, { description: 'Opaque identifier of the entry.' })
   id: string;
@@ -72,16 +88,21 @@ export class AccessLogEntry {
   @Field(() => CountryCode, { description: 'The caller\'s country.' })
   country: string;
 
-  @Field({ description: 'Type of the record read, e.g. "Migrant" or "IntelligenceItem".' })
+  @Field(() => AccessKind, { description: 'A gated read or a write.' })
+  kind: AccessKind;
+
+  @Field({ description: 'Type of the record read or written, e.g. "Migrant" or "IntelligenceItem".' })
   entityType: string;
 
-  @Field(() => ID, { description: 'Id of the record read.' })
+  @Field(() => ID, { description: 'Id of the record read or written.' })
   entityId: string;
 
-  @Field(() => [String], { description: 'The gated fields asked for, e.g. ["identity", "traffickingStatus"].' })
+  @Field(() => [String], {
+    description: 'For a read, the gated fields asked for, e.g. ["identity", "traffickingStatus"]; for a write, the names of the fields set (never their values).',
+  })
   fields: string[];
 
-  @Field(() => AccessDecision, { description: 'Whether they were served.' })
+  @Field(() => AccessDecision, { description: 'Whether they were served (a write is always ALLOWED: a refused write changes nothing).' })
   decision: AccessDecision;
 
   @Field(() => DenialReasonCode, { nullable: true, description: 'Why they were withheld; null when allowed.' })
@@ -89,6 +110,15 @@ export class AccessLogEntry {
 
   @Field(() => String, { nullable: true, description: 'The GraphQL operation name the caller gave, if any.' })
   operationName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a write, the mutation that made it, e.g. "advanceCase"; null for reads.' })
+  operation: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The request id (`x-request-id`) of the caller\'s request, to match an entry with the caller\'s own logs; null for entries older than this field.',
+  })
+  requestId: string | null;
 }
 
 @Directive('@shareable')
@@ -105,6 +135,12 @@ export class AccessLogConnection {
 export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: 'Only reads by this caller (`sub`).' })
   actor?: string | null;
+
+  @Field(() => AccessKind, { nullable: true, description: 'Only reads, or only writes; both when not given.' })
+  kind?: AccessKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Only entries of this request (`x-request-id`).' })
+  requestId?: string | null;
 
   @Field(() => AgencyCode, { nullable: true, description: 'Only reads by this agency.' })
   agency?: AgencyCode | null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { assertAttributed, attributeTransaction, flushWrites, recordWrite } from '../access-log/write-log.js';
 import type { SubgraphContext } from '../context.js';
 import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors.js';
 
@@ -20,7 +21,8 @@ function fingerprint(operation: string, input: unknown): string {
  * Runs a creating mutation in one transaction. With an idempotency key, the first call claims
  * (caller, operation, key) and records the id it created; a retry with the same input returns that
  * id and writes nothing; the same key with other input is a CONFLICT. Concurrent retries wait on
- * the key's row, so exactly one of them writes.
+ * the key's row, so exactly one of them writes. Every row the transaction writes is logged (kind
+ * WRITE, `operation` the mutation) in the same transaction; a replay writes nothing and logs nothing.
  */
 export async function createOnce(
   context: SubgraphContext,
@@ -33,6 +35,17 @@ export async function createOnce(
     throw new BadUserInputError('idempotencyKey must be 1-200 characters of letters, digits, . _ : -', 'idempotencyKey', 'INVALID_KEY');
   }
   return context.dataSource.transaction(async (manager) => {
+    attributeTransaction(
+      manager,
+      { viewer: context.viewer, requestId: context.requestId, operationName: context.operationName, mutation: operation },
+      operation,
+    );
+    const id = await claimOrCreate(manager);
+    await flushWrites(manager);
+    return id;
+  });
+
+  async function claimOrCreate(manager: EntityManager): Promise<string> {
     if (!idempotencyKey) return create(manager);
     const hash = fingerprint(operation, input);
     const identity = [context.viewer.subject, operation, idempotencyKey];
@@ -57,12 +70,14 @@ export async function createOnce(
       id,
     ]);
     return id;
-  });
+  }
 }
 
 /**
  * Optimistic locking: applies `changes` only if the row still has `version`, and bumps it. A stale
- * version is a CONFLICT naming the current one, never a silent overwrite.
+ * version is a CONFLICT naming the current one, never a silent overwrite. The names of the changed
+ * fields are logged with the transaction's caller (see write-log.ts); a transaction that names no
+ * caller cannot write.
  */
 export async function updateVersioned<Row extends ObjectLiteral & { id: string; version: number }>(
   manager: EntityManager,
@@ -72,6 +87,8 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
   version: number,
   changes: Partial<Row>,
 ): Promise<void> {
+  // Checked before the UPDATE, so an unattributed write fails without touching the row.
+  assertAttributed(manager, entity);
   const result = await manager
     .createQueryBuilder()
     .update(entity)
@@ -79,7 +96,10 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
     .where('id = :id AND version = :version', { id, version })
     .comment(statement)
     .execute();
-  if (result.affected === 1) return;
+  if (result.affected === 1) {
+    recordWrite(manager, entity, id, Object.keys(changes));
+    return;
+  }
   const current = await manager.getRepository(entity).createQueryBuilder('row').comment(`${statement}.current`).where('row.id = :id', { id }).getOne();
   if (!current) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), 'id');
   throw new ConflictError(`version ${version} is stale; the record is at version ${current.version}`, 'STALE_VERSION', {

@@ -1,0 +1,79 @@
+import express, { type Express, type Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { TokenVerifier, Viewer } from '../auth.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../request-signing.js';
+import { AccessLogStore } from './access-log.store.js';
+
+/**
+ * Reads shared by the gateway's in-flight deduplication are logged for every caller: a subgraph
+ * answer that logged gated reads says how many (`x-tidelink-logged`) and under which call
+ * (`x-tidelink-call`); the gateway, before it hands that answer to a request that joined the call,
+ * asks the subgraph (signed) to copy the call's rows under each joiner's request id.
+ */
+export const SHARED_READ_PATH = '/access-log/shared-read';
+export const LOGGED_HEADER = 'x-tidelink-logged';
+export const CALL_HEADER = 'x-tidelink-call';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const SharedRead = z.object({
+  /** The call whose rows are copied (its `x-tidelink-call`). */
+  from: z.string().uuid(),
+  /** The request ids of the callers that joined the call. */
+  requestIds: z.array(z.string().regex(REQUEST_ID)).min(1).max(1000),
+});
+export type SharedReadRequest = z.infer<typeof SharedRead>;
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function refuse(reason: string) {
+  return { errors: [{ message: 'Request refused', extensions: { code: 'UNAUTHENTICATED', reason } }] };
+}
+
+/** POST /access-log/shared-read: signed by the gateway, with the joiner's own token. */
+export function serveSharedReads(app: Express, options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger }): void {
+  const { config, verifier, dataSource, logger } = options;
+  app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '128kb' }), async (req, res) => {
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    // Verified here, whatever guards /graphql: only the gateway may ask for log rows to be copied.
+    const signature = config.SUBGRAPH_SIGNING_SECRET
+      ? verifyRequestSignature(
+          config.SUBGRAPH_SIGNING_SECRET,
+          { method: req.method, path: SHARED_READ_PATH, authorization: req.headers.authorization, body },
+          { signature: header(req, SIGNATURE_HEADER), timestamp: header(req, SIGNATURE_TIMESTAMP_HEADER) },
+          config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS,
+        )
+      : ({ valid: false, reason: 'UNSIGNED' } as const);
+    if (!signature.valid) {
+      res.status(401).json(refuse(signature.reason));
+      return;
+    }
+    let viewer: Viewer;
+    try {
+      viewer = await verifier.verifyAuthorization(req.headers.authorization);
+    } catch {
+      res.status(401).json(refuse('TOKEN'));
+      return;
+    }
+    let request: SharedReadRequest;
+    try {
+      request = SharedRead.parse(JSON.parse(body.toString('utf8')));
+    } catch {
+      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
+      return;
+    }
+    try {
+      // Only the caller's own rows: the same subject as the token that asks.
+      const copied = await new AccessLogStore(dataSource).copySharedRead(request.from, viewer.subject, request.requestIds);
+      res.json({ copied });
+    } catch (error) {
+      logger.error({ err: error }, 'shared read copy failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+}
