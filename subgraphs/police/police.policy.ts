@@ -108,11 +108,11 @@ export const policePolicy = {
     rule: 'An intelligence item: police if releasable to the caller\'s country, prosecutor except H1; source\'s handling code and releasability bind every reader (Protocol Art. 10(2)).',
   } satisfies FieldRule<ItemRestrictions>,
 
-  openCase: {
+  policeWrite: {
     fields: ['Mutation.openCase', 'Mutation.recordDetection'],
     agencies: ['POLICE'],
     logged: false,
-    rule: 'Only police record police data; the caller\'s country owns what it opens.',
+    rule: 'Only police record police data (checked first on every police write); the caller\'s country owns the case it opens.',
   } satisfies FieldRule<void>,
 
   caseWrite: {

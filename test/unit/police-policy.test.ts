@@ -39,7 +39,7 @@ const CASE_RULES: Record<string, Row> = {
   // Intelligence at all: police and prosecutor (each item's restrictions on top).
   intelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: scoped, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Only police record police data.
-  openCase: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
+  policeWrite: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Changes to a case: the owner's police only (the involved USA may read but not change it).
   caseWrite: { POLICE: same('NOT_RELEASABLE'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Intelligence is shared by police of any country the case is released to.

@@ -116,7 +116,7 @@ export class CaseService {
 
   /** Opens a case (police only), once per idempotency key; the caller's country owns it. */
   async open(input: OpenCaseInput, idempotencyKey: string | null | undefined, preset?: Preset): Promise<CaseEntity | null> {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input, preset));
     return this.request.loaders.caseById.load(id);
   }
@@ -155,7 +155,7 @@ export class CaseService {
    * (other agencies ROLE, before anything is read).
    */
   async lockForOwner(manager: EntityManager, caseId: string, field: string): Promise<CaseEntity> {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const row = await lockRow(manager, CaseEntity, 'case.lock', caseId, field);
     guard(this.request, policePolicy.caseWrite, row);
     return row;
@@ -163,7 +163,7 @@ export class CaseService {
 
   /** Moves a case along CASE_TRANSITIONS, if the caller read its current version (the owner only). */
   async advance(id: string, version: number, status: CaseStatus): Promise<CaseEntity | null> {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(id);
     await this.request.dataSource.transaction(async (manager) => {
       const row = await this.lockForOwner(manager, caseId, 'id');
@@ -180,7 +180,7 @@ export class CaseService {
    * takes effect at once for every reader, lists included.
    */
   async setSharing(id: string, version: number, scope: SharingScope, countries: string[] | null | undefined): Promise<CaseEntity | null> {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(id);
     const named = [...new Set(countries ?? [])].sort();
     if (scope === SharingScope.NAMED && named.length === 0) {

@@ -23,7 +23,7 @@ export class DetectionService {
    * opens, all in one transaction and once per idempotency key.
    */
   async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined, preset?: Preset & { vesselId?: string }) {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const problems: FieldProblem[] = [];
     if (Boolean(input.caseId) === Boolean(input.openCase)) {
       problems.push({ field: 'caseId', reasons: ['give either caseId (an existing case) or openCase (a new one), not both'] });

@@ -19,7 +19,7 @@ export class IntelligenceService {
    * handling code, grading and releasability. The source is the caller's country, never an argument.
    */
   async share(input: ShareIntelligenceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const sourceCountry = this.request.viewer.country;
     const problems: FieldProblem[] = [];

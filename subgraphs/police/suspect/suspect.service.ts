@@ -38,7 +38,7 @@ export class SuspectService {
 
   /** Adds a suspect to a case (its owner's police only), once per idempotency key. */
   async add(input: AddSuspectInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    guard(this.request, policePolicy.openCase, undefined);
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const networkId = input.networkId ? assertId(input.networkId, 'networkId') : null;
     const id = await createOnce(this.request, 'addSuspect', idempotencyKey, input, async (manager) => {
