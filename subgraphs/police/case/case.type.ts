@@ -9,7 +9,7 @@ import type { CaseCriteria, ScopedCaseCriteria } from './case.store.js';
 @Directive('@key(fields: "id")')
 @ObjectType('Case', {
   description:
-    'A migrant-smuggling case opened by a police service, usually on a detection at sea. The hub of Tidelink: migrant assistance adds `migrants` and `assistanceSummary`, prosecutor support adds `prosecution`.',
+    'A migrant-smuggling case opened by a police service, usually on a detection at sea. The hub of Tidelink: migrant assistance adds `migrants` and `assistanceSummary`, prosecutor support adds `prosecution`. The bureau that recorded it (`ownerCountry`) decides which countries may read it (`sharingScope`); a reader outside gets a hit only (`releasable: false`).',
 })
 export class Case {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })

@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The owner decides: every case gets an owning country (backfilled from the lead country, the only
  * bureau known to have recorded it), a sharing scope (INVOLVED by default) and the countries it
- * releases the case to, materialised so lists filter in SQL through a GIN index.
+ * releases the case to, materialised so lists filter in SQL through a GIN index (ALL through a
+ * partial index beside it).
  */
 export class PoliceCaseSharing1765000000020 implements MigrationInterface {
   name = 'PoliceCaseSharing1765000000020';
@@ -24,13 +25,15 @@ export class PoliceCaseSharing1765000000020 implements MigrationInterface {
         ) AS country ORDER BY country
       );
       CREATE INDEX cases_releasable_to ON cases USING GIN (releasable_to);
+      -- With the GIN index, a BitmapOr answers "released to ALL or to my country" without a scan.
+      CREATE INDEX cases_shared_with_all ON cases (id) WHERE sharing_scope = 'ALL';
       CREATE INDEX cases_owner_country ON cases (owner_country);
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      DROP INDEX cases_owner_country; DROP INDEX cases_releasable_to;
+      DROP INDEX cases_owner_country; DROP INDEX cases_shared_with_all; DROP INDEX cases_releasable_to;
       ALTER TABLE cases DROP COLUMN releasable_to, DROP COLUMN named_countries, DROP COLUMN sharing_scope, DROP COLUMN owner_country;
     `);
   }
