@@ -164,6 +164,11 @@ describe('the owner widens and narrows', () => {
     // Only the H0 item is released to Italy (H1 to DOM/USA/PRI, H3 to DOM/TCA): the others are left out.
     expect(valueAt(open.data, ['case', 'intelligence'])).toEqual([expect.objectContaining({ handlingCode: 'H0' })]);
     expect((open.errors ?? []).filter((error) => error.path?.[0] === 'case' && error.path?.[1] !== 'migrants' && error.path?.[1] !== 'prosecution' && error.path?.[1] !== 'assistanceSummary')).toEqual([]);
+    // The items left out were still read, and logged as withheld from Italy.
+    const log = await as<{ policeAccessLog: { nodes: Array<{ country: string; decision: string; reason: string | null; fields: string[] }> } }>(
+      'AUDITOR', 'DOM', '{ policeAccessLog(first: 100, filter: { entityId: "1e7e1100-0000-4000-8000-000000000002" }) { nodes { country decision reason fields } } }',
+    );
+    expect(log.data?.policeAccessLog.nodes).toContainEqual({ country: 'ITA', decision: 'DENIED', reason: 'NOT_RELEASABLE', fields: ['content'] });
     const listed = await as<Listed>('POLICE', 'ITA', LIST, { first: 100 });
     expect(listed.data?.cases.nodes.map((node) => node.reference)).toContain('DOM-2026-0142');
     // The USA, involved but no longer named, is now outside.
