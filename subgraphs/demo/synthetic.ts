@@ -13,6 +13,7 @@ import { DetectionEntity } from '../police/detection/detection.entity.js';
 import {
   BoardingAuthorization,
   CaseStatus,
+  SharingScope,
   DetectionOutcome,
   HandlingCode,
   InformationAccuracy,
@@ -48,6 +49,12 @@ function random(seed: number) {
     chance: (probability: number) => next() < probability,
     between: (min: number, max: number) => min + next() * (max - min),
   };
+}
+
+/** The scope columns of a synthetic case (its detections are all made by the route's detecting country). */
+function syntheticSharing(scope: SharingScope, route: { lead: string; detecting: string }) {
+  const involved = scope === SharingScope.OWNER ? [route.lead] : [route.lead, route.detecting];
+  return { sharingScope: scope, namedCountries: [], releasableTo: [...new Set(involved)].sort() };
 }
 
 /** Real routes (domain notes): departure, sea area, rough position, detecting and lead countries. */
@@ -105,6 +112,11 @@ export async function seedSynthetic(
       reference: `${route.lead}-SYN-${runId}-${n.toString().padStart(6, '0')}`,
       status: prosecuted ? CaseStatus.REFERRED_FOR_PROSECUTION : rng.pick([CaseStatus.OPEN, CaseStatus.UNDER_INVESTIGATION, CaseStatus.CLOSED]),
       leadCountry: route.lead,
+      // The lead bureau recorded it. Routine synthetic cases go to every member country (7 in 10),
+      // some to the countries involved, a few stay with the owner; by n, so the random draws of the
+      // other columns stay as they were.
+      ownerCountry: route.lead,
+      ...syntheticSharing(n % 10 === 0 ? SharingScope.OWNER : n % 10 <= 2 ? SharingScope.INVOLVED : SharingScope.ALL, route),
       openedAt,
       offences: rng.chance(0.3) ? [Offence.SMUGGLING_OF_MIGRANTS, Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP] : [Offence.SMUGGLING_OF_MIGRANTS],
       aggravations: rng.chance(0.6) ? [Aggravation.ENDANGERING_LIFE] : [],

@@ -172,3 +172,22 @@ registerEnumType(InformationAccuracy, {
     NOT_CORROBORATED: { description: '4: not known personally to the source and not corroborated.' },
   },
 });
+
+/** Which countries' readers a police record's owner releases it to (the owner always keeps it). */
+export enum SharingScope {
+  OWNER = 'OWNER',
+  INVOLVED = 'INVOLVED',
+  NAMED = 'NAMED',
+  ALL = 'ALL',
+}
+registerEnumType(SharingScope, {
+  name: 'SharingScope',
+  description:
+    'Which member countries\' police, prosecutors and analysts may read a case (with its detections, suspects, vessels and intelligence); the owning country decides. Readers outside the scope get a hit only: the case exists, its reference and the owning country to contact.',
+  valuesConfig: {
+    OWNER: { description: 'The owning country only.' },
+    INVOLVED: { description: 'The countries the case involves: the owner, the lead country and every country that made one of its detections. The default.' },
+    NAMED: { description: 'The owner and the countries it names.' },
+    ALL: { description: 'Every member country.' },
+  },
+});

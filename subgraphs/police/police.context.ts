@@ -73,7 +73,7 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     cases,
     detections: new DetectionService(request, cases),
     intelligence: new IntelligenceService(request),
-    suspects: new SuspectService(request),
+    suspects: new SuspectService(request, cases),
     networks: new SmugglingNetworkService(request),
     operations: new OperationService(request),
     statistics: new DetectionStatisticsService(request),

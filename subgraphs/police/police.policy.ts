@@ -1,37 +1,133 @@
-import { agencies, ALLOW, deny, type Decision } from '../shared/access.js';
-import type { Viewer } from '../shared/auth.js';
-import { HandlingCode } from './enums.js';
+import { ALLOW, deny, type Decision } from '../shared/access.js';
+import type { Agency, Viewer } from '../shared/auth.js';
+import type { FieldRule, PolicyTable } from '../shared/policy.js';
+import type { CaseEntity } from './case/case.entity.js';
+import { HandlingCode, SharingScope } from './enums.js';
 import type { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 
+/** What the country rules need of a case (its detections, suspects, vessels and intelligence follow it). */
+export type CaseScope = Pick<CaseEntity, 'ownerCountry' | 'sharingScope' | 'releasableTo'>;
+/** What the source's restrictions need of an intelligence item. */
+export type ItemRestrictions = Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry' | 'handlingCode'>;
+
 /**
- * Who may see what, for the data police intelligence owns (design, "Who may see what"). The one
- * place this subgraph decides: services ask it, resolvers never do. AUDITOR reads access logs only.
+ * Readers bound to their country's share of police data. IOM staff are one organisation across
+ * countries (their agency's rules still apply); AUDITOR reads logs only; PARTNER gets statistics only.
+ */
+export const COUNTRY_BOUND: readonly Agency[] = ['POLICE', 'PROSECUTOR', 'ANALYST'];
+
+/** Whether the case's owner released it to this reader (the owner always keeps its own). */
+export function inScope(viewer: Viewer, record: CaseScope): boolean {
+  if (!COUNTRY_BOUND.includes(viewer.agency)) return true;
+  return record.ownerCountry === viewer.country || record.sharingScope === SharingScope.ALL || record.releasableTo.includes(viewer.country);
+}
+
+const scoped = (viewer: Viewer, record: CaseScope): Decision => (inScope(viewer, record) ? ALLOW : deny('NOT_RELEASABLE'));
+
+/** Whether the source released the item to the reader's country (always to its own; no list: to all). */
+export function released(viewer: Viewer, item: Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry'>): boolean {
+  return item.releasableTo === null || item.releasableTo.includes(viewer.country) || item.sourceCountry === viewer.country;
+}
+
+const CASE_READERS: readonly Agency[] = ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST'];
+const INVESTIGATORS: readonly Agency[] = ['POLICE', 'PROSECUTOR'];
+
+/**
+ * Who may see what of the data police owns (design, "Who may see what", with the owner's country
+ * rules). The one place this subgraph decides: services call `guard()` / `permits()` with an entry,
+ * resolvers never decide. Every agency not listed in an entry is refused with ROLE.
  */
 export const policePolicy = {
-  /** Cases, detections (time, area, outcome, persons on board, deaths), operations. PARTNER: statistics only. */
-  caseRecord: agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST'),
-  /** A detection's position and vessel (flag State, registry, boarding authorization). */
-  vesselAndPosition: agencies('POLICE', 'PROSECUTOR'),
-  /** Suspects, and the smuggling networks they are tied to. */
-  suspects: agencies('POLICE', 'PROSECUTOR'),
-  /** Every police write: cases, detections, suspects, intelligence. Only police services record police data. */
-  write: agencies('POLICE'),
-  /** Intelligence on a case at all; each item's own restrictions come on top (`intelligenceItem`). */
-  intelligence: agencies('POLICE', 'PROSECUTOR'),
+  caseHit: {
+    fields: ['Query.case', 'Query.cases', 'Case.id', 'Case.reference', 'Case.ownerCountry', 'Case.releasable'],
+    agencies: CASE_READERS,
+    logged: false,
+    rule: 'That a case exists, its reference and the owning country to contact (a hit), for every reader of cases, in scope or not.',
+  } satisfies FieldRule<void>,
 
-  /** Whether the source released the item to the reader's country (always to its own; no list: to all). */
-  released(viewer: Viewer, item: Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry'>): boolean {
-    return item.releasableTo === null || item.releasableTo.includes(viewer.country) || item.sourceCountry === viewer.country;
-  },
+  caseRecord: {
+    fields: [
+      'Case.status', 'Case.leadCountry', 'Case.openedAt', 'Case.offences', 'Case.aggravations', 'Case.summary', 'Case.version',
+      'Case.sharingScope', 'Case.releasableTo', 'Case.detections', 'Case.operation',
+      'Query.detection', 'Detection.*', 'Operation.*',
+    ],
+    agencies: CASE_READERS,
+    condition: scoped,
+    logged: false,
+    rule: 'Case, detection time/area/outcome, persons on board, deaths: police, IOM, prosecutor, analyst (partner: statistics only), within the owner\'s sharing scope.',
+  } satisfies FieldRule<CaseScope>,
 
-  /**
-   * The source's restrictions bind every reader (Smuggling Protocol Art. 10(2)): the item reaches
-   * only the countries it is released to (always its own), and never serves judicial proceedings
-   * when H1 (so prosecutors do not receive it).
-   */
-  intelligenceItem(viewer: Viewer, item: Pick<IntelligenceItemEntity, 'releasableTo' | 'sourceCountry' | 'handlingCode'>): Decision {
-    if (!policePolicy.released(viewer, item)) return deny('NOT_RELEASABLE');
-    if (viewer.agency === 'PROSECUTOR' && item.handlingCode === HandlingCode.H1) return deny('HANDLING_RESTRICTED');
-    return ALLOW;
-  },
-};
+  vesselAndPosition: {
+    fields: ['Detection.position', 'Detection.vessel', 'Vessel.*'],
+    agencies: INVESTIGATORS,
+    condition: scoped,
+    logged: false,
+    rule: 'Position, vessel, boarding authorization: police and prosecutor, within the owner\'s sharing scope.',
+  } satisfies FieldRule<CaseScope>,
+
+  suspects: {
+    fields: ['Query.suspect', 'Case.suspects', 'Case.network', 'Suspect.*'],
+    agencies: INVESTIGATORS,
+    condition: scoped,
+    logged: false,
+    rule: 'Suspects: police and prosecutor, within the owner\'s sharing scope of their case.',
+  } satisfies FieldRule<CaseScope>,
+
+  networks: {
+    fields: ['Query.smugglingNetworks', 'SmugglingNetwork.*', 'Suspect.network'],
+    agencies: INVESTIGATORS,
+    logged: false,
+    rule: 'Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect lists leave out suspects of cases outside the reader\'s scope.',
+  } satisfies FieldRule<void>,
+
+  operations: {
+    fields: ['Query.operations', 'Operation.*'],
+    agencies: CASE_READERS,
+    logged: false,
+    rule: 'Joint operations span cases: police, IOM, prosecutor, analyst.',
+  } satisfies FieldRule<void>,
+
+  intelligence: {
+    fields: ['Case.intelligence', 'Case.courtIntelligence'],
+    agencies: INVESTIGATORS,
+    condition: scoped,
+    logged: true,
+    rule: 'Intelligence on a case at all: police and prosecutor, within the owner\'s sharing scope; each item\'s restrictions come on top.',
+  } satisfies FieldRule<CaseScope>,
+
+  intelligenceItem: {
+    fields: ['IntelligenceItem.*'],
+    agencies: INVESTIGATORS,
+    condition(viewer: Viewer, item: ItemRestrictions): Decision {
+      // The source's restrictions bind every reader (Smuggling Protocol Art. 10(2)).
+      if (!released(viewer, item)) return deny('NOT_RELEASABLE');
+      if (viewer.agency === 'PROSECUTOR' && item.handlingCode === HandlingCode.H1) return deny('HANDLING_RESTRICTED');
+      return ALLOW;
+    },
+    logged: true,
+    rule: 'An intelligence item: police if releasable to the caller\'s country, prosecutor except H1; source\'s handling code and releasability bind every reader (Protocol Art. 10(2)).',
+  } satisfies FieldRule<ItemRestrictions>,
+
+  policeWrite: {
+    fields: ['Mutation.openCase', 'Mutation.recordDetection'],
+    agencies: ['POLICE'],
+    logged: false,
+    rule: 'Only police record police data (checked first on every police write); the caller\'s country owns the case it opens.',
+  } satisfies FieldRule<void>,
+
+  caseWrite: {
+    fields: ['Mutation.advanceCase', 'Mutation.referCaseForProsecution', 'Mutation.addSuspect', 'Mutation.recordDetection', 'Mutation.setCaseSharing'],
+    agencies: ['POLICE'],
+    condition: (viewer: Viewer, record: CaseScope): Decision => (record.ownerCountry === viewer.country ? ALLOW : deny('NOT_RELEASABLE')),
+    logged: false,
+    rule: 'A case is changed, and its sharing scope set, by the police of its owning country only.',
+  } satisfies FieldRule<CaseScope>,
+
+  shareIntelligence: {
+    fields: ['Mutation.shareIntelligence'],
+    agencies: ['POLICE'],
+    condition: scoped,
+    logged: false,
+    rule: 'Police of any country that may read the case share intelligence on it; the item\'s source country is the caller\'s.',
+  } satisfies FieldRule<CaseScope>,
+} satisfies PolicyTable;

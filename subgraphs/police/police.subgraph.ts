@@ -15,6 +15,7 @@ import { DetectionResolver } from './detection/detection.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
+import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -33,7 +34,7 @@ const PoliceAccessLogResolver = createAccessLogResolver('police');
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
   entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
+  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010, PoliceCaseSharing1765000000020, AccessLogWrites1765000000050],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
       resolvers: [

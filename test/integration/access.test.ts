@@ -58,10 +58,15 @@ const ROWS: Array<[string, Path, Expectation]> = [
   ['suspect by id', ['suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
   ['suspect via _entities (a defendant)', ['prosecution', 'defendants', 0, 'suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
   // Row: intelligence — handling code and releasability bind every reader.
-  ['intelligence', ['case', 'intelligence'], { POLICE: V, POLICE_ITA: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
-  ['intelligence H0, released to all', ['case', 'intelligence', 0], { POLICE: V, POLICE_ITA: V, PROSECUTOR: V }],
-  ['intelligence H1, released to DOM/USA/PRI', ['case', 'intelligence', 1], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', PROSECUTOR: 'HANDLING_RESTRICTED' }],
-  ['intelligence H3, released to DOM/TCA', ['case', 'intelligence', 2], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', PROSECUTOR: V }],
+  // Items withheld from a reader are left out of the list (see the test below), not null entries.
+  ['intelligence', ['case', 'intelligence'], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
+  // The owner decides: DOM-2026-0142 is released to the countries it involves (DOM, USA), so Italy's
+  // police get a hit only and everything the case holds is NOT_RELEASABLE.
+  ['detections of a case outside the scope', ['case', 'detections'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  ['suspects of a case outside the scope', ['case', 'suspects'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  ['suspect by id, case outside the scope', ['suspect'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  ['suspect via _entities, case outside the scope', ['prosecution', 'defendants', 0, 'suspect'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  ['detection via _entities, case outside the scope', ['migrant', 'detection'], { POLICE_ITA: 'NOT_RELEASABLE' }],
   // Row: migrant code, sex, age group, nationality — ANALYST and PARTNER statistics only.
   ['migrants of a case', ['case', 'migrants'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE }],
   ['migrant by id', ['migrant'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
@@ -138,7 +143,17 @@ describe('who may see what (the design table, every agency)', () => {
   it('keeps a readable item\'s source country and grading visible', () => {
     const items = valueAt(responses.get('PROSECUTOR')?.data, ['case', 'intelligence']) as Array<Record<string, string> | null>;
     expect(items[0]).toEqual(expect.objectContaining({ handlingCode: 'H0', sourceCountry: 'DOM', sourceReliability: 'B' }));
-    expect(items[2]).toEqual(expect.objectContaining({ handlingCode: 'H3', sourceCountry: 'TCA', sourceReliability: 'C' }));
+    expect(items[1]).toEqual(expect.objectContaining({ handlingCode: 'H3', sourceCountry: 'TCA', sourceReliability: 'C' }));
+  });
+
+  it('leaves a withheld intelligence item out of the list (H1 for a prosecutor), with no null entry and no error', () => {
+    const codes = (viewer: Viewer) =>
+      (valueAt(responses.get(viewer)?.data, ['case', 'intelligence']) as Array<{ handlingCode: string } | null>).map((item) => item?.handlingCode ?? null);
+    expect(codes('POLICE')).toEqual(['H0', 'H1', 'H3']);
+    expect(codes('PROSECUTOR')).toEqual(['H0', 'H3']);
+    for (const viewer of ['POLICE', 'PROSECUTOR'] as const) {
+      expect((responses.get(viewer)?.errors ?? []).filter((error) => error.path?.[1] === 'intelligence')).toEqual([]);
+    }
   });
 
   it('a denial never wipes out the case around it', () => {

@@ -88,12 +88,15 @@ describe("the prosecutor's case file", () => {
     });
   });
 
+  // The case is released to the countries it involves (DOM, USA): Italy gets a hit only, and its
+  // court intelligence not at all (once widened to Italy, see sharing-police.test.ts).
   it('an Italian police officer is not told that items exist that were never released to Italy', async () => {
-    const { body } = await tidelink.query<{ case: { courtIntelligence: { usable: unknown[]; withheld: unknown[] } } }>(
+    const { body } = await tidelink.query<{ case: { courtIntelligence: { usable: unknown[]; withheld: unknown[] } | null } }>(
       `{ case(id: "${MONA_PASSAGE_CASE_ID}") { courtIntelligence { usable { handlingCode } withheld { count } } } }`,
       { token: await tidelink.token('POLICE', 'ITA') },
     );
-    expect(body.data?.case.courtIntelligence).toEqual({ usable: [{ handlingCode: 'H0' }], withheld: [] });
+    expect(body.data?.case.courtIntelligence).toBeNull();
+    expect(body.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' })]);
   });
 
   it('is closed to agencies that may not read intelligence', async () => {

@@ -24,6 +24,7 @@ const PAGE = `query Page($first: Int, $after: String, $filter: CaseFilter) {
 }`;
 
 describe('cases: a paginated list', () => {
+  // A Dominican officer's list: every demo case released to DOM (ITA-2026-0311 stays with Italy, see sharing-police.test.ts).
   it('walks every demo case newest first, page by page, without repeats', async () => {
     const seen: string[] = [];
     let after: string | null = null;
@@ -31,13 +32,13 @@ describe('cases: a paginated list', () => {
       const response: GraphQLResponse<Page> = await tidelink.query<Page>(PAGE, { variables: { first: 2, after } });
       expect(response.body.errors).toBeUndefined();
       const cases: Page['cases'] = (response.body.data as Page).cases;
-      expect(cases.totalCount).toBe(5);
+      expect(cases.totalCount).toBe(4);
       expect(cases.nodes.map((node) => node.reference)).toEqual(cases.edges.map((edge) => edge.node.reference));
       seen.push(...cases.nodes.map((node) => node.reference));
       if (!cases.pageInfo.hasNextPage) break;
       after = cases.pageInfo.endCursor;
     }
-    expect(seen).toEqual(['ESP-2026-0058', 'ITA-2026-0311', 'CUW-2026-0007', 'DOM-2026-0142', 'TCA-2026-0031']);
+    expect(seen).toEqual(['ESP-2026-0058', 'CUW-2026-0007', 'DOM-2026-0142', 'TCA-2026-0031']);
   });
 
   it('filters by status, country and offence', async () => {

@@ -20,7 +20,8 @@ beforeAll(async () => {
   await registerMigrants('AFG', 10);
   // A small crossing to Malta: 10 people aboard, one bucket below k = 11.
   const { body } = await tidelink.query('mutation($input: RecordDetectionInput!) { recordDetection(input: $input) { id } }', {
-    token: await tidelink.token('POLICE', 'MLT'),
+    // Recorded by the owning bureau (Italy) for the Maltese detection: only a case's owner adds to it.
+    token: await tidelink.token('POLICE', 'ITA'),
     variables: {
       input: {
         caseId: 'ca5e0000-0000-4000-8000-000000000004',

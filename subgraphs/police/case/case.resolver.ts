@@ -1,6 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecordDetectionInput } from '../detection/detection.input.js';
-import { CaseStatus } from '../enums.js';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Aggravation, Offence } from '../../shared/offence.js';
+import { CountryCode } from '../../shared/scalars.js';
+import { CaseStatus, SharingScope } from '../enums.js';
 import { ShareIntelligenceInput } from '../intelligence/intelligence.input.js';
 import { AddSuspectInput } from '../suspect/suspect.input.js';
 import { OpenCaseInput } from './case.input.js';
@@ -32,7 +35,67 @@ export class CaseResolver {
     return context.cases.list(filter ?? {}, first, after);
   }
 
-  @FieldResolver(() => [Detection], { description: 'Detections at sea that belong to the case, oldest first.' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether you may read the case beyond the hit: false when its owner has not released it to your country, and then every other field but `id`, `reference` and `ownerCountry` is null with FORBIDDEN NOT_RELEASABLE (contact the owning bureau).',
+  })
+  releasable(@Root() root: CaseEntity, @Ctx() context: PoliceContext): boolean {
+    return context.cases.releasable(root);
+  }
+
+  @FieldResolver(() => CaseStatus, { nullable: true, description: 'Where the case stands.' })
+  status(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'status');
+  }
+
+  @FieldResolver(() => CountryCode, { nullable: true, description: 'Country whose police service leads the case.' })
+  leadCountry(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'leadCountry');
+  }
+
+  @FieldResolver(() => DateTimeResolver, { nullable: true, description: 'When the case was opened (UTC).' })
+  openedAt(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'openedAt');
+  }
+
+  @FieldResolver(() => [Offence], { nullable: true, description: 'Offences under investigation.' })
+  offences(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'offences');
+  }
+
+  @FieldResolver(() => [Aggravation], { nullable: true, description: 'Aggravating circumstances established or alleged (Smuggling Protocol Art. 6(3)).' })
+  aggravations(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'aggravations');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Short factual summary of the case, free of personal data.' })
+  summary(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'summary');
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Version for optimistic locking: pass it back to `advanceCase` or `setCaseSharing`; each change increments it.',
+  })
+  version(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'version');
+  }
+
+  @FieldResolver(() => SharingScope, { nullable: true, description: 'Which countries the owner releases the case to; the owner changes it with `setCaseSharing`.' })
+  sharingScope(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.field(root, 'sharingScope');
+  }
+
+  @FieldResolver(() => [CountryCode], {
+    nullable: true,
+    description:
+      'The countries whose police, prosecutors and analysts may read the case, as its scope makes them today (the owner always among them); null when the scope is ALL (every member country).',
+  })
+  releasableTo(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
+    return context.cases.releasableTo(root);
+  }
+
+  @FieldResolver(() => [Detection], { nullable: true, description: 'Detections at sea that belong to the case, oldest first.' })
   detections(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.detections(root);
   }
@@ -43,9 +106,9 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [IntelligenceItem], {
-    nullable: 'itemsAndList',
+    nullable: true,
     description:
-      'Intelligence shared on the case, oldest first. An item the reader may not have (not released to their country, or H1 for a prosecutor) is a null entry with a FORBIDDEN error giving the reason.',
+      'Intelligence shared on the case that you may have, oldest first. An item its source did not release to your country (or H1, for a prosecutor) is left out, not shown as null: its existence is the source\'s to tell. Null with FORBIDDEN when you may not read the case\'s intelligence at all.',
   })
   intelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.intelligence(root);
@@ -74,7 +137,7 @@ export class CaseResolver {
 
 @Resolver(() => Case)
 export class CaseMutationResolver {
-  @Mutation(() => Case, { nullable: true, description: 'Opens a police case (POLICE only).' })
+  @Mutation(() => Case, { nullable: true, description: 'Opens a police case (POLICE only), owned by your token\'s country and shared with the countries it involves (`sharingScope` INVOLVED).' })
   openCase(
     @Arg('input', () => OpenCaseInput, { description: 'The case.' }) input: OpenCaseInput,
     @Ctx() context: PoliceContext,
@@ -86,7 +149,7 @@ export class CaseMutationResolver {
   @Mutation(() => Case, {
     nullable: true,
     description:
-      'Moves a case to another status (POLICE only): OPEN → UNDER_INVESTIGATION or CLOSED; UNDER_INVESTIGATION → REFERRED_FOR_PROSECUTION or CLOSED; REFERRED_FOR_PROSECUTION → UNDER_INVESTIGATION or CLOSED; CLOSED → UNDER_INVESTIGATION. A stale version is a CONFLICT.',
+      'Moves a case to another status (POLICE of the owning country only): OPEN → UNDER_INVESTIGATION or CLOSED; UNDER_INVESTIGATION → REFERRED_FOR_PROSECUTION or CLOSED; REFERRED_FOR_PROSECUTION → UNDER_INVESTIGATION or CLOSED; CLOSED → UNDER_INVESTIGATION. A stale version is a CONFLICT.',
   })
   advanceCase(
     @Arg('id', () => ID, { description: 'The case.' }) id: string,
@@ -99,7 +162,7 @@ export class CaseMutationResolver {
 
   @Mutation(() => Case, {
     nullable: true,
-    description: 'Refers a case under investigation to prosecution (POLICE only); a prosecutor can then open a prosecution on it.',
+    description: 'Refers a case under investigation to prosecution (POLICE of the owning country only); a prosecutor can then open a prosecution on it.',
   })
   referCaseForProsecution(
     @Arg('id', () => ID, { description: 'The case.' }) id: string,
@@ -109,9 +172,29 @@ export class CaseMutationResolver {
     return context.cases.advance(id, version, CaseStatus.REFERRED_FOR_PROSECUTION);
   }
 
+  @Mutation(() => Case, {
+    nullable: true,
+    description:
+      'Sets who may read a case, with its detections, suspects, vessels and intelligence (POLICE of the owning country only; other police NOT_RELEASABLE, other agencies ROLE). Takes effect at once, lists included. A stale version is a CONFLICT.',
+  })
+  setCaseSharing(
+    @Arg('id', () => ID, { description: 'The case.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Arg('scope', () => SharingScope, { description: 'The new sharing scope.' }) scope: SharingScope,
+    @Ctx() context: PoliceContext,
+    @Arg('countries', () => [CountryCode], {
+      nullable: true,
+      description: 'With NAMED only, and then at least one: the countries released to besides the owner (ISO 3166-1 alpha-3, upper case).',
+    })
+    countries?: string[] | null,
+  ) {
+    return context.cases.setSharing(id, version, scope, countries);
+  }
+
   @Mutation(() => IntelligenceItem, {
     nullable: true,
-    description: 'Shares an intelligence item on a case (POLICE only), with its handling code, grading and releasability.',
+    description:
+      'Shares an intelligence item on a case (POLICE of any country the case is released to), with its handling code, grading and releasability. The item\'s source country is your token\'s country.',
   })
   shareIntelligence(
     @Arg('input', () => ShareIntelligenceInput, { description: 'The item.' }) input: ShareIntelligenceInput,
@@ -123,7 +206,7 @@ export class CaseMutationResolver {
 
   @Mutation(() => Detection, {
     nullable: true,
-    description: 'Records a detection at sea (POLICE only), with its vessel, on an existing case or on a case it opens.',
+    description: 'Records a detection at sea (POLICE only), with its vessel, on an existing case (its owning country\'s police only) or on a case it opens (owned by your country).',
   })
   recordDetection(
     @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,
@@ -133,7 +216,7 @@ export class CaseMutationResolver {
     return context.detections.record(input, idempotencyKey);
   }
 
-  @Mutation(() => Suspect, { nullable: true, description: 'Adds a suspect to a case (POLICE only).' })
+  @Mutation(() => Suspect, { nullable: true, description: 'Adds a suspect to a case (POLICE of the owning country only).' })
   addSuspect(
     @Arg('input', () => AddSuspectInput, { description: 'The suspect.' }) input: AddSuspectInput,
     @Ctx() context: PoliceContext,

@@ -12,6 +12,13 @@ export interface CaseCriteria {
   offence?: Offence | null;
   openedFrom?: Date | null;
   openedTo?: Date | null;
+  /** Also cases not released to the reader's country (listed as hits). */
+  includeHits?: boolean | null;
+}
+
+/** What the service adds to a reader's criteria: the country whose releases bound the list (null: not country-bound). */
+export interface ScopedCaseCriteria extends CaseCriteria {
+  releasedTo: string | null;
 }
 
 /** SQL for cases, and nothing else: rules live in the service. */
@@ -23,7 +30,7 @@ export class CaseStore {
   }
 
   /** Newest first, keyset-paginated on (opened_at, id): stable under inserts, no OFFSET scans. */
-  page(criteria: CaseCriteria, after: Position | null, limit: number): Promise<CaseEntity[]> {
+  page(criteria: ScopedCaseCriteria, after: Position | null, limit: number): Promise<CaseEntity[]> {
     const query = this.filtered(criteria).comment('case.page');
     if (after) {
       query.andWhere('(c.opened_at, c.id) < (:afterOpenedAt, :afterId)', {
@@ -42,17 +49,42 @@ export class CaseStore {
     return insertRow(manager, CaseEntity, 'case.insert', values);
   }
 
-  count(criteria: CaseCriteria): Promise<number> {
+  count(criteria: ScopedCaseCriteria): Promise<number> {
     return this.filtered(criteria).comment('case.count').getCount();
   }
 
-  private filtered(criteria: CaseCriteria) {
+  private filtered(criteria: ScopedCaseCriteria) {
     const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('TRUE');
     if (criteria.status) query.andWhere('c.status = :status', { status: criteria.status });
     if (criteria.leadCountry) query.andWhere('c.lead_country = :leadCountry', { leadCountry: criteria.leadCountry });
     if (criteria.offence) query.andWhere(':offence = ANY(c.offences)', { offence: criteria.offence });
     if (criteria.openedFrom) query.andWhere('c.opened_at >= :openedFrom', { openedFrom: criteria.openedFrom });
     if (criteria.openedTo) query.andWhere('c.opened_at < :openedTo', { openedTo: criteria.openedTo });
+    // The owner is always among releasable_to, so the GIN index answers the scope.
+    if (criteria.releasedTo && !criteria.includeHits) {
+      query.andWhere("(c.sharing_scope = 'ALL' OR c.releasable_to @> ARRAY[:releasedTo]::char(3)[])", { releasedTo: criteria.releasedTo });
+    }
     return query;
+  }
+
+  /**
+   * Recomputes the countries a case is released to from its scope: the owner always; INVOLVED adds
+   * the lead country and every detecting country; NAMED the named ones. Run on every write that can
+   * change them (opening, a detection, a new scope), inside that write's transaction.
+   */
+  async refreshReleasable(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `/* case.refreshReleasable */ UPDATE cases c SET releasable_to = ARRAY(
+         SELECT DISTINCT country FROM unnest(
+           ARRAY[c.owner_country]
+           || CASE c.sharing_scope
+                WHEN 'OWNER' THEN '{}'::char(3)[]
+                WHEN 'NAMED' THEN c.named_countries
+                ELSE ARRAY[c.lead_country] || ARRAY(SELECT d.detecting_country FROM detections d WHERE d.case_id = c.id)
+              END
+         ) AS country ORDER BY country)
+       WHERE c.id = $1`,
+      [id],
+    );
   }
 }

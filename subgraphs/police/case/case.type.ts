@@ -1,15 +1,15 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection.js';
-import { Aggravation, Offence } from '../../shared/offence.js';
-import { CountryCode } from '../../shared/scalars.js';
+import { Offence } from '../../shared/offence.js';
 import { CaseStatus } from '../enums.js';
-import type { CaseCriteria } from './case.store.js';
+import { CountryCode } from '../../shared/scalars.js';
+import type { CaseCriteria, ScopedCaseCriteria } from './case.store.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Case', {
   description:
-    'A migrant-smuggling case opened by a police service, usually on a detection at sea. The hub of Tidelink: migrant assistance adds `migrants` and `assistanceSummary`, prosecutor support adds `prosecution`.',
+    'A migrant-smuggling case opened by a police service, usually on a detection at sea. The hub of Tidelink: migrant assistance adds `migrants` and `assistanceSummary`, prosecutor support adds `prosecution`. The bureau that recorded it (`ownerCountry`) decides which countries may read it (`sharingScope`); a reader outside gets a hit only (`releasable: false`).',
 })
 export class Case {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })
@@ -18,26 +18,14 @@ export class Case {
   @Field({ description: 'Human-readable case reference of the lead police service, e.g. "DOM-2026-0142".' })
   reference: string;
 
-  @Field(() => CaseStatus, { description: 'Where the case stands.' })
-  status: CaseStatus;
+  @Field(() => CountryCode, {
+    description:
+      'Country whose police bureau recorded the case and owns it: it alone sets who may read it (`sharingScope`) and changes it. A reader outside the scope contacts this bureau.',
+  })
+  ownerCountry: string;
 
-  @Field(() => CountryCode, { description: 'Country whose police service leads the case.' })
-  leadCountry: string;
-
-  @Field(() => DateTimeResolver, { description: 'When the case was opened (UTC).' })
-  openedAt: Date;
-
-  @Field(() => [Offence], { description: 'Offences under investigation.' })
-  offences: Offence[];
-
-  @Field(() => [Aggravation], { description: 'Aggravating circumstances established or alleged (Smuggling Protocol Art. 6(3)).' })
-  aggravations: Aggravation[];
-
-  @Field({ description: 'Short factual summary of the case, free of personal data.' })
-  summary: string;
-
-  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `advanceCase`; each change increments it.' })
-  version: number;
+  // Every other field is resolved in CaseResolver: for a reader outside the owner's scope it is null
+  // with FORBIDDEN NOT_RELEASABLE (a hit only).
 }
 
 @InputType({ description: 'Narrows `cases`. Every given condition must hold.' })
@@ -56,6 +44,13 @@ export class CaseFilter implements CaseCriteria {
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'Only cases opened before this instant.' })
   openedTo?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Also list cases whose owner has not released them to your country, as hits (`releasable: false`: id, reference and owning country only). Default false: such cases are left out and not counted.',
+  })
+  includeHits?: boolean | null;
 }
 
 @ObjectType({ description: 'A case and its position in the list.' })
@@ -79,5 +74,5 @@ export class CaseConnection {
   pageInfo: PageInfo;
 
   /** Carried so `totalCount` is only counted when asked for. */
-  criteria: CaseCriteria;
+  criteria: ScopedCaseCriteria;
 }

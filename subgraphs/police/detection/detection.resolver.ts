@@ -14,7 +14,7 @@ export class DetectionResolver {
   }
 
   @FieldResolver(() => Position, { nullable: true, description: 'Where the vessel was detected.' })
-  position(@Root() root: DetectionEntity, @Ctx() context: PoliceContext): Position {
+  position(@Root() root: DetectionEntity, @Ctx() context: PoliceContext): Promise<Position> {
     return context.detections.position(root);
   }
 

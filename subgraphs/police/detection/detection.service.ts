@@ -1,8 +1,8 @@
-import { enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
 import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
 import { createOnce, lockRow, presetId, truncateToMilliseconds, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId, isId } from '../../shared/pagination.js';
-import { CaseEntity } from '../case/case.entity.js';
+import { ForbiddenError } from '../../shared/access.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from '../case/case.input.js';
 import type { CaseService } from '../case/case.service.js';
@@ -23,7 +23,7 @@ export class DetectionService {
    * opens, all in one transaction and once per idempotency key.
    */
   async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined, preset?: Preset & { vesselId?: string }) {
-    enforce(policePolicy.write(this.request.viewer));
+    guard(this.request, policePolicy.policeWrite, undefined);
     const problems: FieldProblem[] = [];
     if (Boolean(input.caseId) === Boolean(input.openCase)) {
       problems.push({ field: 'caseId', reasons: ['give either caseId (an existing case) or openCase (a new one), not both'] });
@@ -36,8 +36,9 @@ export class DetectionService {
     const id = await createOnce(this.request, 'recordDetection', idempotencyKey, input, async (manager) => {
       const operationId = input.operationId ? assertId(input.operationId, 'operationId') : null;
       if (operationId) await lockRow(manager, OperationEntity, 'operation.lock', operationId, 'operationId');
+      // On an existing case: its owner's only. A case it opens is the caller's country's.
       const caseId = input.caseId
-        ? (await lockRow(manager, CaseEntity, 'case.lock', input.caseId.toLowerCase(), 'caseId')).id
+        ? (await this.cases.lockForOwner(manager, input.caseId.toLowerCase(), 'caseId')).id
         : await this.cases.insert(manager, input.openCase as OpenCaseInput);
       const vesselId = input.vessel
         ? await this.request.stores.vessels.insert(manager, {
@@ -49,7 +50,7 @@ export class DetectionService {
             boardingAuthorization: input.vessel.boardingAuthorization,
           })
         : null;
-      return this.request.stores.detections.insert(manager, {
+      const detectionId = await this.request.stores.detections.insert(manager, {
         ...presetId(preset),
         caseId,
         vesselId,
@@ -64,28 +65,46 @@ export class DetectionService {
         deaths: input.deaths,
         missing: input.missing ?? 0,
       });
+      // The detecting country is now involved in the case.
+      await this.request.stores.cases.refreshReleasable(manager, caseId);
+      return detectionId;
     });
     return this.request.loaders.detectionById.load(id);
   }
 
   get(id: string) {
-    enforce(policePolicy.caseRecord(this.request.viewer));
-    return this.request.loaders.detectionById.load(assertId(id));
+    return this.released(assertId(id));
   }
 
-  /** For `_entities` calls: the same rule as a direct read. */
-  async reference(id: string) {
-    enforce(policePolicy.caseRecord(this.request.viewer));
-    return this.request.loaders.detectionById.load(id);
+  /** For `_entities` calls (a migrant's detection, from assistance): the same rule as a direct read. */
+  reference(id: string) {
+    return this.released(id);
   }
 
-  position(root: DetectionEntity): Position {
-    enforce(policePolicy.vesselAndPosition(this.request.viewer));
+  /** A detection follows its case: refused NOT_RELEASABLE outside the owner's scope (cases load batched). */
+  private async released(id: string): Promise<DetectionEntity | null> {
+    guard(this.request, policePolicy.caseHit, undefined);
+    const detection = await this.request.loaders.detectionById.load(id);
+    if (!detection) return null;
+    await this.caseOf(detection, policePolicy.caseRecord);
+    return detection;
+  }
+
+  private async caseOf(root: DetectionEntity, rule: typeof policePolicy.caseRecord | typeof policePolicy.vesselAndPosition) {
+    const owning = await this.request.loaders.caseById.load(root.caseId);
+    // A detection always has its case (foreign key); a missing one is refused rather than served unscoped.
+    if (!owning) throw new ForbiddenError('NOT_RELEASABLE');
+    guard(this.request, rule, owning);
+    return owning;
+  }
+
+  async position(root: DetectionEntity): Promise<Position> {
+    await this.caseOf(root, policePolicy.vesselAndPosition);
     return { latitude: root.latitude, longitude: root.longitude };
   }
 
-  vessel(root: DetectionEntity) {
-    enforce(policePolicy.vesselAndPosition(this.request.viewer));
+  async vessel(root: DetectionEntity) {
+    await this.caseOf(root, policePolicy.vesselAndPosition);
     return root.vesselId ? this.request.loaders.vesselById.load(root.vesselId) : null;
   }
 
@@ -94,6 +113,7 @@ export class DetectionService {
   }
 
   operation(root: DetectionEntity) {
+    guard(this.request, policePolicy.operations, undefined);
     return root.operationId ? this.request.loaders.operationById.load(root.operationId) : null;
   }
 }

@@ -26,8 +26,12 @@ export class ShareIntelligenceInput {
   @Field(() => InformationAccuracy, { description: 'Evaluation of the information.' })
   informationAccuracy: InformationAccuracy;
 
-  @Field(() => CountryCode, { description: 'Country of the supplying National Central Bureau.' })
-  sourceCountry: string;
+  @Field(() => CountryCode, {
+    nullable: true,
+    description: 'Country of the supplying National Central Bureau: always your token\'s country. Omit it; any other country is refused (BAD_USER_INPUT).',
+    deprecationReason: 'The source country is your token\'s country; omit this field.',
+  })
+  sourceCountry?: string | null;
 
   @IsOptional()
   @ArrayUnique()

@@ -1,5 +1,5 @@
-import { enforce } from '../../shared/access.js';
-import { InvalidInputError } from '../../shared/errors.js';
+import { guard } from '../../shared/policy.js';
+import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
 import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { CaseEntity } from '../case/case.entity.js';
@@ -14,15 +14,25 @@ const REVIEW_AFTER_YEARS = 5;
 export class IntelligenceService {
   constructor(private readonly request: PoliceRequest) {}
 
-  /** Shares an item on a case (police only) with the source's handling code, grading and releasability. */
+  /**
+   * Shares an item on a case (police of any country the case is released to) with the source's
+   * handling code, grading and releasability. The source is the caller's country, never an argument.
+   */
   async share(input: ShareIntelligenceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(policePolicy.write(this.request.viewer));
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(input.caseId, 'caseId');
+    const sourceCountry = this.request.viewer.country;
+    const problems: FieldProblem[] = [];
     if (input.handlingCode === HandlingCode.H3 && !input.handlingConditions?.trim()) {
-      throw new InvalidInputError([{ field: 'handlingConditions', reasons: ['an H3 item must state its restrictions in handlingConditions'] }]);
+      problems.push({ field: 'handlingConditions', reasons: ['an H3 item must state its restrictions in handlingConditions'] });
     }
+    if (input.sourceCountry && input.sourceCountry !== sourceCountry) {
+      problems.push({ field: 'sourceCountry', reasons: [`the source country is your token's country (${sourceCountry}); omit sourceCountry`] });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
     const id = await createOnce(this.request, 'shareIntelligence', idempotencyKey, input, async (manager) => {
-      await lockRow(manager, CaseEntity, 'case.lock', caseId, 'caseId');
+      const owning = await lockRow(manager, CaseEntity, 'case.lock', caseId, 'caseId');
+      guard(this.request, policePolicy.shareIntelligence, owning);
       const sharedAt = new Date();
       const reviewBy = new Date(sharedAt);
       reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + REVIEW_AFTER_YEARS);
@@ -34,7 +44,7 @@ export class IntelligenceService {
         handlingConditions: input.handlingConditions ?? null,
         sourceReliability: input.sourceReliability,
         informationAccuracy: input.informationAccuracy,
-        sourceCountry: input.sourceCountry,
+        sourceCountry,
         releasableTo: input.releasableTo ?? null,
         sharedAt,
         reviewBy: reviewBy.toISOString().slice(0, 10),

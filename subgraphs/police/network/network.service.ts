@@ -1,18 +1,26 @@
-import { enforce } from '../../shared/access.js';
+import { guard, permits } from '../../shared/policy.js';
 import type { PoliceRequest } from '../police.context.js';
 import { policePolicy } from '../police.policy.js';
+import type { SuspectEntity } from '../suspect/suspect.entity.js';
 import type { SmugglingNetworkEntity } from './network.entity.js';
 
-/** Networks are analysis of suspects: the suspects rule applies. */
+/** Networks are analysis of suspects across cases: shared as such, but each suspect follows its case's scope. */
 export class SmugglingNetworkService {
   constructor(private readonly request: PoliceRequest) {}
 
   all() {
-    enforce(policePolicy.suspects(this.request.viewer));
+    guard(this.request, policePolicy.networks, undefined);
     return this.request.stores.networks.all();
   }
 
-  suspects(root: SmugglingNetworkEntity) {
-    return this.request.loaders.suspectsByNetwork.load(root.id);
+  /** The network's suspects whose cases the reader may read; the others are left out (their cases load in one batch). */
+  async suspects(root: SmugglingNetworkEntity): Promise<SuspectEntity[]> {
+    guard(this.request, policePolicy.networks, undefined);
+    const suspects = await this.request.loaders.suspectsByNetwork.load(root.id);
+    const cases = await this.request.loaders.caseById.loadMany([...new Set(suspects.map((suspect) => suspect.caseId))]);
+    const readable = new Set(
+      cases.flatMap((owning) => (owning && !(owning instanceof Error) && permits(this.request, policePolicy.suspects, owning) ? [owning.id] : [])),
+    );
+    return suspects.filter((suspect) => readable.has(suspect.caseId));
   }
 }

@@ -1,4 +1,4 @@
-import { enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
 import type { PoliceRequest } from '../police.context.js';
 import { policePolicy } from '../police.policy.js';
 
@@ -6,7 +6,7 @@ export class OperationService {
   constructor(private readonly request: PoliceRequest) {}
 
   all() {
-    enforce(policePolicy.caseRecord(this.request.viewer));
+    guard(this.request, policePolicy.operations, undefined);
     return this.request.stores.operations.all();
   }
 }

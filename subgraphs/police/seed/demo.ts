@@ -5,6 +5,7 @@ import type { CaseEntity } from '../case/case.entity.js';
 import type { DetectionEntity } from '../detection/detection.entity.js';
 import {
   BoardingAuthorization,
+  SharingScope,
   CaseStatus,
   DetectionOutcome,
   HandlingCode,
@@ -17,7 +18,7 @@ import {
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
-import { createPoliceContext } from '../police.context.js';
+import { createPoliceContext, type PoliceContext } from '../police.context.js';
 import type { SuspectEntity } from '../suspect/suspect.entity.js';
 import type { VesselEntity } from '../vessel/vessel.entity.js';
 import { seedContext } from '../../shared/seed-context.js';
@@ -147,6 +148,19 @@ const intelligence: Partial<IntelligenceItemEntity>[] = [
   { id: demoId(kind.intelligence, 4), caseId: demoId(kind.case, 4), summary: 'Satellite phone used aboard was activated in Zuwara two days before departure.', handlingCode: HandlingCode.H2, handlingConditions: null, sourceReliability: SourceReliability.B, informationAccuracy: InformationAccuracy.CONFIRMED, sourceCountry: 'ITA', releasableTo: ['ITA', 'MLT'], sharedAt: new Date('2026-06-02T11:00:00Z'), reviewBy: '2031-06-02' },
 ];
 
+/**
+ * Who each owner releases its case to. DOM-2026-0142 keeps the default (INVOLVED: DOM, and the USA
+ * whose Coast Guard intercepted the yola); the Turks and Caicos bureau names the Dominican and
+ * Haitian bureaus working the same Hispaniola routes; the Curaçao case of the joint operation and
+ * the Canary Islands arrival go to every member country; the Lampedusa shipwreck stays with Italy
+ * (INVOLVED), so any other bureau sees it as a hit and contacts Rome.
+ */
+const SHARING: Record<string, { scope: SharingScope; countries?: string[] }> = {
+  'TCA-2026-0031': { scope: SharingScope.NAMED, countries: ['DOM', 'HTI', 'USA'] },
+  'CUW-2026-0007': { scope: SharingScope.ALL },
+  'ESP-2026-0058': { scope: SharingScope.ALL },
+};
+
 /** The statuses each demo case goes through, as its investigation did. */
 const STATUS_PATH: Record<CaseStatus, CaseStatus[]> = {
   [CaseStatus.OPEN]: [],
@@ -167,9 +181,19 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
     await manager.insert(SmugglingNetworkEntity, networks);
     await manager.insert(OperationEntity, operations);
   });
-  const police = createPoliceContext(seedContext(dataSource, 'POLICE', 'DOM'));
+  // Each bureau records its own: the caller's country owns what it opens and shares.
+  const bureaus = new Map<string, PoliceContext>();
+  const bureau = (country: string): PoliceContext => {
+    const known = bureaus.get(country);
+    if (known) return known;
+    const created = createPoliceContext(seedContext(dataSource, 'POLICE', country));
+    bureaus.set(country, created);
+    return created;
+  };
+  const ownerOf = (caseId: string | undefined) => bureau(cases.find((c) => c.id === caseId)?.leadCountry as string);
+  const versions = new Map<string, number>();
   for (const c of cases) {
-    await police.cases.open(
+    await bureau(c.leadCountry as string).cases.open(
       {
         reference: c.reference as string,
         leadCountry: c.leadCountry as string,
@@ -186,7 +210,7 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
   }
   for (const d of detections) {
     const vessel = vessels.find((candidate) => candidate.id === d.vesselId);
-    await police.detections.record(
+    await ownerOf(d.caseId).detections.record(
       {
         caseId: d.caseId,
         operationId: d.operationId,
@@ -213,7 +237,7 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
     );
   }
   for (const suspect of suspects) {
-    await police.suspects.add(
+    await ownerOf(suspect.caseId).suspects.add(
       {
         caseId: suspect.caseId as string,
         alias: suspect.alias as string,
@@ -225,8 +249,17 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
       { id: suspect.id },
     );
   }
+  for (const c of cases) versions.set(c.id as string, 1);
+  const setSharing = async (caseId: string, scope: SharingScope, countries?: string[]) => {
+    const changed = await ownerOf(caseId).cases.setSharing(caseId, versions.get(caseId) as number, scope, countries);
+    versions.set(caseId, changed?.version ?? (versions.get(caseId) as number) + 1);
+  };
   for (const item of intelligence) {
-    await police.intelligence.share(
+    // The Turks and Caicos bureau is not involved in the Mona Passage case: Santo Domingo names it
+    // while it shares its lead on the organiser, then narrows the case back to the countries involved.
+    const outsider = item.sourceCountry === 'TCA' && item.caseId === demoId(kind.case, 1);
+    if (outsider) await setSharing(item.caseId as string, SharingScope.NAMED, ['TCA']);
+    await bureau(item.sourceCountry as string).intelligence.share(
       {
         caseId: item.caseId as string,
         summary: item.summary as string,
@@ -234,17 +267,21 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
         handlingConditions: item.handlingConditions,
         sourceReliability: item.sourceReliability as SourceReliability,
         informationAccuracy: item.informationAccuracy as InformationAccuracy,
-        sourceCountry: item.sourceCountry as string,
         releasableTo: item.releasableTo,
       },
       `demo:intelligence:${item.id}`,
       { id: item.id },
     );
+    if (outsider) await setSharing(item.caseId as string, SharingScope.INVOLVED);
   }
   for (const c of cases) {
-    let version = 1;
+    const sharing = SHARING[c.reference as string];
+    if (sharing) await setSharing(c.id as string, sharing.scope, sharing.countries);
+  }
+  for (const c of cases) {
+    let version = versions.get(c.id as string) as number;
     for (const status of STATUS_PATH[c.status as CaseStatus]) {
-      version = (await police.cases.advance(c.id as string, version, status))?.version ?? version + 1;
+      version = (await ownerOf(c.id).cases.advance(c.id as string, version, status))?.version ?? version + 1;
     }
   }
   return true;

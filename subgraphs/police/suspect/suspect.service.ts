@@ -1,7 +1,8 @@
-import { enforce } from '../../shared/access.js';
+import { ForbiddenError } from '../../shared/access.js';
 import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
-import { CaseEntity } from '../case/case.entity.js';
+import { guard } from '../../shared/policy.js';
+import type { CaseService } from '../case/case.service.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import type { AddSuspectInput } from './suspect.input.js';
 import type { PoliceRequest } from '../police.context.js';
@@ -9,26 +10,39 @@ import { policePolicy } from '../police.policy.js';
 import type { SuspectEntity } from './suspect.entity.js';
 
 export class SuspectService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(
+    private readonly request: PoliceRequest,
+    private readonly cases: CaseService,
+  ) {}
 
   get(id: string) {
-    enforce(policePolicy.suspects(this.request.viewer));
-    return this.request.loaders.suspectById.load(assertId(id));
+    return this.released(assertId(id));
   }
 
   /** For `_entities` calls (a defendant's suspect, from prosecution): the same rule as a direct read. */
-  async reference(id: string) {
-    enforce(policePolicy.suspects(this.request.viewer));
-    return this.request.loaders.suspectById.load(id);
+  reference(id: string) {
+    return this.released(id);
   }
 
-  /** Adds a suspect to a case (police only), once per idempotency key. */
+  /** A suspect follows its case: refused NOT_RELEASABLE outside the owner's scope (cases load batched). */
+  private async released(id: string): Promise<SuspectEntity | null> {
+    guard(this.request, policePolicy.networks, undefined);
+    const suspect = await this.request.loaders.suspectById.load(id);
+    if (!suspect) return null;
+    const owning = await this.request.loaders.caseById.load(suspect.caseId);
+    // A suspect always has its case (foreign key); a missing one is refused rather than served unscoped.
+    if (!owning) throw new ForbiddenError('NOT_RELEASABLE');
+    guard(this.request, policePolicy.suspects, owning);
+    return suspect;
+  }
+
+  /** Adds a suspect to a case (its owner's police only), once per idempotency key. */
   async add(input: AddSuspectInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(policePolicy.write(this.request.viewer));
+    guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const networkId = input.networkId ? assertId(input.networkId, 'networkId') : null;
     const id = await createOnce(this.request, 'addSuspect', idempotencyKey, input, async (manager) => {
-      await lockRow(manager, CaseEntity, 'case.lock', caseId, 'caseId');
+      await this.cases.lockForOwner(manager, caseId, 'caseId');
       if (networkId) await lockRow(manager, SmugglingNetworkEntity, 'network.lock', networkId, 'networkId');
       return this.request.stores.suspects.insert(manager, {
         ...presetId(preset),
@@ -47,6 +61,7 @@ export class SuspectService {
   }
 
   network(root: SuspectEntity) {
+    guard(this.request, policePolicy.networks, undefined);
     return root.networkId ? this.request.loaders.networkById.load(root.networkId) : null;
   }
 }

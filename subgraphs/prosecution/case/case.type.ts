@@ -9,14 +9,15 @@ export class Case {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })
   id: string;
 
-  // Police's, fetched by the gateway when `relevantCaseLaw` needs them (@requires).
+  // Police's, fetched by the gateway when `relevantCaseLaw` needs them (@requires); null when the
+  // case's owner has not released it to the reader (police's types, which must match).
   @Directive('@external')
-  @Field(() => [Offence])
-  offences?: Offence[];
+  @Field(() => [Offence], { nullable: true })
+  offences?: Offence[] | null;
 
   @Directive('@external')
-  @Field(() => [Aggravation])
-  aggravations?: Aggravation[];
+  @Field(() => [Aggravation], { nullable: true })
+  aggravations?: Aggravation[] | null;
 }
 
 @ObjectType({ description: 'A case-law reference ranked for a case: how closely it matches the case\'s offences, aggravations and mode.' })
