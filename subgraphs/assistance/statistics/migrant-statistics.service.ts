@@ -1,4 +1,5 @@
-import { agencies, enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
+import { assistancePolicy } from '../assistance.policy.js';
 import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { AgeGroup, AssistanceType, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { AssistanceRequest } from '../assistance.context.js';
@@ -13,18 +14,15 @@ const DIMENSIONS: Record<MigrantDimension, Dimension> = {
   [MigrantDimension.ASSISTANCE_TYPE]: { field: 'assistanceType', sql: 'a.type', values: [...Object.values(AssistanceType), null] },
 };
 
-const statisticsReaders = agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER');
-/** Vulnerabilities and assistance leave IOM only as statistics, and only for analysts. */
-const protectedDimensionReaders = agencies('IOM', 'ANALYST');
 
 export class MigrantStatisticsService {
   constructor(private readonly request: AssistanceRequest) {}
 
   async migrants(groupBy: readonly MigrantDimension[], filter: StatisticsFilter | null | undefined): Promise<MigrantStatistics> {
-    enforce(statisticsReaders(this.request.viewer));
+    guard(this.request, assistancePolicy.statistics, undefined);
     const byVulnerability = groupBy.includes(MigrantDimension.VULNERABILITY);
     const byAssistance = groupBy.includes(MigrantDimension.ASSISTANCE_TYPE);
-    if (byVulnerability || byAssistance) enforce(protectedDimensionReaders(this.request.viewer));
+    if (byVulnerability || byAssistance) guard(this.request, assistancePolicy.protectedStatistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'm.registered_at', country: 'm.nationality' });
     const from = [
       'migrants m',
