@@ -27,7 +27,6 @@ export function createAssistanceLoaders(stores: AssistanceStores) {
   return {
     migrantById: rowLoader((ids) => stores.migrants.byIds(ids), (row) => row.id),
     migrantsByCase: groupLoader((ids) => stores.migrants.byCaseIds(ids), (row) => row.caseId),
-    countsByCase: rowLoader((ids) => stores.migrants.countsByCaseIds(ids), (row) => row.caseId),
     identityByMigrant: rowLoader((ids) => stores.identities.byMigrantIds(ids), (row) => row.migrantId),
     consentsByMigrant: groupLoader((ids) => stores.consents.byMigrantIds(ids), (row) => row.migrantId),
     screeningsByMigrant: groupLoader((ids) => stores.screenings.byMigrantIds(ids), (row) => row.migrantId),

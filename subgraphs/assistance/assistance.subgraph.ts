@@ -14,6 +14,7 @@ import { ConsentEntity } from './consent/consent.entity.js';
 import { MigrantIdentityEntity } from './identity/identity.entity.js';
 import { AssistanceInitial1764300000001 } from './migrations/1764300000001-assistance-initial.js';
 import { AssistanceReferenceIndexes1764600000001 } from './migrations/1764600000001-assistance-reference-indexes.js';
+import { ConsentRecipient1765000000401 } from './migrations/1765000000401-consent-recipient.js';
 import { MigrantEntity } from './migrant/migrant.entity.js';
 import { resolveMigrantReference } from './migrant/migrant.reference.js';
 import { AssistanceMutationResolver, MigrantResolver } from './migrant/migrant.resolver.js';
@@ -27,7 +28,7 @@ const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
   entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
+  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010, ConsentRecipient1765000000401, AccessLogWrites1765000000050],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
       resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver, MigrantStatisticsResolver],

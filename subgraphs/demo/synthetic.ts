@@ -188,7 +188,10 @@ export async function seedSynthetic(
       });
       assistance.identities.push({ migrantId, givenName: `Given${n}x${m}`, familyName: `Family${n}x${m}`, dateOfBirth: null });
       assistance.screenings.push({ id: randomUUID(), migrantId, screenedAt: registeredAt, screenedBy: 'IOM synthetic office', vulnerabilities, traffickingStatus });
-      assistance.consents.push({ id: randomUUID(), migrantId, scope: rng.pick([ConsentScope.SHARE_WITH_POLICE, ConsentScope.SHARE_WITH_PROSECUTION, ConsentScope.TESTIMONY]), recipient: `Authorities of ${route.lead}`, purpose: `Case ${n}`, givenAt: registeredAt, withdrawnAt: null });
+      const scope = rng.pick([ConsentScope.SHARE_WITH_POLICE, ConsentScope.SHARE_WITH_PROSECUTION, ConsentScope.TESTIMONY]);
+      // The consent names the lead country's police or prosecutors, as IOM records it.
+      const recipientAgency = scope === ConsentScope.SHARE_WITH_POLICE ? 'POLICE' : 'PROSECUTOR';
+      assistance.consents.push({ id: randomUUID(), migrantId, scope, recipientAgency, recipientCountry: route.lead, recipient: `Authorities of ${route.lead}`, purpose: `Case ${n}`, givenAt: registeredAt, expiresAt: null, withdrawnAt: null });
       for (const type of [AssistanceType.MEDICAL, rng.pick([AssistanceType.SHELTER, AssistanceType.PSYCHOSOCIAL, AssistanceType.LEGAL_COUNSELLING])]) {
         assistance.records.push({ id: randomUUID(), migrantId, type, status: AssistanceStatus.COMPLETED, provider: 'IOM synthetic office', startedAt: registeredAt, completedAt: registeredAt });
       }

@@ -72,7 +72,8 @@ const ROWS: Array<[string, Path, Expectation]> = [
   ['migrant by id', ['migrant'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
   ['migrant via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant'], { POLICE: V, PROSECUTOR: V }],
   // Row: identity, trafficking status — consent-gated. M1: SHARE_WITH_POLICE; M2: SHARE_WITH_PROSECUTION + TESTIMONY; M3: police consent withdrawn.
-  ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, POLICE_ITA: V, IOM: V, PROSECUTOR: CONSENT }],
+  // M1's consent names the Dominican police: an Italian officer is refused.
+  ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, POLICE_ITA: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
   ['identity, prosecution consent', ['case', 'migrants', 1, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
   ['identity, withdrawn consent', ['case', 'migrants', 2, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
   ['trafficking status, prosecution consent', ['case', 'migrants', 1, 'traffickingStatus'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],

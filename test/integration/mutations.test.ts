@@ -57,7 +57,7 @@ const detection = {
 };
 const intelligence = { caseId: CASE_1, summary: 'x', handlingCode: 'H0', sourceReliability: 'B', informationAccuracy: 'CORROBORATED', sourceCountry: 'DOM' };
 const migrant = { caseId: CASE_1, sex: 'MALE', ageGroup: 'AGE_26_47' };
-const consent = { migrantId: MIGRANT_1, scope: 'RESEARCH', recipient: 'IOM data collaborative', purpose: 'Statistics' };
+const consent = { migrantId: MIGRANT_1, scope: 'RESEARCH', recipientAgency: 'IOM', recipient: 'IOM data collaborative', purpose: 'Statistics' };
 const mla = { prosecutionId: PROSECUTION_1, type: 'EVIDENCE', requestingCountry: 'DOM', requestedCountry: 'USA', subject: 'x' };
 const future = '2999-01-01T00:00:00Z';
 

@@ -68,7 +68,7 @@ describe('the whole chain, built only through mutations', () => {
       input: { migrantId, migrantVersion: registerMigrant.version, screenedAt: '2026-10-02T09:00:00Z', screenedBy: 'IOM Santo Domingo', vulnerabilities: ['TRAUMA'], traffickingStatus: 'POSSIBLE' },
     });
     await write('IOM', `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { migrantId, scope: 'TESTIMONY', recipient: 'Procuraduría General de la República (DOM)', purpose: 'Testimony in the trial of case DOM-2026-0777' },
+      input: { migrantId, scope: 'TESTIMONY', recipientAgency: 'PROSECUTOR', recipientCountry: 'DOM', recipient: 'Procuraduría General de la República (DOM)', purpose: 'Testimony in the trial of case DOM-2026-0777' },
     });
     const { recordAssistance } = await write<{ recordAssistance: { id: string; version: number } }>(
       'IOM',

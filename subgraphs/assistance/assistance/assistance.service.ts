@@ -13,6 +13,7 @@ import {
 } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
+import { guard } from '../../shared/policy.js';
 import { assistancePolicy } from '../assistance.policy.js';
 import { AssistanceStatus } from '../enums.js';
 import { MigrantEntity } from '../migrant/migrant.entity.js';
@@ -42,7 +43,7 @@ export class AssistanceService {
   constructor(private readonly request: AssistanceRequest) {}
 
   async record(input: RecordAssistanceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const migrantId = assertId(input.migrantId, 'migrantId');
     const problems = datesProblems(input.status, input.startedAt ?? null, input.completedAt ?? null);
     if (problems.length > 0) throw new InvalidInputError(problems);
@@ -64,7 +65,7 @@ export class AssistanceService {
 
   /** Moves assistance along ASSISTANCE_TRANSITIONS (starting it sets startedAt, completing it completedAt). */
   async update(id: string, version: number, status: AssistanceStatus) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const recordId = assertId(id);
     await this.request.dataSource.transaction(async (manager) => {
       const record = await lockRow(manager, AssistanceEntity, 'assistance.lock', recordId, 'id');

@@ -10,7 +10,10 @@ export class CaseMigrantsResolver {
     return context.migrants.byCase(root.id);
   }
 
-  @FieldResolver(() => AssistanceSummary, { nullable: true, description: 'Counts of the migrants on the case.' })
+  @FieldResolver(() => AssistanceSummary, {
+    nullable: true,
+    description: 'Counts of the migrants on the case: exact for what the reader may see one by one, k-anonymous for the rest. Police, IOM and prosecutors; every read is logged.',
+  })
   assistanceSummary(@Root() root: Case, @Ctx() context: AssistanceContext): Promise<AssistanceSummary> {
     return context.migrants.summary(root.id);
   }

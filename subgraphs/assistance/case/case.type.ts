@@ -16,7 +16,10 @@ export class Detection {
   id: string;
 }
 
-@ObjectType('AssistanceSummary', { description: 'Counts of the migrants registered on a case; no one is identified.' })
+@ObjectType('AssistanceSummary', {
+  description:
+    'Counts of the migrants registered on a case; no one is identified. Counts of what the reader may not see one by one (trafficking status without a consent that names them; vulnerabilities outside IOM) are k-anonymous: null when they would reveal a group of fewer than k people.',
+})
 export class AssistanceSummary {
   @Field(() => Int, { description: 'Migrants registered on the case.' })
   migrants: number;
@@ -24,12 +27,18 @@ export class AssistanceSummary {
   @Field(() => Int, { description: 'Of them, children (age group 0-8 or 9-17).' })
   minors: number;
 
-  @Field(() => Int, { description: 'Of them, unaccompanied children.' })
-  unaccompaniedMinors: number;
+  @Field(() => Int, { nullable: true, description: 'Of them, unaccompanied children. Exact for IOM; for other readers null unless it reveals no group of fewer than k.' })
+  unaccompaniedMinors: number | null;
 
-  @Field(() => Int, { description: 'Of them, identified victims of trafficking (status CONFIRMED).' })
-  traffickingVictims: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of them, identified victims of trafficking (status CONFIRMED): exact over the migrants whose status the reader may see, k-anonymous over the others (null when it would reveal anyone).',
+  })
+  traffickingVictims: number | null;
 
-  @Field(() => Int, { description: 'Of them, possible victims of trafficking (status POSSIBLE).' })
-  possibleTraffickingVictims: number;
+  @Field(() => Int, { nullable: true, description: 'Of them, possible victims of trafficking (status POSSIBLE); the same rule as `traffickingVictims`.' })
+  possibleTraffickingVictims: number | null;
+
+  @Field(() => Int, { description: 'The k of k-anonymity the withheld counts obey.' })
+  k: number;
 }

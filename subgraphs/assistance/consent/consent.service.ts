@@ -1,9 +1,9 @@
-import { enforce } from '../../shared/access.js';
-import { InvalidInputError } from '../../shared/errors.js';
+import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
 import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
-import { assistancePolicy } from '../assistance.policy.js';
+import { guard } from '../../shared/policy.js';
+import { assistancePolicy, RECIPIENTS_OF_SCOPE } from '../assistance.policy.js';
 import { MigrantEntity } from '../migrant/migrant.entity.js';
 import type { RecordConsentInput } from '../migrant/migrant.input.js';
 import { ConsentEntity } from './consent.entity.js';
@@ -13,17 +13,30 @@ export class ConsentService {
   constructor(private readonly request: AssistanceRequest) {}
 
   async record(input: RecordConsentInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const migrantId = assertId(input.migrantId, 'migrantId');
+    const givenAt = truncateToMilliseconds(input.givenAt ?? new Date());
+    const expiresAt = input.expiresAt ? truncateToMilliseconds(input.expiresAt) : null;
+    const problems: FieldProblem[] = [];
+    const recipients = RECIPIENTS_OF_SCOPE[input.scope];
+    if (!recipients.includes(input.recipientAgency)) {
+      problems.push({ field: 'recipientAgency', reasons: [`a ${input.scope} consent names one of ${recipients.join(', ')}`] });
+    }
+    if (expiresAt && expiresAt <= givenAt) problems.push({ field: 'expiresAt', reasons: ['must be after givenAt'] });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const recipientCountry = input.recipientCountry ?? null;
     const id = await createOnce(this.request, 'recordConsent', idempotencyKey, input, async (manager) => {
       await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       return this.request.stores.consents.insert(manager, {
         ...presetId(preset),
         migrantId,
         scope: input.scope,
-        recipient: input.recipient,
+        recipientAgency: input.recipientAgency,
+        recipientCountry,
+        recipient: input.recipient ?? (recipientCountry ? `${input.recipientAgency} (${recipientCountry})` : `${input.recipientAgency} (any country)`),
         purpose: input.purpose,
-        givenAt: truncateToMilliseconds(input.givenAt ?? new Date()),
+        givenAt,
+        expiresAt,
         withdrawnAt: null,
       });
     });
@@ -32,7 +45,7 @@ export class ConsentService {
   }
 
   async withdraw(id: string, version: number) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const consentId = assertId(id);
     await this.request.dataSource.transaction(async (manager) => {
       const consent = await lockRow(manager, ConsentEntity, 'consent.lock', consentId, 'id');

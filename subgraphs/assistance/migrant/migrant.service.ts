@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { enforce, ForbiddenError, type Decision } from '../../shared/access.js';
 import { InvalidInputError } from '../../shared/errors.js';
 import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
-import { ConsentScope, TraffickingStatus } from '../enums.js';
+import { suppressCounts } from '../../shared/statistics/suppression.js';
+import { AgeGroup, ConsentScope, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
-import { assistancePolicy } from '../assistance.policy.js';
-import type { CaseMigrantCounts } from './migrant.store.js';
+import { guard, permits } from '../../shared/policy.js';
+import { assistancePolicy, consentNames, isLive } from '../assistance.policy.js';
+
 import { MigrantEntity } from './migrant.entity.js';
 
 /** Reads of migrants and their records, each behind the assistance policy; gated reads are logged. */
@@ -15,30 +16,66 @@ export class MigrantService {
   constructor(private readonly request: AssistanceRequest) {}
 
   get(id: string) {
-    enforce(assistancePolicy.migrantRecord(this.request.viewer));
+    guard(this.request, assistancePolicy.migrantRecord, undefined);
     return this.request.loaders.migrantById.load(assertId(id));
   }
 
   /** For `_entities` calls (a witness's migrant, from prosecution): the same rule as a direct read. */
   async reference(id: string) {
-    enforce(assistancePolicy.migrantRecord(this.request.viewer));
+    guard(this.request, assistancePolicy.migrantRecord, undefined);
     return this.request.loaders.migrantById.load(id);
   }
 
   byCase(caseId: string) {
-    enforce(assistancePolicy.migrantRecord(this.request.viewer));
+    guard(this.request, assistancePolicy.migrantRecord, undefined);
     return this.request.loaders.migrantsByCase.load(assertId(caseId, 'caseId'));
   }
 
-  async summary(caseId: string): Promise<Omit<CaseMigrantCounts, 'caseId'>> {
-    enforce(assistancePolicy.caseSummary(this.request.viewer));
-    const counts = await this.request.loaders.countsByCase.load(caseId);
-    return counts ?? { migrants: 0, minors: 0, unaccompaniedMinors: 0, traffickingVictims: 0, possibleTraffickingVictims: 0 };
+  /**
+   * Counts of a case's migrants. Migrants and minors are exact (code and age group are open to every
+   * reader of the summary). Trafficking status and unaccompanied minors are exact over the migrants
+   * whose field the reader may see one by one, and over the others (whose number the reader knows)
+   * k-anonymous with complementary suppression: a count that would reveal anyone is null.
+   */
+  async summary(caseId: string): Promise<AssistanceSummaryCounts> {
+    guard(this.request, assistancePolicy.caseSummary, undefined, { entityType: 'Case', entityId: caseId, field: 'assistanceSummary' });
+    const migrants = await this.request.loaders.migrantsByCase.load(caseId);
+    const { viewer, kAnonymity: k } = this.request;
+    const statusVisible = await Promise.all(
+      migrants.map(async (migrant) =>
+        viewer.agency === 'IOM' ? true : permits(this.request, assistancePolicy.consentGated, await this.request.loaders.consentsByMigrant.load(migrant.id)),
+      ),
+    );
+    const vulnerabilitiesVisible = permits(this.request, assistancePolicy.protectedRecord, undefined);
+    const seen = migrants.filter((_, index) => statusVisible[index]);
+    const unseen = migrants.filter((_, index) => !statusVisible[index]);
+    const status = (group: MigrantEntity[], value: TraffickingStatus) => group.filter((migrant) => migrant.traffickingStatus === value).length;
+    const hiddenStatus =
+      unseen.length === 0
+        ? { traffickingVictims: 0, possibleTraffickingVictims: 0 }
+        : suppressCounts(
+            { traffickingVictims: status(unseen, TraffickingStatus.CONFIRMED), possibleTraffickingVictims: status(unseen, TraffickingStatus.POSSIBLE) },
+            unseen.length - status(unseen, TraffickingStatus.CONFIRMED) - status(unseen, TraffickingStatus.POSSIBLE),
+            k,
+          );
+    const unaccompanied = migrants.filter((migrant) => migrant.vulnerabilities.includes(Vulnerability.UNACCOMPANIED_CHILD)).length;
+    const withSeen = (hidden: number | null, visible: number) => (hidden === null ? null : hidden + visible);
+    return {
+      migrants: migrants.length,
+      minors: migrants.filter((migrant) => migrant.ageGroup === AgeGroup.AGE_0_8 || migrant.ageGroup === AgeGroup.AGE_9_17).length,
+      unaccompaniedMinors:
+        vulnerabilitiesVisible || migrants.length === 0
+          ? unaccompanied
+          : suppressCounts({ unaccompaniedMinors: unaccompanied }, migrants.length - unaccompanied, k).unaccompaniedMinors,
+      traffickingVictims: withSeen(hiddenStatus.traffickingVictims, status(seen, TraffickingStatus.CONFIRMED)),
+      possibleTraffickingVictims: withSeen(hiddenStatus.possibleTraffickingVictims, status(seen, TraffickingStatus.POSSIBLE)),
+      k,
+    };
   }
 
   /** Registers a migrant (IOM only) with a pseudonymous code and, apart, the identity if given. */
   async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const detectionId = input.detectionId ? assertId(input.detectionId, 'detectionId') : null;
     const id = await createOnce(this.request, 'registerMigrant', idempotencyKey, input, async (manager) => {
@@ -73,7 +110,7 @@ export class MigrantService {
 
   /** Records a screening (IOM only); it becomes the migrant's current vulnerabilities and trafficking status. */
   async recordScreening(input: RecordScreeningInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    enforce(assistancePolicy.write(this.request.viewer));
+    guard(this.request, assistancePolicy.write, undefined);
     const migrantId = assertId(input.migrantId, 'migrantId');
     const id = await createOnce(this.request, 'recordScreening', idempotencyKey, input, async (manager) => {
       const migrant = await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
@@ -106,13 +143,15 @@ export class MigrantService {
     return root.traffickingStatus;
   }
 
-  /** True while a TESTIMONY consent is live. A withdrawal counts from the next request. */
+  /**
+   * For a prosecutor: true while a live TESTIMONY consent names their agency and country (or any
+   * country), the same recipient rule as the identity. For IOM: any live TESTIMONY consent.
+   */
   async testimonyConsent(root: MigrantEntity): Promise<boolean> {
-    this.logged(root, 'testimonyConsent', assistancePolicy.testimonyConsent(this.request.viewer));
-    const now = new Date();
-    return (await this.request.loaders.consentsByMigrant.load(root.id)).some(
-      (consent) => consent.scope === ConsentScope.TESTIMONY && consent.givenAt <= now && (consent.withdrawnAt === null || consent.withdrawnAt > now),
-    );
+    guard(this.request, assistancePolicy.testimonyConsent, undefined, { entityType: 'Migrant', entityId: root.id, field: 'testimonyConsent' });
+    const consents = await this.request.loaders.consentsByMigrant.load(root.id);
+    if (this.request.viewer.agency === 'IOM') return consents.some((consent) => consent.scope === ConsentScope.TESTIMONY && isLive(consent, new Date()));
+    return consentNames(this.request.viewer, consents, [ConsentScope.TESTIMONY]);
   }
 
   vulnerabilities(root: MigrantEntity) {
@@ -137,20 +176,21 @@ export class MigrantService {
 
   /** Decided on this request's own read of the consents: a withdrawal counts from the next request. */
   private async consentGated(root: MigrantEntity, field: string): Promise<void> {
-    const { viewer } = this.request;
-    const decision: Decision =
-      viewer.agency === 'POLICE' || viewer.agency === 'PROSECUTOR'
-        ? assistancePolicy.consentGated(viewer, await this.request.loaders.consentsByMigrant.load(root.id))
-        : assistancePolicy.consentGated(viewer, []);
-    this.logged(root, field, decision);
+    const consents = this.request.viewer.agency === 'POLICE' || this.request.viewer.agency === 'PROSECUTOR' ? await this.request.loaders.consentsByMigrant.load(root.id) : [];
+    guard(this.request, assistancePolicy.consentGated, consents, { entityType: 'Migrant', entityId: root.id, field });
   }
 
   private protectedRecord(root: MigrantEntity, field: string): void {
-    this.logged(root, field, assistancePolicy.protectedRecord(this.request.viewer));
+    guard(this.request, assistancePolicy.protectedRecord, undefined, { entityType: 'Migrant', entityId: root.id, field });
   }
+}
 
-  private logged(root: MigrantEntity, field: string, decision: Decision): void {
-    this.request.accessLog.record('Migrant', root.id, field, decision);
-    if (!decision.allowed) throw new ForbiddenError(decision.reason);
-  }
+/** What `Case.assistanceSummary` gives: null where a count would reveal someone. */
+export interface AssistanceSummaryCounts {
+  migrants: number;
+  minors: number;
+  unaccompaniedMinors: number | null;
+  traffickingVictims: number | null;
+  possibleTraffickingVictims: number | null;
+  k: number;
 }

@@ -3,15 +3,6 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { insertRow, selectWhereIn } from '../../shared/store.js';
 import { MigrantEntity } from './migrant.entity.js';
 
-export interface CaseMigrantCounts {
-  caseId: string;
-  migrants: number;
-  minors: number;
-  unaccompaniedMinors: number;
-  traffickingVictims: number;
-  possibleTraffickingVictims: number;
-}
-
 export class MigrantStore {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -24,31 +15,6 @@ export class MigrantStore {
       property: 'code',
       direction: 'ASC',
     });
-  }
-
-  /** Counted in SQL, one statement for a batch of cases. */
-  async countsByCaseIds(caseIds: readonly string[]): Promise<CaseMigrantCounts[]> {
-    const rows: Array<Record<keyof CaseMigrantCounts, string>> = await this.dataSource.query(
-      `/* migrant.countsByCaseIds */
-       SELECT case_id AS "caseId",
-              count(*) AS "migrants",
-              count(*) FILTER (WHERE age_group IN ('AGE_0_8', 'AGE_9_17')) AS "minors",
-              count(*) FILTER (WHERE 'UNACCOMPANIED_CHILD' = ANY (vulnerabilities)) AS "unaccompaniedMinors",
-              count(*) FILTER (WHERE trafficking_status = 'CONFIRMED') AS "traffickingVictims",
-              count(*) FILTER (WHERE trafficking_status = 'POSSIBLE') AS "possibleTraffickingVictims"
-         FROM migrants
-        WHERE case_id = ANY ($1)
-        GROUP BY case_id`,
-      [[...caseIds]],
-    );
-    return rows.map((row) => ({
-      caseId: row.caseId,
-      migrants: Number(row.migrants),
-      minors: Number(row.minors),
-      unaccompaniedMinors: Number(row.unaccompaniedMinors),
-      traffickingVictims: Number(row.traffickingVictims),
-      possibleTraffickingVictims: Number(row.possibleTraffickingVictims),
-    }));
   }
 
   insert(manager: EntityManager, values: QueryDeepPartialEntity<MigrantEntity>): Promise<string> {

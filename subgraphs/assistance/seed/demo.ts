@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { demoId, kind } from '../../demo/ids.js';
 import { seedContext } from '../../shared/seed-context.js';
 import { createAssistanceContext } from '../assistance.context.js';
+import { AgencyCode } from '../../shared/access-log/access-log.type.js';
 import { AgeGroup, AssistanceStatus, AssistanceType, ConsentScope, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
 
 // Every person below is invented. Case n and detection n are the police demo's case n and detection n.
@@ -34,15 +35,21 @@ const migrants: DemoMigrant[] = [
   { n: 11, caseN: 3, code: 'MG-CUW-0007-01', sex: Sex.FEMALE, ageGroup: AgeGroup.AGE_26_47, nationality: 'VEN', vulnerabilities: [Vulnerability.TRAFFICKING_INDICATORS], traffickingStatus: TraffickingStatus.POSSIBLE, registeredAt: '2026-03-21T08:00:00Z', identity: ['Daniela', 'Rojas', '1997-03-05'], screenedBy: 'IOM Curaçao' },
 ];
 
-const consents: Array<[migrantN: number, scope: ConsentScope, recipient: string, purpose: string, givenAt: string, withdrawnAt: string | null]> = [
-  [1, ConsentScope.SHARE_WITH_POLICE, 'Policía Nacional (DOM)', 'Investigation of case DOM-2026-0142', '2026-03-14T12:30:00Z', null],
-  [2, ConsentScope.SHARE_WITH_PROSECUTION, 'Procuraduría General de la República (DOM)', 'Prosecution of the smugglers in case DOM-2026-0142', '2026-03-20T10:00:00Z', null],
-  [2, ConsentScope.TESTIMONY, 'Procuraduría General de la República (DOM)', 'Testimony in the trial arising from case DOM-2026-0142', '2026-03-20T10:05:00Z', null],
-  [3, ConsentScope.SHARE_WITH_POLICE, 'Policía Nacional (DOM)', 'Investigation of case DOM-2026-0142', '2026-03-15T09:00:00Z', '2026-03-29T16:00:00Z'],
-  [4, ConsentScope.RESEARCH, 'IOM counter-trafficking data collaborative', 'De-identified statistics', '2026-03-16T10:00:00Z', null],
-  [7, ConsentScope.SHARE_WITH_PROSECUTION, 'Procura della Repubblica di Agrigento (ITA)', 'Prosecution of the smugglers in case ITA-2026-0311', '2026-06-05T10:00:00Z', null],
-  [7, ConsentScope.TESTIMONY, 'Procura della Repubblica di Agrigento (ITA)', 'Testimony in the trial arising from case ITA-2026-0311', '2026-06-05T10:10:00Z', null],
-  [9, ConsentScope.SHARE_WITH_POLICE, 'Policía Nacional (ESP)', 'Investigation of case ESP-2026-0058', '2026-08-20T09:00:00Z', null],
+/**
+ * Each consent names its recipient: migrant 1's consent opens the identity to the Dominican police
+ * only (a DOM police token reads it, a USA police token is refused CONSENT_REQUIRED).
+ */
+const consents: Array<
+  [migrantN: number, scope: ConsentScope, recipientAgency: AgencyCode, recipientCountry: string | null, recipient: string, purpose: string, givenAt: string, withdrawnAt: string | null]
+> = [
+  [1, ConsentScope.SHARE_WITH_POLICE, AgencyCode.POLICE, 'DOM', 'Policía Nacional', 'Investigation of case DOM-2026-0142', '2026-03-14T12:30:00Z', null],
+  [2, ConsentScope.SHARE_WITH_PROSECUTION, AgencyCode.PROSECUTOR, 'DOM', 'Procuraduría General de la República', 'Prosecution of the smugglers in case DOM-2026-0142', '2026-03-20T10:00:00Z', null],
+  [2, ConsentScope.TESTIMONY, AgencyCode.PROSECUTOR, 'DOM', 'Procuraduría General de la República', 'Testimony in the trial arising from case DOM-2026-0142', '2026-03-20T10:05:00Z', null],
+  [3, ConsentScope.SHARE_WITH_POLICE, AgencyCode.POLICE, 'DOM', 'Policía Nacional', 'Investigation of case DOM-2026-0142', '2026-03-15T09:00:00Z', '2026-03-29T16:00:00Z'],
+  [4, ConsentScope.RESEARCH, AgencyCode.IOM, null, 'IOM counter-trafficking data collaborative', 'De-identified statistics', '2026-03-16T10:00:00Z', null],
+  [7, ConsentScope.SHARE_WITH_PROSECUTION, AgencyCode.PROSECUTOR, 'ITA', 'Procura della Repubblica di Agrigento', 'Prosecution of the smugglers in case ITA-2026-0311', '2026-06-05T10:00:00Z', null],
+  [7, ConsentScope.TESTIMONY, AgencyCode.PROSECUTOR, 'ITA', 'Procura della Repubblica di Agrigento', 'Testimony in the trial arising from case ITA-2026-0311', '2026-06-05T10:10:00Z', null],
+  [9, ConsentScope.SHARE_WITH_POLICE, AgencyCode.POLICE, 'ESP', 'Policía Nacional', 'Investigation of case ESP-2026-0058', '2026-08-20T09:00:00Z', null],
 ];
 
 const assistance: Array<[migrantN: number, type: AssistanceType, status: AssistanceStatus, provider: string, startedAt: string | null, completedAt: string | null]> = [
@@ -106,9 +113,9 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
       { id: demoId(kind.screening, m.n) },
     );
   }
-  for (const [index, [migrantN, scope, recipient, purpose, givenAt, withdrawnAt]] of consents.entries()) {
+  for (const [index, [migrantN, scope, recipientAgency, recipientCountry, recipient, purpose, givenAt, withdrawnAt]] of consents.entries()) {
     const consent = await iom.consents.record(
-      { migrantId: demoId(kind.migrant, migrantN), scope, recipient, purpose, givenAt: new Date(givenAt) },
+      { migrantId: demoId(kind.migrant, migrantN), scope, recipientAgency, recipientCountry, recipient, purpose, givenAt: new Date(givenAt) },
       `demo:consent:${index + 1}`,
       { id: demoId(kind.consent, index + 1) },
     );

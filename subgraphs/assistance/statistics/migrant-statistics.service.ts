@@ -1,29 +1,28 @@
-import { agencies, enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
+import { assistancePolicy } from '../assistance.policy.js';
 import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import { AgeGroup, AssistanceType, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { AssistanceRequest } from '../assistance.context.js';
 import { MigrantDimension, type MigrantStatistics } from './migrant-statistics.type.js';
 
 const DIMENSIONS: Record<MigrantDimension, Dimension> = {
-  [MigrantDimension.NATIONALITY]: { field: 'nationality', sql: 'm.nationality' },
-  [MigrantDimension.AGE_GROUP]: { field: 'ageGroup', sql: 'm.age_group' },
-  [MigrantDimension.SEX]: { field: 'sex', sql: 'm.sex' },
-  [MigrantDimension.VULNERABILITY]: { field: 'vulnerability', sql: 'vulnerability.value' },
-  [MigrantDimension.TRAFFICKING_STATUS]: { field: 'traffickingStatus', sql: 'm.trafficking_status' },
-  [MigrantDimension.ASSISTANCE_TYPE]: { field: 'assistanceType', sql: 'a.type' },
+  [MigrantDimension.NATIONALITY]: { field: 'nationality', sql: '', axis: 'country' },
+  [MigrantDimension.AGE_GROUP]: { field: 'ageGroup', sql: 'm.age_group', values: Object.values(AgeGroup) },
+  [MigrantDimension.SEX]: { field: 'sex', sql: 'm.sex', values: Object.values(Sex) },
+  [MigrantDimension.VULNERABILITY]: { field: 'vulnerability', sql: 'vulnerability.value', values: [...Object.values(Vulnerability), null] },
+  [MigrantDimension.TRAFFICKING_STATUS]: { field: 'traffickingStatus', sql: 'm.trafficking_status', values: Object.values(TraffickingStatus) },
+  [MigrantDimension.ASSISTANCE_TYPE]: { field: 'assistanceType', sql: 'a.type', values: [...Object.values(AssistanceType), null] },
 };
 
-const statisticsReaders = agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER');
-/** Vulnerabilities and assistance leave IOM only as statistics, and only for analysts. */
-const protectedDimensionReaders = agencies('IOM', 'ANALYST');
 
 export class MigrantStatisticsService {
   constructor(private readonly request: AssistanceRequest) {}
 
   async migrants(groupBy: readonly MigrantDimension[], filter: StatisticsFilter | null | undefined): Promise<MigrantStatistics> {
-    enforce(statisticsReaders(this.request.viewer));
+    guard(this.request, assistancePolicy.statistics, undefined);
     const byVulnerability = groupBy.includes(MigrantDimension.VULNERABILITY);
     const byAssistance = groupBy.includes(MigrantDimension.ASSISTANCE_TYPE);
-    if (byVulnerability || byAssistance) enforce(protectedDimensionReaders(this.request.viewer));
+    if (byVulnerability || byAssistance) guard(this.request, assistancePolicy.protectedStatistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'm.registered_at', country: 'm.nationality' });
     const from = [
       'migrants m',
@@ -35,6 +34,7 @@ export class MigrantStatisticsService {
       {
         statement: 'statistics.migrants',
         from,
+        grid: { time: 'm.registered_at', country: 'm.nationality' },
         dimensions: dimensionsOf(groupBy, DIMENSIONS),
         metrics: { migrants: 'count(DISTINCT m.id)' },
         people: 'count(DISTINCT m.id)',

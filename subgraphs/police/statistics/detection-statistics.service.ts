@@ -1,14 +1,15 @@
 import { agencies, enforce } from '../../shared/access.js';
 import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import { DetectionOutcome, VesselType } from '../enums.js';
 import type { PoliceRequest } from '../police.context.js';
 import { DetectionDimension, type DetectionStatistics } from './detection-statistics.type.js';
 
 const DIMENSIONS: Record<DetectionDimension, Dimension> = {
-  [DetectionDimension.MONTH]: { field: 'month', sql: "to_char(date_trunc('month', d.detected_at AT TIME ZONE 'UTC'), 'YYYY-MM')" },
+  [DetectionDimension.MONTH]: { field: 'month', sql: '', axis: 'month' },
   [DetectionDimension.SEA_AREA]: { field: 'seaArea', sql: 'd.sea_area' },
-  [DetectionDimension.DETECTING_COUNTRY]: { field: 'detectingCountry', sql: 'd.detecting_country' },
-  [DetectionDimension.OUTCOME]: { field: 'outcome', sql: 'd.outcome' },
-  [DetectionDimension.VESSEL_TYPE]: { field: 'vesselType', sql: 'v.type' },
+  [DetectionDimension.DETECTING_COUNTRY]: { field: 'detectingCountry', sql: '', axis: 'country' },
+  [DetectionDimension.OUTCOME]: { field: 'outcome', sql: 'd.outcome', values: Object.values(DetectionOutcome) },
+  [DetectionDimension.VESSEL_TYPE]: { field: 'vesselType', sql: 'v.type', values: [...Object.values(VesselType), null] },
 };
 
 /** Statistics are for everyone who works with the data, never for auditors (who read logs only). */
@@ -25,6 +26,7 @@ export class DetectionStatisticsService {
       {
         statement: 'statistics.detections',
         from: 'detections d LEFT JOIN vessels v ON v.id = d.vessel_id',
+        grid: { time: 'd.detected_at', country: 'd.detecting_country' },
         dimensions: dimensionsOf(groupBy, DIMENSIONS),
         metrics: {
           detections: 'count(*)',
@@ -32,6 +34,7 @@ export class DetectionStatisticsService {
           deaths: 'coalesce(sum(d.deaths), 0)',
           missing: 'coalesce(sum(d.missing), 0)',
         },
+        // k counts the people aboard, not detections: one boat of 3 is 3 people.
         people: 'coalesce(sum(d.persons_on_board), 0)',
         where,
         parameters,

@@ -1,22 +1,26 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, type FieldProblem } from '../errors.js';
 import { CountryCode } from '../scalars.js';
+import { suppressCells, type UnitCell } from './suppression.js';
 
-@InputType({ description: 'Narrows a statistics query. Every given condition must hold.' })
+@InputType({
+  description:
+    'Narrows a statistics query. Every given condition must hold. Windows are whole calendar months (UTC): `from` and `to` must each be the first instant of a month, e.g. 2026-03-01T00:00:00Z.',
+})
 export class StatisticsFilter {
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events at or after this instant.' })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events at or after this instant: the first instant of a calendar month (UTC).' })
   from?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events before this instant.' })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events before this instant: the first instant of a calendar month (UTC), after `from`.' })
   to?: Date | null;
 
   @Field(() => CountryCode, { nullable: true, description: 'Only events of this country (what "country" means is given on each statistics query).' })
   country?: string | null;
 }
 
-/** One aggregated row from SQL: the group's dimension values and its sums. */
+/** One aggregated row from SQL: a unit cell's coordinates and its sums. */
 export type AggregateRow = Record<string, string | number | null>;
 
 export interface Dimension {
@@ -24,16 +28,26 @@ export interface Dimension {
   field: string;
   /** SQL expression it groups by (from a fixed list, never from input). */
   sql: string;
+  /**
+   * Every value the dimension can take (an enumeration, with null where "none" is a value). Every
+   * combination is listed, so an empty group and a suppressed one look alike. Omitted for open
+   * domains (sea areas), whose values are those present in the window.
+   */
+  values?: readonly (string | null)[];
+  /** When the dimension is one of the grid's own coordinates (the month or the country), it adds none. */
+  axis?: 'month' | 'country';
 }
 
 export interface StatisticsQuery<Metric extends string> {
   statement: string;
   /** FROM and JOINs, with `$n` placeholders only for values. */
   from: string;
+  /** The instant that places a row in its calendar month, and the country column of the grid. */
+  grid: { time: string; country: string };
   dimensions: Dimension[];
-  /** Aggregates by output name, e.g. { detections: 'count(*)' }. */
+  /** Aggregates by output name, e.g. { detections: 'count(*)' }; each must add up across months and countries. */
   metrics: Record<Metric, string>;
-  /** The aggregate that counts people, for k-anonymity. */
+  /** The aggregate that counts the people behind a cell, for k-anonymity. */
   people: string;
   where: string[];
   parameters: unknown[];
@@ -46,44 +60,86 @@ export interface KAnonymous<Metric extends string> {
   suppressedBuckets: number;
 }
 
+/** Beyond this many listed groups a query is refused: group by fewer dimensions or narrow the window. */
+export const MAX_BUCKETS = 20_000;
+
 /**
- * Aggregates in SQL (GROUP BY), then suppresses every bucket with fewer than `k` people: its values
- * are null and it is flagged as suppressed, never shown as 0. Totals add up the published buckets
- * only, so no suppressed bucket can be recovered by subtracting the others from a total.
+ * Statistics that reveal no one, over one fixed grid of unit cells per statistic: calendar month ×
+ * country × the requested dimensions, counted in SQL in one statement. Every cell of fewer than k
+ * people is suppressed, then complementary suppression along every dimension line (see
+ * suppression.ts); every published figure (a bucket, a total) is the sum of published unit cells
+ * only. Empty and suppressed buckets look alike: values null, `suppressed: true`.
  */
 export async function kAnonymousStatistics<Metric extends string>(
   dataSource: DataSource,
   query: StatisticsQuery<Metric>,
   k: number,
 ): Promise<KAnonymous<Metric>> {
-  const dimensionColumns = query.dimensions.map((dimension) => `${dimension.sql} AS "${dimension.field}"`);
+  const month = `to_char(date_trunc('month', ${query.grid.time} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
+  const own = query.dimensions.filter((dimension) => !dimension.axis);
+  const coordinateColumns = [`${month} AS "__month"`, `${query.grid.country} AS "__country"`, ...own.map((dimension) => `${dimension.sql} AS "${dimension.field}"`)];
   const metricColumns = Object.entries(query.metrics).map(([name, sql]) => `${sql as string} AS "${name}"`);
   const sql = [
-    `/* ${query.statement} */ SELECT ${[...dimensionColumns, ...metricColumns, `${query.people} AS "__people"`].join(', ')}`,
+    `/* ${query.statement} */ SELECT ${[...coordinateColumns, ...metricColumns, `${query.people} AS "__people"`].join(', ')}`,
     `FROM ${query.from}`,
     query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '',
-    query.dimensions.length > 0 ? `GROUP BY ${query.dimensions.map((_, index) => index + 1).join(', ')}` : '',
-    query.dimensions.length > 0 ? `ORDER BY ${query.dimensions.map((_, index) => index + 1).join(', ')}` : '',
+    `GROUP BY ${coordinateColumns.map((_, index) => index + 1).join(', ')}`,
   ].join(' ');
   const rows: AggregateRow[] = await dataSource.query(sql, query.parameters);
-  const metricNames = Object.keys(query.metrics) as Metric[];
+  return publish(rows, query.dimensions, Object.keys(query.metrics) as Metric[], k);
+}
+
+/** From the unit cells (SQL rows) to published buckets and totals. Exported for the unit test. */
+export function publish<Metric extends string>(rows: readonly AggregateRow[], dimensions: readonly Dimension[], metricNames: readonly Metric[], k: number): KAnonymous<Metric> {
+  const own = dimensions.filter((dimension) => !dimension.axis);
+  const coordinate = (row: AggregateRow, dimension: Dimension): string | null => {
+    const column = dimension.axis === 'month' ? '__month' : dimension.axis === 'country' ? '__country' : dimension.field;
+    const value = row[column];
+    return value === null || value === undefined ? null : String(value);
+  };
+  const cells: UnitCell[] = rows.map((row) => ({
+    coordinates: [row.__month, row.__country, ...own.map((dimension) => row[dimension.field])].map((value) => (value === null || value === undefined ? null : String(value))),
+    people: Number(row.__people ?? 0),
+  }));
+  // Month and country lines never add up to a published figure's true value (no grid is coarser
+  // than month × country), so only the requested dimensions' lines need complementary suppression.
+  const suppressed = suppressCells(cells, k, own.map((_, index) => index + 2));
+
+  const domains = dimensions.map((dimension) => sortValues(dimension.values ?? [...new Set(rows.map((row) => coordinate(row, dimension)))]));
+  const size = domains.reduce((product, domain) => product * Math.max(domain.length, 1), 1);
+  if (size > MAX_BUCKETS) {
+    throw new InvalidInputError([{ field: 'groupBy', reasons: [`these dimensions give ${size} groups (at most ${MAX_BUCKETS}): group by fewer or narrow the window`] }]);
+  }
+  const sums = new Map<string, Record<string, number>>();
   const total = Object.fromEntries(metricNames.map((name) => [name, 0])) as Record<Metric, number>;
-  let suppressedBuckets = 0;
-  const buckets = rows
-    .filter((row) => Number(row.__people) > 0 || query.dimensions.length === 0)
-    .map((row) => {
-      const suppressed = Number(row.__people) < k;
-      if (suppressed) suppressedBuckets += 1;
-      const bucket: Record<string, unknown> & { suppressed: boolean } = { suppressed };
-      for (const dimension of query.dimensions) bucket[dimension.field] = row[dimension.field];
-      for (const name of metricNames) {
-        const value = Number(row[name] ?? 0);
-        bucket[name] = suppressed ? null : value;
-        if (!suppressed) total[name] += value;
-      }
-      return bucket;
-    });
-  return { k, buckets, total, suppressedBuckets };
+  rows.forEach((row, index) => {
+    if (suppressed[index]) return;
+    const key = JSON.stringify(dimensions.map((dimension) => coordinate(row, dimension)));
+    const sum = sums.get(key) ?? Object.fromEntries(metricNames.map((name) => [name, 0]));
+    for (const name of metricNames) {
+      const value = Number(row[name] ?? 0);
+      sum[name] += value;
+      total[name] += value;
+    }
+    sums.set(key, sum);
+  });
+  const buckets = combinations(domains).map((values) => {
+    const sum = sums.get(JSON.stringify(values));
+    const bucket: Record<string, unknown> & { suppressed: boolean } = { suppressed: sum === undefined };
+    dimensions.forEach((dimension, index) => (bucket[dimension.field] = values[index]));
+    for (const name of metricNames) bucket[name] = sum === undefined ? null : sum[name];
+    return bucket;
+  });
+  return { k, buckets, total, suppressedBuckets: buckets.filter((bucket) => bucket.suppressed).length };
+}
+
+/** Ascending, null last (as SQL's ORDER BY did). */
+function sortValues(values: readonly (string | null)[]): (string | null)[] {
+  return [...values].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+}
+
+function combinations(domains: readonly (string | null)[][]): (string | null)[][] {
+  return domains.reduce<(string | null)[][]>((prefixes, domain) => prefixes.flatMap((prefix) => domain.map((value) => [...prefix, value])), [[]]);
 }
 
 /** groupBy values must be distinct; every value comes from an enumeration, so SQL stays fixed text. */
@@ -94,8 +150,21 @@ export function dimensionsOf<Key extends string>(groupBy: readonly Key[], catalo
   return groupBy.map((key) => catalogue[key]);
 }
 
-/** The WHERE conditions of a StatisticsFilter, on the given time and country columns. */
+/** True at the first instant of a calendar month (UTC). */
+function isMonthStart(instant: Date): boolean {
+  return instant.getUTCDate() === 1 && instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0 && instant.getUTCSeconds() === 0 && instant.getUTCMilliseconds() === 0;
+}
+
+/**
+ * The WHERE conditions of a StatisticsFilter. A window must be whole calendar months: a window a
+ * millisecond or a day off another would isolate whoever falls in the difference.
+ */
 export function filterConditions(filter: StatisticsFilter | null | undefined, columns: { time: string; country: string }) {
+  const problems: FieldProblem[] = [];
+  if (filter?.from && !isMonthStart(filter.from)) problems.push({ field: 'filter.from', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-03-01T00:00:00Z'] });
+  if (filter?.to && !isMonthStart(filter.to)) problems.push({ field: 'filter.to', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-04-01T00:00:00Z'] });
+  if (filter?.from && filter.to && filter.to <= filter.from) problems.push({ field: 'filter.to', reasons: ['must be after filter.from'] });
+  if (problems.length > 0) throw new InvalidInputError(problems);
   const where: string[] = [];
   const parameters: unknown[] = [];
   if (filter?.from) {
