@@ -206,11 +206,7 @@ export interface RequestSignatureSettings {
   maxAgeSeconds: number;
 }
 
-/**
- * express.json that keeps the raw bytes for the signature check. For any other route that must
- * answer only signed calls (e.g. a subgraph's reference lookup):
- * `app.post('/lookup', ...signedJson(limit, signing, logger), handler)`.
- */
+/** express.json that keeps the raw bytes for the signature check. */
 function jsonKeepingRawBody(limit: number, keep: boolean): RequestHandler {
   return express.json({
     limit,
@@ -224,7 +220,12 @@ function jsonKeepingRawBody(limit: number, keep: boolean): RequestHandler {
   });
 }
 
-/** Parses a JSON body and refuses the request (401) unless signed as the gateway signs. */
+/**
+ * Parses a JSON body and refuses the request (401) unless signed as the gateway signs: /graphql on
+ * every subgraph, and any other route that must answer only signed calls (e.g. a reference lookup):
+ * `app.post('/lookup', signedJson(limit, signing, logger), handler)`. The path signed is the one
+ * the subgraph sees (`req.originalUrl`): a proxy in between must not rewrite it.
+ */
 export function signedJson(limit: number, signing: RequestSignatureSettings, logger: Logger): Array<RequestHandler | ErrorRequestHandler> {
   return [jsonKeepingRawBody(limit, true), bodyErrors, signatureGuard(signing, logger)];
 }
