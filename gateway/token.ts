@@ -31,6 +31,12 @@ async function main(): Promise<void> {
     country: country as string,
     expiresIn: values.expires,
   });
+  // A token the services would refuse is not printed: say why instead.
+  const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+  if (exp - iat > config.JWT_MAX_LIFETIME_SECONDS) {
+    process.stderr.write(`--expires ${values.expires} exceeds JWT_MAX_LIFETIME_SECONDS (${config.JWT_MAX_LIFETIME_SECONDS} s); the services would refuse it\n${USAGE}\n`);
+    process.exit(2);
+  }
   process.stdout.write(`${token}\n`);
 }
 

@@ -10,7 +10,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Config } from './config.js';
@@ -51,7 +51,7 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
    * `maxAgeSeconds` old; anything else is refused with 401 before Apollo parses it. Health, readiness
    * and metrics stay open.
    */
-  requestSignature?: { secret: string; maxAgeSeconds: number };
+  requestSignature?: RequestSignatureSettings;
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
   context(request: Request, requestId: string, traceparent: string | null): Promise<Context>;
   /** Extra fields for the one log line each request writes (e.g. the gateway's subgraph timings). */
@@ -201,12 +201,41 @@ interface RawBodyRequest extends http.IncomingMessage {
   rawBody?: Buffer;
 }
 
+export interface RequestSignatureSettings {
+  secret: string;
+  maxAgeSeconds: number;
+}
+
+/** express.json that keeps the raw bytes for the signature check. */
+function jsonKeepingRawBody(limit: number, keep: boolean): RequestHandler {
+  return express.json({
+    limit,
+    ...(keep
+      ? {
+          verify: (req: RawBodyRequest, _res: http.ServerResponse, raw: Buffer) => {
+            req.rawBody = raw;
+          },
+        }
+      : {}),
+  });
+}
+
+/**
+ * Parses a JSON body and refuses the request (401) unless signed as the gateway signs: /graphql on
+ * every subgraph, and any other route that must answer only signed calls (e.g. a reference lookup):
+ * `app.post('/lookup', signedJson(limit, signing, logger), handler)`. The path signed is the one
+ * the subgraph sees (`req.originalUrl`): a proxy in between must not rewrite it.
+ */
+export function signedJson(limit: number, signing: RequestSignatureSettings, logger: Logger): Array<RequestHandler | ErrorRequestHandler> {
+  return [jsonKeepingRawBody(limit, true), bodyErrors, signatureGuard(signing, logger)];
+}
+
 /**
  * Refuses a /graphql request the gateway did not sign: over the method, the path with its query
  * string, the Authorization header and the raw body. A GET is thus accepted only when signed over
  * its query string with an empty body (the gateway itself only POSTs).
  */
-function signatureGuard(signing: { secret: string; maxAgeSeconds: number }, logger: Logger): RequestHandler {
+export function signatureGuard(signing: RequestSignatureSettings, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const header = (name: string) => {
       const value = req.headers[name];
@@ -301,18 +330,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       res.setHeader('x-request-id', requestId);
       next();
     },
-    express.json({
-      limit: config.MAX_BODY_BYTES,
-      ...(options.requestSignature
-        ? {
-            verify: (req: RawBodyRequest, _res: http.ServerResponse, raw: Buffer) => {
-              req.rawBody = raw;
-            },
-          }
-        : {}),
-    }),
-    bodyErrors,
-    ...(options.requestSignature ? [signatureGuard(options.requestSignature, options.logger)] : []),
+    ...(options.requestSignature
+      ? signedJson(config.MAX_BODY_BYTES, options.requestSignature, options.logger)
+      : [jsonKeepingRawBody(config.MAX_BODY_BYTES, false), bodyErrors]),
     ...(options.guards ?? []),
     expressMiddleware(apollo, {
       context: ({ req, res }) => options.context(req, res.locals.requestId as string, res.locals.traceparent as string | null),

@@ -1,5 +1,11 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { SignJWT } from 'jose';
 import { demoId, kind } from '../../subgraphs/demo/ids.js';
 import { DEVELOPMENT_SUBGRAPH_SIGNING_SECRET } from '../../subgraphs/shared/config.js';
+import { signedJson } from '../../subgraphs/shared/http-server.js';
+import { createLogger } from '../../subgraphs/shared/logger.js';
 import { signedJsonPost } from '../../subgraphs/shared/signed-post.js';
 import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, signRequest } from '../../subgraphs/shared/request-signing.js';
 import type { SubgraphName } from '../../subgraphs/shared/subgraph-names.js';
@@ -212,5 +218,74 @@ describe('signedJsonPost (subgraph-to-subgraph calls, e.g. reference lookups)', 
     const anonymous = await signedJsonPost(url, { query: '{ __typename }' }, undefined, tidelink.config.SUBGRAPH_SIGNING_SECRET, 2000);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+});
+
+describe('tokens at the gateway and at each subgraph (issue 12, item 7)', () => {
+  const timed = (iat: number, exp: number) =>
+    new SignJWT({ agency: 'POLICE', country: 'DOM' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(tidelink.config.JWT_ISSUER)
+      .setAudience(tidelink.config.JWT_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(tidelink.config.JWT_SECRET));
+  const now = () => Math.floor(Date.now() / 1000);
+  const QUERY = 'query { cases(first: 1) { nodes { id } } }';
+
+  it.each<[string, () => Promise<string>, string]>([
+    ['a 100-year token', () => timed(now(), now() + 100 * 365 * 24 * 3600), 'TOKEN_LIFETIME_TOO_LONG'],
+    ['a token issued an hour from now', () => timed(now() + 3600, now() + 7200), 'TOKEN_ISSUED_IN_FUTURE'],
+  ])('%s is refused with 401 UNAUTHENTICATED and its reason, by the gateway and by a signed subgraph call', async (_name, make, reason) => {
+    const token = await make();
+    const gateway = await tidelink.query(QUERY, { token });
+    expect(gateway.status).toBe(401);
+    expect(gateway.body.data).toBeUndefined();
+    expect(gateway.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+    for (const subgraph of SUBGRAPHS) {
+      const direct = await tidelink.subgraphQuery(subgraph, SDL, { token });
+      expect(direct.status).toBe(401);
+      expect(direct.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+    }
+  });
+
+  it('a lower-case country code in a token is refused', async () => {
+    const lower = await new SignJWT({ agency: 'POLICE', country: 'dom' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(tidelink.config.JWT_ISSUER)
+      .setAudience(tidelink.config.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(tidelink.config.JWT_SECRET));
+    const { status, body } = await tidelink.query(QUERY, { token: lower });
+    expect(status).toBe(401);
+    expect(body.errors?.[0].message).toMatch(/country/);
+  });
+});
+
+describe('signedJson: any other route a subgraph serves to peers answers only signed calls', () => {
+  it('accepts signedJsonPost, refuses an unsigned POST and a body changed after signing', async () => {
+    const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET;
+    const app = express();
+    app.post('/lookup', ...signedJson(10_000, { secret, maxAgeSeconds: 30 }, createLogger('lookup-test', 'silent')), (req: express.Request, res: express.Response) => {
+      res.json({ seen: req.body });
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/lookup`;
+    try {
+      expect(await signedJsonPost(url, { ids: ['a'] }, 'Bearer t', secret, 2000)).toEqual({ status: 200, body: { seen: { ids: ['a'] } } });
+      const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ids":["a"]}' });
+      expect(unsigned.status).toBe(401);
+      expect(await unsigned.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'UNSIGNED_REQUEST' } }] });
+      const headers = signRequest(secret, { method: 'POST', path: '/lookup', authorization: undefined, body: '{"ids":["a"]}' });
+      const changed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"ids":["b"]}' });
+      expect(changed.status).toBe(401);
+      expect(await changed.json()).toMatchObject({ errors: [{ extensions: { reason: 'BAD_SIGNATURE' } }] });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
