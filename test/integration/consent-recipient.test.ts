@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ConsentRecipient1765000000401 } from '../../subgraphs/assistance/migrations/1765000000401-consent-recipient.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -86,7 +87,8 @@ describe('consent names its recipient', () => {
 
 describe('the migration carries free-text recipients over honestly', () => {
   it('parses "(XXX)" with the scope\'s agency; a text naming no country opens nothing', async () => {
-    const dataSource = tidelink.stack.subgraphs.assistance.database.dataSource;
+    // Migrations run as the database's owner; the subgraph's own pool is the application role, which owns nothing.
+    const dataSource = await new DataSource({ type: 'postgres', url: tidelink.stack.subgraphs.assistance.databaseUrl }).initialize();
     const runner = dataSource.createQueryRunner();
     const migration = new ConsentRecipient1765000000401();
     try {
@@ -126,6 +128,7 @@ describe('the migration carries free-text recipients over honestly', () => {
       for (const row of rows) expect(row.expires_at).toBeNull();
     } finally {
       await runner.release();
+      await dataSource.destroy();
     }
     // A parsed consent opens to the country it named; the unparsed ones open nothing to anyone.
     expect(await read(MIGRANT(5), 'POLICE', 'DOM')).toMatchObject({ identity: 'Jean-Robert', identityReason: null });

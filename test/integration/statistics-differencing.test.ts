@@ -26,9 +26,9 @@ beforeAll(async () => {
   // October 2026: 12 Syrian men and one Syrian woman, the woman alone in her cell.
   await register('SYR', 'MALE', 12, '2026-10-05T10:00:00Z');
   await register('SYR', 'FEMALE', 1, '2026-10-06T10:00:00Z');
-  // One small crossing to Malta in October: 3 people aboard.
+  // One small crossing to Malta in October: 3 people aboard, recorded by Italy on its own case.
   const { body } = await tidelink.query('mutation($input: RecordDetectionInput!) { recordDetection(input: $input) { id } }', {
-    token: await tidelink.token('POLICE', 'MLT'),
+    token: await tidelink.token('POLICE', 'ITA'),
     variables: {
       input: {
         caseId: 'ca5e0000-0000-4000-8000-000000000004',
