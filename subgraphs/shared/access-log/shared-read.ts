@@ -6,7 +6,6 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../request-signing.js';
 import { AccessLogStore } from './access-log.store.js';
-
 import { SHARED_READ_PATH } from './shared-read-protocol.js';
 
 export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from './shared-read-protocol.js';
