@@ -1,6 +1,6 @@
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request, type Dispatcher } from 'undici';
-import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../subgraphs/shared/access-log/shared-read.js';
+import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../subgraphs/shared/access-log/shared-read-protocol.js';
 import { signRequest } from '../subgraphs/shared/request-signing.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */

@@ -153,7 +153,15 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
     await client.query('/* appRole.lock */ SELECT pg_advisory_xact_lock(hashtext($1))', [`tidelink.app-role.${role}`]);
     const existing = await client.query('/* appRole.exists */ SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${escapeLiteral(password)}`;
-    await client.query(existing.rowCount === 0 ? `/* appRole.create */ CREATE ROLE "${role}" ${attributes}` : `/* appRole.update */ ALTER ROLE "${role}" ${attributes}`);
+    try {
+      await client.query(existing.rowCount === 0 ? `/* appRole.create */ CREATE ROLE "${role}" ${attributes}` : `/* appRole.update */ ALTER ROLE "${role}" ${attributes}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501') throw error;
+      throw new Error(
+        `the database owner (${decodeURIComponent(url.username) || 'the URL user'}) may not create or alter role ${role}: grant it CREATEROLE, or have an operator make the role and set DATABASE_APP_USER`,
+        { cause: error },
+      );
+    }
     const tables: Array<{ tablename: string }> = (
       await client.query("/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
     ).rows;

@@ -6,16 +6,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../request-signing.js';
 import { AccessLogStore } from './access-log.store.js';
+import { SHARED_READ_PATH } from './shared-read-protocol.js';
 
-/**
- * Reads shared by the gateway's in-flight deduplication are logged for every caller: a subgraph
- * answer that logged gated reads says how many (`x-tidelink-logged`) and under which call
- * (`x-tidelink-call`); the gateway, before it hands that answer to a request that joined the call,
- * asks the subgraph (signed) to copy the call's rows under each joiner's request id.
- */
-export const SHARED_READ_PATH = '/access-log/shared-read';
-export const LOGGED_HEADER = 'x-tidelink-logged';
-export const CALL_HEADER = 'x-tidelink-call';
+export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from './shared-read-protocol.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SharedRead = z.object({
