@@ -139,6 +139,7 @@ export class CaseService {
       ownerCountry: this.request.viewer.country,
       sharingScope: SharingScope.INVOLVED,
       namedCountries: [],
+      releasableTo: [...new Set([this.request.viewer.country, input.leadCountry])].sort(),
       openedAt: truncateToMilliseconds(input.openedAt ?? new Date()),
       offences: input.offences,
       aggravations: input.aggravations ?? [],

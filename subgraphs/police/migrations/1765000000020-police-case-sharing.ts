@@ -24,6 +24,8 @@ export class PoliceCaseSharing1765000000020 implements MigrationInterface {
           ARRAY[c.owner_country, c.lead_country] || ARRAY(SELECT d.detecting_country FROM detections d WHERE d.case_id = c.id)
         ) AS country ORDER BY country
       );
+      -- Lists filter on releasable_to alone: the owner must always be in it.
+      ALTER TABLE cases ADD CONSTRAINT cases_owner_releasable CHECK (owner_country = ANY (releasable_to));
       CREATE INDEX cases_releasable_to ON cases USING GIN (releasable_to);
       -- With the GIN index, a BitmapOr answers "released to ALL or to my country" without a scan.
       CREATE INDEX cases_shared_with_all ON cases (id) WHERE sharing_scope = 'ALL';
