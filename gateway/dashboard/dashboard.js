@@ -22,8 +22,8 @@ function showSuppressed(id, buckets, label, k) {
   const hidden = buckets.filter((bucket) => bucket.suppressed).map(label);
   window.__tidelinkDashboard.suppressed[id] = hidden.length;
   document.getElementById(`${id}-suppressed`).textContent = hidden.length
-    ? `Suppressed (fewer than ${k} people): ${hidden.join(', ')}`
-    : 'No group suppressed.';
+    ? `Not published (empty, or withheld so that no group of fewer than ${k} people shows): ${hidden.join(', ')}`
+    : 'No group withheld.';
 }
 
 function draw(id, type, labels, datasets, stacked) {

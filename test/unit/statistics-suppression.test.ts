@@ -124,6 +124,22 @@ describe('publishing from the unit cells', () => {
   });
 });
 
+describe('the months and countries listed', () => {
+  const month: Dimension = { field: 'month', sql: '', axis: 'month' };
+  const country: Dimension = { field: 'detectingCountry', sql: '', axis: 'country' };
+  it('lists every month of the window and the filtered country, so an empty one looks like a withheld one', () => {
+    const rows: AggregateRow[] = [{ __month: '2026-02', __country: 'MLT', detections: 1, __people: 3 }];
+    const window = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z'), country: 'ITA' };
+    const empty = publish([], [month, country], ['detections'], k, window);
+    const withheld = publish(rows, [month], ['detections'], k, window);
+    expect(empty.buckets).toEqual(['2026-01', '2026-02', '2026-03'].map((value) => ({ month: value, detectingCountry: 'ITA', suppressed: true, detections: null })));
+    expect(withheld.buckets.map((bucket) => ({ ...bucket, month: 'any' }))).toEqual(Array(3).fill({ month: 'any', suppressed: true, detections: null }));
+    // Without a window: every month from the first to the last with data, the gap included.
+    const open = publish([...rows, { __month: '2026-05', __country: 'MLT', detections: 2, __people: 30 }], [month], ['detections'], k);
+    expect(open.buckets.map((bucket) => [bucket.month, bucket.detections])).toEqual([['2026-02', null], ['2026-03', null], ['2026-04', null], ['2026-05', 2]]);
+  });
+});
+
 describe('calendar-month windows', () => {
   const columns = { time: 't', country: 'c' };
   it('refuses a window that does not start and end on a calendar month (UTC)', () => {

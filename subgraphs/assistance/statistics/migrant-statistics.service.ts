@@ -40,6 +40,7 @@ export class MigrantStatisticsService {
         people: 'count(DISTINCT m.id)',
         where,
         parameters,
+        filter,
       },
       this.request.kAnonymity,
     );

@@ -23,7 +23,7 @@ registerEnumType(MigrantDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of migrants. A group of fewer than k people is suppressed: its count is null, never 0.' })
+@ObjectType({ description: 'One group of migrants: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
 export class MigrantBucket {
   @Field(() => CountryCode, { nullable: true, description: 'Nationality, when grouped by NATIONALITY.' })
   nationality?: string | null;
@@ -43,14 +43,14 @@ export class MigrantBucket {
   @Field(() => AssistanceType, { nullable: true, description: 'Assistance type, when grouped by ASSISTANCE_TYPE (null: none yet).' })
   assistanceType?: AssistanceType | null;
 
-  @Field({ description: 'True when the group is too small to publish (fewer than k people).' })
+  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.' })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Migrants in the group; null when suppressed.' })
   migrants: number | null;
 }
 
-@ObjectType({ description: 'Sums over the published groups only, so a suppressed group cannot be recovered by subtraction.' })
+@ObjectType({ description: 'Sums of the published unit cells only, so no withheld cell can be recovered by subtraction.' })
 export class MigrantTotals {
   @Field(() => Int, { description: 'Migrants in the published groups (a migrant in several groups counts in each).' })
   migrants: number;
@@ -67,6 +67,6 @@ export class MigrantStatistics {
   @Field(() => MigrantTotals, { description: 'Totals over the published groups.' })
   total: MigrantTotals;
 
-  @Field(() => Int, { description: 'How many groups were suppressed.' })
+  @Field(() => Int, { description: 'How many listed groups have no published figure (empty or withheld alike).' })
   suppressedBuckets: number;
 }

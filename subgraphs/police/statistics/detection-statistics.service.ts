@@ -38,6 +38,7 @@ export class DetectionStatisticsService {
         people: 'coalesce(sum(d.persons_on_board), 0)',
         where,
         parameters,
+        filter,
       },
       this.request.kAnonymity,
     );

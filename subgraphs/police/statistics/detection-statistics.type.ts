@@ -21,7 +21,7 @@ registerEnumType(DetectionDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of detections. A group with fewer than k people aboard is suppressed: its figures are null, never 0.' })
+@ObjectType({ description: 'One group of detections: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
 export class DetectionBucket {
   @Field(() => String, { nullable: true, description: 'Month (YYYY-MM), when grouped by MONTH.' })
   month?: string | null;
@@ -38,7 +38,7 @@ export class DetectionBucket {
   @Field(() => VesselType, { nullable: true, description: 'Vessel type, when grouped by VESSEL_TYPE.' })
   vesselType?: VesselType | null;
 
-  @Field({ description: 'True when the group is too small to publish (fewer than k people).' })
+  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.' })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Detections in the group; null when suppressed.' })
@@ -54,7 +54,7 @@ export class DetectionBucket {
   missing: number | null;
 }
 
-@ObjectType({ description: 'Sums over the published groups only, so a suppressed group cannot be recovered by subtraction.' })
+@ObjectType({ description: 'Sums of the published unit cells only, so no withheld cell can be recovered by subtraction.' })
 export class DetectionTotals {
   @Field(() => Int, { description: 'Detections in the published groups.' })
   detections: number;
@@ -80,6 +80,6 @@ export class DetectionStatistics {
   @Field(() => DetectionTotals, { description: 'Totals over the published groups.' })
   total: DetectionTotals;
 
-  @Field(() => Int, { description: 'How many groups were suppressed.' })
+  @Field(() => Int, { description: 'How many listed groups have no published figure (empty or withheld alike).' })
   suppressedBuckets: number;
 }

@@ -8,7 +8,7 @@ export class ProsecutionStatisticsResolver {
   @Query(() => ProsecutionStatistics, {
     nullable: true,
     description:
-      'Prosecutions, defendants and charges grouped by any of stage, jurisdiction, verdict, offence and legal basis. Groups with fewer than k defendants are suppressed. `filter.country` is the jurisdiction.',
+      'Prosecutions, defendants and charges grouped by any of stage, jurisdiction, verdict, offence and legal basis. Counted in unit cells of one calendar month (UTC) and one country; a cell of fewer than k defendants is withheld, and so is any cell that would let one be worked out by subtracting published figures. Windows are whole calendar months. `filter.country` is the jurisdiction.',
   })
   prosecutionStatistics(
     @Arg('groupBy', () => [ProsecutionDimension], { description: 'Dimensions to group by, each at most once; empty for one overall group.' })
@@ -21,7 +21,7 @@ export class ProsecutionStatisticsResolver {
 
   @Query(() => MlaStatistics, {
     nullable: true,
-    description: 'MLA requests counted by status and type (PROSECUTOR and ANALYST). Groups with fewer than k requests are suppressed. `filter.country` is the requesting State.',
+    description: 'MLA requests counted by status and type (PROSECUTOR and ANALYST). Counted in unit cells of one calendar month (UTC) and one country; a cell of fewer than k requests is withheld, and so is any cell that would let one be worked out by subtracting published figures. Windows are whole calendar months. `filter.country` is the requesting State.',
   })
   mlaStatistics(
     @Arg('groupBy', () => [MlaDimension], { description: 'Dimensions to group by, each at most once.' }) groupBy: MlaDimension[],

@@ -39,6 +39,7 @@ export class ProsecutionStatisticsService {
         people: 'count(DISTINCT d.id)',
         where,
         parameters,
+        filter,
       },
       this.request.kAnonymity,
     );
@@ -60,6 +61,7 @@ export class ProsecutionStatisticsService {
         people: 'count(*)',
         where,
         parameters,
+        filter,
       },
       this.request.kAnonymity,
     );

@@ -35,7 +35,7 @@ registerEnumType(MlaDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of prosecutions and charges. A group of fewer than k defendants is suppressed: its figures are null, never 0.' })
+@ObjectType({ description: 'One group of prosecutions and charges: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
 export class ProsecutionBucket {
   @Field(() => ProsecutionStage, { nullable: true, description: 'Stage, when grouped by STAGE.' })
   stage?: ProsecutionStage | null;
@@ -52,7 +52,7 @@ export class ProsecutionBucket {
   @Field(() => LegalBasis, { nullable: true, description: 'Legal basis, when grouped by LEGAL_BASIS.' })
   legalBasis?: LegalBasis | null;
 
-  @Field({ description: 'True when the group is too small to publish (fewer than k defendants).' })
+  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k defendants, or a complement). Empty and withheld look alike.' })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Prosecutions in the group; null when suppressed.' })
@@ -65,7 +65,7 @@ export class ProsecutionBucket {
   charges: number | null;
 }
 
-@ObjectType({ description: 'Sums over the published groups only, so a suppressed group cannot be recovered by subtraction.' })
+@ObjectType({ description: 'Sums of the published unit cells only, so no withheld cell can be recovered by subtraction.' })
 export class ProsecutionTotals {
   @Field(() => Int, { description: 'Prosecutions in the published groups (one in several groups counts in each).' })
   prosecutions: number;
@@ -88,11 +88,11 @@ export class ProsecutionStatistics {
   @Field(() => ProsecutionTotals, { description: 'Totals over the published groups.' })
   total: ProsecutionTotals;
 
-  @Field(() => Int, { description: 'How many groups were suppressed.' })
+  @Field(() => Int, { description: 'How many listed groups have no published figure (empty or withheld alike).' })
   suppressedBuckets: number;
 }
 
-@ObjectType({ description: 'One group of MLA requests; a group of fewer than k requests is suppressed.' })
+@ObjectType({ description: 'One group of MLA requests: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
 export class MlaBucket {
   @Field(() => MlaStatus, { nullable: true, description: 'Status, when grouped by STATUS.' })
   status?: MlaStatus | null;
@@ -100,14 +100,14 @@ export class MlaBucket {
   @Field(() => MlaType, { nullable: true, description: 'Type, when grouped by TYPE.' })
   type?: MlaType | null;
 
-  @Field({ description: 'True when the group is too small to publish.' })
+  @Field({ description: 'True when no unit cell of the group is published (empty, or withheld: fewer than k requests, or a complement). Empty and withheld look alike.' })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Requests in the group; null when suppressed.' })
   requests: number | null;
 }
 
-@ObjectType({ description: 'Sums over the published groups only.' })
+@ObjectType({ description: 'Sums of the published unit cells only.' })
 export class MlaTotals {
   @Field(() => Int, { description: 'Requests in the published groups.' })
   requests: number;
@@ -124,6 +124,6 @@ export class MlaStatistics {
   @Field(() => MlaTotals, { description: 'Totals over the published groups.' })
   total: MlaTotals;
 
-  @Field(() => Int, { description: 'How many groups were suppressed.' })
+  @Field(() => Int, { description: 'How many listed groups have no published figure (empty or withheld alike).' })
   suppressedBuckets: number;
 }

@@ -51,6 +51,8 @@ export interface StatisticsQuery<Metric extends string> {
   people: string;
   where: string[];
   parameters: unknown[];
+  /** The caller's filter: its window and country are the month and country groups listed, empty or not. */
+  filter?: StatisticsFilter | null;
 }
 
 export interface KAnonymous<Metric extends string> {
@@ -86,11 +88,45 @@ export async function kAnonymousStatistics<Metric extends string>(
     `GROUP BY ${coordinateColumns.map((_, index) => index + 1).join(', ')}`,
   ].join(' ');
   const rows: AggregateRow[] = await dataSource.query(sql, query.parameters);
-  return publish(rows, query.dimensions, Object.keys(query.metrics) as Metric[], k);
+  return publish(rows, query.dimensions, Object.keys(query.metrics) as Metric[], k, query.filter);
+}
+
+/** The 'YYYY-MM' after this one. */
+function nextMonth(label: string): string {
+  const [year, month] = label.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM' of each calendar month from `from` (inclusive) to `to` (exclusive). */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let label = from; label < to; label = nextMonth(label)) months.push(label);
+  return months;
+}
+
+const monthOf = (instant: Date) => instant.toISOString().slice(0, 7);
+
+/**
+ * The values of the grid's own coordinates that are listed. Months: every month of the window (or,
+ * without one, every month from the first to the last with data), so a month with only withheld
+ * figures looks like one with none. Countries: the filter's country when given, else those present.
+ */
+function axisDomain(axis: 'month' | 'country', present: readonly (string | null)[], filter: StatisticsFilter | null | undefined): (string | null)[] {
+  if (axis === 'country') return filter?.country ? [filter.country] : [...new Set(present)];
+  const months = present.filter((value): value is string => value !== null).sort();
+  const first = filter?.from ? monthOf(filter.from) : months[0];
+  const last = filter?.to ? monthOf(filter.to) : months.length > 0 ? nextMonth(months[months.length - 1]) : undefined;
+  return first && last ? monthsBetween(first, last) : [];
 }
 
 /** From the unit cells (SQL rows) to published buckets and totals. Exported for the unit test. */
-export function publish<Metric extends string>(rows: readonly AggregateRow[], dimensions: readonly Dimension[], metricNames: readonly Metric[], k: number): KAnonymous<Metric> {
+export function publish<Metric extends string>(
+  rows: readonly AggregateRow[],
+  dimensions: readonly Dimension[],
+  metricNames: readonly Metric[],
+  k: number,
+  filter?: StatisticsFilter | null,
+): KAnonymous<Metric> {
   const own = dimensions.filter((dimension) => !dimension.axis);
   const coordinate = (row: AggregateRow, dimension: Dimension): string | null => {
     const column = dimension.axis === 'month' ? '__month' : dimension.axis === 'country' ? '__country' : dimension.field;
@@ -105,7 +141,10 @@ export function publish<Metric extends string>(rows: readonly AggregateRow[], di
   // than month × country), so only the requested dimensions' lines need complementary suppression.
   const suppressed = suppressCells(cells, k, own.map((_, index) => index + 2));
 
-  const domains = dimensions.map((dimension) => sortValues(dimension.values ?? [...new Set(rows.map((row) => coordinate(row, dimension)))]));
+  const domains = dimensions.map((dimension) => {
+    const present = rows.map((row) => coordinate(row, dimension));
+    return sortValues(dimension.values ?? (dimension.axis ? axisDomain(dimension.axis, present, filter) : [...new Set(present)]));
+  });
   const size = domains.reduce((product, domain) => product * Math.max(domain.length, 1), 1);
   if (size > MAX_BUCKETS) {
     throw new InvalidInputError([{ field: 'groupBy', reasons: [`these dimensions give ${size} groups (at most ${MAX_BUCKETS}): group by fewer or narrow the window`] }]);
