@@ -9,5 +9,5 @@ import type { SubgraphContext } from './context.js';
  */
 export function seedContext(dataSource: DataSource, agency: Agency, country: string): SubgraphContext {
   const viewer: Viewer = { subject: `tidelink-demo-seed-${agency.toLowerCase()}`, agency, country };
-  return { viewer, requestId: 'demo-seed', traceparent: null, kAnonymity: 11, operationName: 'DemoSeed', dataSource, accessLog: new AccessLogRecorder(viewer, 'DemoSeed') };
+  return { viewer, requestId: 'demo-seed', traceparent: null, kAnonymity: 11, operationName: 'DemoSeed', dataSource, accessLog: new AccessLogRecorder(viewer, 'DemoSeed'), references: null };
 }

@@ -10,6 +10,8 @@ import { openDatabase, type Database } from './database.js';
 import { serveGraphQL } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
+import { LookupPeers, ReferenceLookup } from './lookup/lookup.client.js';
+import { mountLookup } from './lookup/lookup.server.js';
 
 /** The gateway names subgraph operations `<client name>__<subgraph>__<n>`: log the client's name. */
 function clientOperationName(name: unknown): string | null {
@@ -72,6 +74,8 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   database: Database;
+  /** Points this subgraph's reference checks at its peers (the one-process stack, once all are up). */
+  setPeers(urls: { police?: string; assistance?: string }): void;
   stop(): Promise<void>;
 }
 
@@ -103,6 +107,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     }
     const schema = await module.buildSchema();
     const verifier = new TokenVerifier(config);
+    const peers = new LookupPeers({ police: config.POLICE_URL, assistance: config.ASSISTANCE_URL });
     const server = await serveGraphQL<Context>({
       config,
       logger,
@@ -112,6 +117,27 @@ export async function startSubgraph<Context extends SubgraphContext>(
       service: module.name,
       plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger)],
       collectors: (registry) => databasePoolGauge(registry, database),
+      routes: (app) => {
+        if (!module.lookups) return;
+        mountLookup<Context>(app, {
+          config,
+          logger,
+          verifier,
+          handlers: module.lookups,
+          // The owner answers from its own data: no further lookups from a lookup.
+          createContext: (viewer, requestId) =>
+            module.createContext({
+              viewer,
+              requestId,
+              traceparent: null,
+              kAnonymity: config.K_ANONYMITY,
+              operationName: 'ReferenceCheck',
+              dataSource: database.dataSource,
+              accessLog: new AccessLogRecorder(viewer, 'ReferenceCheck'),
+              references: null,
+            }),
+        });
+      },
       // Every caller is verified here, even the gateway: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
@@ -124,6 +150,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
           operationName,
           dataSource: database.dataSource,
           accessLog: new AccessLogRecorder(viewer, operationName),
+          references: new ReferenceLookup(config, peers, req.headers.authorization, logger, requestId),
         });
       },
       readiness: async () => {
@@ -142,6 +169,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       url: server.url,
       port: server.port,
       database,
+      setPeers: (urls) => peers.set(urls),
       stop: async () => {
         if (!database.dataSource.isInitialized) return;
         await server.stop();
