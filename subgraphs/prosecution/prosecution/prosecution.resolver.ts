@@ -78,7 +78,7 @@ export class ProsecutionResolver {
     return { id: root.caseId };
   }
 
-  @FieldResolver(() => [Defendant], { description: 'Suspects charged in the prosecution, in the order they were added.' })
+  @FieldResolver(() => [Defendant], { nullable: true, description: 'Suspects charged in the prosecution, in the order they were added; null (FORBIDDEN ROLE) for IOM and partners, who read `verdicts`.' })
   defendants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.defendants(root);
   }
@@ -117,7 +117,7 @@ export class ProsecutionResolver {
     return context.prosecutions.mlaRequests(root);
   }
 
-  @FieldResolver(() => [CaseLawReference], { description: 'Case law the prosecutor relies on, most recent first.' })
+  @FieldResolver(() => [CaseLawReference], { nullable: true, description: 'Case law the prosecutor relies on, most recent first; null (FORBIDDEN ROLE) for IOM and partners.' })
   caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.caseLaw(root);
   }

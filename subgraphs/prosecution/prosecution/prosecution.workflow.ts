@@ -278,9 +278,10 @@ export class ProsecutionWorkflow {
       const row = await lockRow(manager, MlaRequestEntity, 'mla.lock', mlaId, 'id');
       // A State party to neither side learns nothing of the request, not even that it exists.
       if (!prosecutionPolicy.mlaRequest.condition(this.request.viewer, row).allowed) throw new NotFoundError('MlaRequest', 'id');
-      guard(this.request, prosecutionPolicy.advanceMlaRequest, { ...row, to: status });
       assertVersion(row, version);
       assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
+      // Both States read the request; which of them makes this move depends on the move.
+      guard(this.request, prosecutionPolicy.advanceMlaRequest, { ...row, to: status });
       await updateVersioned(manager, MlaRequestEntity, 'mla.advance', mlaId, version, { status });
     });
     const [mla] = await this.stores.mlaRequests.byIds([mlaId]);
