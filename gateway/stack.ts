@@ -5,6 +5,7 @@ import type { SubgraphName } from '../subgraphs/shared/subgraph-names.js';
 import { resolveDatabases } from '../subgraphs/shared/database-urls.js';
 import type { EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../subgraphs/shared/logger.js';
+import type { SubgraphContext } from '../subgraphs/shared/context.js';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
@@ -39,7 +40,7 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
     if (embedded) await embedded.stop();
   };
   try {
-    const start = (module: SubgraphModule, name: SubgraphName) =>
+    const start = <Context extends SubgraphContext>(module: SubgraphModule<Context>, name: SubgraphName) =>
       startSubgraph(module, { config, databaseUrl: urls[name], port: ports[name] }).then((running) => {
         started.push(running);
         return running;
@@ -49,11 +50,10 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
       start(assistanceSubgraph, 'assistance'),
       start(prosecutionSubgraph, 'prosecution'),
     ]);
-    const gateway = await startGateway({
-      config,
-      port: ports.gateway,
-      subgraphUrls: { police: police.url, assistance: assistance.url, prosecution: prosecution.url, ...subgraphUrlOverrides(config) },
-    });
+    const subgraphUrls = { police: police.url, assistance: assistance.url, prosecution: prosecution.url, ...subgraphUrlOverrides(config) };
+    // Started in parallel, so each learns its peers' URLs (for reference checks) only now, before any request.
+    for (const subgraph of [police, assistance, prosecution]) subgraph.setPeers({ police: subgraphUrls.police, assistance: subgraphUrls.assistance });
+    const gateway = await startGateway({ config, port: ports.gateway, subgraphUrls });
     const stack: Stack = {
       gateway,
       subgraphs: { police, assistance, prosecution },

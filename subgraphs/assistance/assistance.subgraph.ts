@@ -6,6 +6,7 @@ import { Idempotency1764500000000 } from '../shared/mutation/idempotency.migrati
 import { createAccessLogResolver } from '../shared/access-log/access-log.resolver.js';
 import { buildFederatedSchema } from '../shared/federated-schema.js';
 import type { SubgraphModule } from '../shared/subgraph.js';
+import { migrantLookup, testimonyConsentLookup } from './migrant/migrant.lookup.js';
 import { createAssistanceContext, type AssistanceContext } from './assistance.context.js';
 import { AssistanceEntity } from './assistance/assistance.entity.js';
 import { resolveCaseReference } from './case/case.reference.js';
@@ -36,4 +37,6 @@ export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
     }),
   createContext: createAssistanceContext,
   seedDemo: seedAssistanceDemo,
+  // Reference checks other subgraphs make before storing a migrant id (POST /lookup).
+  lookups: { migrant: migrantLookup, testimonyConsent: testimonyConsentLookup },
 };

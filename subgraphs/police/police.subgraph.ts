@@ -27,6 +27,8 @@ import { SuspectEntity } from './suspect/suspect.entity.js';
 import { resolveSuspectReference } from './suspect/suspect.reference.js';
 import { SuspectResolver } from './suspect/suspect.resolver.js';
 import { VesselEntity } from './vessel/vessel.entity.js';
+import { caseLookup } from './case/case.lookup.js';
+import { suspectLookup } from './suspect/suspect.lookup.js';
 
 const PoliceAccessLogResolver = createAccessLogResolver('police');
 
@@ -56,4 +58,6 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     }),
   createContext: createPoliceContext,
   seedDemo: seedPoliceDemo,
+  // Reference checks other subgraphs make before storing a police id (POST /lookup).
+  lookups: { case: caseLookup, suspect: suspectLookup },
 };

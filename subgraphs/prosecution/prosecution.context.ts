@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { CaseLawEntity } from './case-law/case-law.entity.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
+import { OwnerUnavailableError, type ReferenceLookup } from '../shared/lookup/lookup.client.js';
+import { MAX_LOOKUP_IDS } from '../shared/lookup/lookup.protocol.js';
 import { CaseLawStore } from './case-law/case-law.store.js';
 import { ChargeStore } from './charge/charge.store.js';
 import { DefendantStore } from './defendant/defendant.store.js';
@@ -26,7 +28,7 @@ export function createProsecutionStores(dataSource: DataSource) {
 export type ProsecutionStores = ReturnType<typeof createProsecutionStores>;
 
 /** Per-request batching: every entity reference and relation of a query costs one statement per level. */
-export function createProsecutionLoaders(stores: ProsecutionStores) {
+export function createProsecutionLoaders(stores: ProsecutionStores, references: ReferenceLookup | null) {
   return {
     prosecutionById: rowLoader((ids) => stores.prosecutions.byIds(ids), (row) => row.id),
     prosecutionByCase: rowLoader((ids) => stores.prosecutions.earliestByCaseIds(ids), (row) => row.caseId),
@@ -40,6 +42,15 @@ export function createProsecutionLoaders(stores: ProsecutionStores) {
       return keys.map(() => all);
     }),
     caseLawLinksByProsecution: groupLoader((ids) => stores.caseLaw.byProsecutionIds(ids), (row) => row.prosecutionId),
+    // Witnesses' TESTIMONY consent, asked of assistance by migrant id: one signed lookup per request level.
+    testimonyConsentByMigrant: new DataLoader<string, boolean>(
+      async (migrantIds) => {
+        if (!references) throw new OwnerUnavailableError('assistance');
+        const facts = await references.lookup('testimonyConsent', migrantIds);
+        return migrantIds.map((id) => facts[id.toLowerCase()]?.consent === true);
+      },
+      { maxBatchSize: MAX_LOOKUP_IDS },
+    ),
   };
 }
 export type ProsecutionLoaders = ReturnType<typeof createProsecutionLoaders>;
@@ -58,6 +69,6 @@ export interface ProsecutionContext extends ProsecutionRequest {
 
 export function createProsecutionContext(base: SubgraphContext): ProsecutionContext {
   const stores = createProsecutionStores(base.dataSource);
-  const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores) };
+  const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores, base.references) };
   return { ...request, prosecutions: new ProsecutionService(request), workflow: new ProsecutionWorkflow(request), statistics: new ProsecutionStatisticsService(request) };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import type { Viewer } from './auth.js';
+import type { ReferenceLookup } from './lookup/lookup.client.js';
 
 /** What every subgraph resolver receives: the verified caller, the operation, and its access log. */
 export interface SubgraphContext {
@@ -15,4 +16,11 @@ export interface SubgraphContext {
   kAnonymity: number;
   /** Gated reads of this request, written in one statement when the response is ready. */
   accessLog: AccessLogRecorder;
+  /**
+   * Signed reference checks with the subgraph that owns an id (`/lookup`), as this caller. Null where
+   * no check can be made: the demo seed (it runs before the peers are up, and its ids are consistent
+   * by construction: test/integration/references.test.ts checks the seeded data) and the owner's own
+   * lookup handlers (an owner answers from its own data).
+   */
+  references: ReferenceLookup | null;
 }

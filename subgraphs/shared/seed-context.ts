@@ -12,5 +12,14 @@ export function seedContext(dataSource: DataSource, agency: Agency, country: str
   const viewer: Viewer = { subject: `tidelink-demo-seed-${agency.toLowerCase()}`, agency, country };
   const accessLog = new AccessLogRecorder(viewer, 'DemoSeed', 'demo-seed');
   // The seed's writes are logged like a partner's, under the seed's system caller.
-  return { viewer, requestId: 'demo-seed', traceparent: null, kAnonymity: 11, operationName: 'DemoSeed', dataSource: attributedDataSource(dataSource, accessLog), accessLog };
+  return {
+    viewer,
+    requestId: 'demo-seed',
+    traceparent: null,
+    kAnonymity: 11,
+    operationName: 'DemoSeed',
+    dataSource: attributedDataSource(dataSource, accessLog),
+    accessLog,
+    references: null,
+  };
 }

@@ -13,6 +13,8 @@ import { appRoleFor } from './database-urls.js';
 import { hideSuggestions, serveGraphQL } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph.js';
+import { LookupPeers, ReferenceLookup } from './lookup/lookup.client.js';
+import { mountLookup } from './lookup/lookup.server.js';
 
 /** The gateway names subgraph operations `<client name>__<subgraph>__<n>`: log the client's name. */
 function clientOperationName(name: unknown): string | null {
@@ -101,6 +103,8 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   database: Database;
+  /** Points this subgraph's reference checks at its peers (the one-process stack, once all are up). */
+  setPeers(urls: { police?: string; assistance?: string }): void;
   stop(): Promise<void>;
 }
 
@@ -134,6 +138,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     }
     const schema = await module.buildSchema();
     const verifier = new TokenVerifier(config);
+    const peers = new LookupPeers({ police: config.POLICE_URL, assistance: config.ASSISTANCE_URL });
     const server = await serveGraphQL<Context>({
       config,
       logger,
@@ -150,8 +155,29 @@ export async function startSubgraph<Context extends SubgraphContext>(
       // Only the gateway (or a peer subgraph) holding the signing secret is answered; the caller's
       // token is still verified below: the signature says "through the gateway", the token says who.
       requestSignature: { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS },
-      routes: (app) => serveSharedReads(app, { config, verifier, dataSource: database.dataSource, logger }),
       collectors: (registry) => databasePoolGauge(registry, database),
+      routes: (app) => {
+        serveSharedReads(app, { config, verifier, dataSource: database.dataSource, logger });
+        if (!module.lookups) return;
+        mountLookup<Context>(app, {
+          config,
+          logger,
+          verifier,
+          handlers: module.lookups,
+          // The owner answers from its own data: no further lookups from a lookup.
+          createContext: (viewer, requestId) =>
+            module.createContext({
+              viewer,
+              requestId,
+              traceparent: null,
+              kAnonymity: config.K_ANONYMITY,
+              operationName: 'ReferenceCheck',
+              dataSource: database.dataSource,
+              accessLog: new AccessLogRecorder(viewer, 'ReferenceCheck', requestId),
+              references: null,
+            }),
+        });
+      },
       // Every caller's token is verified here too: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
@@ -166,6 +192,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
           // Every transaction of the request logs its writes under the caller (write-log.ts).
           dataSource: attributedDataSource(database.dataSource, accessLog),
           accessLog,
+          references: new ReferenceLookup(config, peers, req.headers.authorization, logger, requestId),
         });
       },
       readiness: async () => {
@@ -184,6 +211,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       url: server.url,
       port: server.port,
       database,
+      setPeers: (urls) => peers.set(urls),
       stop: async () => {
         if (!database.dataSource.isInitialized) return;
         await server.stop();

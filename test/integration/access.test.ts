@@ -19,6 +19,7 @@ const PROBE = `query Probe {
   }
   prosecution(id: "b40a0000-0000-4000-8000-000000000001") {
     stage
+    verdicts { verdict }
     case { reference }
     defendants { charges { verdict } suspect { alias } }
     witnesses { role migrant { code identity { givenName } } }
@@ -56,7 +57,7 @@ const ROWS: Array<[string, Path, Expectation]> = [
   // Row: suspects.
   ['suspects of a case', ['case', 'suspects'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
   ['suspect by id', ['suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
-  ['suspect via _entities (a defendant)', ['prosecution', 'defendants', 0, 'suspect'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
+  ['suspect via _entities (a defendant)', ['prosecution', 'defendants', 0, 'suspect'], { POLICE: V, PROSECUTOR: V, ANALYST: ROLE }],
   // Row: intelligence — handling code and releasability bind every reader.
   // Items withheld from a reader are left out of the list (see the test below), not null entries.
   ['intelligence', ['case', 'intelligence'], { POLICE: V, POLICE_ITA: 'NOT_RELEASABLE', IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE }],
@@ -70,14 +71,14 @@ const ROWS: Array<[string, Path, Expectation]> = [
   // Row: migrant code, sex, age group, nationality — ANALYST and PARTNER statistics only.
   ['migrants of a case', ['case', 'migrants'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE }],
   ['migrant by id', ['migrant'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
-  ['migrant via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant'], { POLICE: V, PROSECUTOR: V }],
+  ['migrant via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant'], { PROSECUTOR: V }],
   // Row: identity, trafficking status — consent-gated. M1: SHARE_WITH_POLICE; M2: SHARE_WITH_PROSECUTION + TESTIMONY; M3: police consent withdrawn.
   // M1's consent names the Dominican police: an Italian officer is refused.
   ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, POLICE_ITA: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
   ['identity, prosecution consent', ['case', 'migrants', 1, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
   ['identity, withdrawn consent', ['case', 'migrants', 2, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
   ['trafficking status, prosecution consent', ['case', 'migrants', 1, 'traffickingStatus'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
-  ['identity via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant', 'identity'], { POLICE: CONSENT, PROSECUTOR: V }],
+  ['identity via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant', 'identity'], { PROSECUTOR: V }],
   // Row: vulnerabilities, assistance records — IOM only.
   ['vulnerabilities', ['case', 'migrants', 0, 'vulnerabilities'], { POLICE: ROLE, IOM: V, PROSECUTOR: ROLE }],
   ['assistance records', ['case', 'migrants', 0, 'assistance'], { POLICE: ROLE, IOM: V, PROSECUTOR: ROLE }],
@@ -85,11 +86,15 @@ const ROWS: Array<[string, Path, Expectation]> = [
   // Row: prosecution, charges, verdicts — public record.
   ['prosecution of a case', ['case', 'prosecution'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V }],
   ['prosecution by id', ['prosecution'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V, AUDITOR: ROLE }],
-  ['verdicts', ['prosecution', 'defendants', 0, 'charges', 0, 'verdict'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V }],
-  ['case via _entities (a prosecution\'s case)', ['prosecution', 'case'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
+  // Issue 12: IOM and partners get exactly stage and verdicts (`Prosecution.verdicts`), not defendants and charges.
+  ['verdicts', ['prosecution', 'verdicts'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V }],
+  ['defendants and charges', ['prosecution', 'defendants', 0, 'charges', 0, 'verdict'], { POLICE: V, PROSECUTOR: V, ANALYST: V }],
+  ['defendants', ['prosecution', 'defendants'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
+  ['case via _entities (a prosecution\'s case)', ['prosecution', 'case'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
   ['detection via _entities (a migrant\'s detection)', ['migrant', 'detection', 'seaArea'], { POLICE: V, IOM: V, PROSECUTOR: V }],
   ['position via _entities', ['migrant', 'detection', 'position'], { POLICE: V, IOM: ROLE, PROSECUTOR: V }],
-  ['witnesses', ['prosecution', 'witnesses'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
+  // Issue 12: witnesses only for the prosecuting State's prosecutors (prosecution 1 is DOM's).
+  ['witnesses', ['prosecution', 'witnesses'], { POLICE: ROLE, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
   // Row: MLA requests — use limitation.
   ['MLA requests', ['prosecution', 'mlaRequests'], { POLICE: ROLE, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
   // Row: access log — AUDITOR only.

@@ -133,6 +133,7 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
       operationName: 'AuditProbe',
       dataSource: attributedDataSource(dataSource, accessLog),
       accessLog,
+      references: null,
     });
     const reference = 'DOM-2026-AUDIT-UNLOGGED';
     await expect(police.cases.open({ reference, leadCountry: 'DOM', offences: [Offence.SMUGGLING_OF_MIGRANTS] }, null)).rejects.toThrow(/actor/);

@@ -78,6 +78,10 @@ export class MigrantService {
     guard(this.request, assistancePolicy.write, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const detectionId = input.detectionId ? assertId(input.detectionId, 'detectionId') : null;
+    // The case is police's: checked with its owner (one signed lookup) before the transaction opens.
+    if (this.request.references && !(await this.request.references.lookup('case', [caseId]))[caseId]) {
+      throw new InvalidInputError([{ field: 'caseId', reasons: ['no police case with this id (or none you may see)'] }]);
+    }
     const id = await createOnce(this.request, 'registerMigrant', idempotencyKey, input, async (manager) => {
       const code = input.code ?? `MG-${randomBytes(5).toString('hex').toUpperCase()}`;
       if (await this.request.stores.migrants.codeTaken(manager, code)) {

@@ -94,7 +94,7 @@ const cases: Partial<CaseEntity>[] = [
   {
     id: demoId(kind.case, 4),
     reference: 'ITA-2026-0311',
-    status: CaseStatus.UNDER_INVESTIGATION,
+    status: CaseStatus.REFERRED_FOR_PROSECUTION,
     leadCountry: 'ITA',
     openedAt: new Date('2026-05-30T09:25:00Z'),
     offences: [Offence.SMUGGLING_OF_MIGRANTS],

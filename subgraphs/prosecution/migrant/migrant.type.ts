@@ -9,8 +9,4 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Migrant {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })
   id: string;
-
-  @Directive('@external')
-  @Field(() => Boolean, { nullable: true })
-  testimonyConsent?: boolean | null;
 }

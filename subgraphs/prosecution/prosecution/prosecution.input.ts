@@ -8,11 +8,15 @@ import { LegalBasis, Liability, MlaType, ProsecutionStage, ProsecutorNetwork, Ve
 
 @InputType({ description: 'Criminal proceedings opened on a police case referred for prosecution.' })
 export class OpenProsecutionInput {
-  @Field(() => ID, { description: 'The police case (checked for form; police resolves it at read time).' })
+  @Field(() => ID, { description: 'The police case: checked with police, it must exist and be REFERRED_FOR_PROSECUTION.' })
   caseId: string;
 
-  @Field(() => CountryCode, { description: 'Country whose courts hear the case.' })
-  jurisdiction: string;
+  @Field(() => CountryCode, {
+    nullable: true,
+    deprecationReason: 'The jurisdiction is the caller\'s own State (token country); omit it. Any other value is refused.',
+    description: 'Country whose courts hear the case: always the caller\'s own State; another value is BAD_USER_INPUT.',
+  })
+  jurisdiction?: string | null;
 
   @Length(1, 300)
   @Field({ description: 'The prosecution office in charge.' })
@@ -21,7 +25,7 @@ export class OpenProsecutionInput {
   @Field(() => ProsecutorNetwork, { description: 'Specialised prosecutor network the office works through.' })
   network: ProsecutorNetwork;
 
-  @Field(() => ProsecutionStage, { nullable: true, description: 'Stage reached; default INVESTIGATION.' })
+  @Field(() => ProsecutionStage, { nullable: true, description: 'Stage to open at: INVESTIGATION (default) or INDICTMENT; later stages are reached with `advanceProsecution`.' })
   stage?: ProsecutionStage | null;
 
   @IsOptional()
@@ -35,7 +39,7 @@ export class AddDefendantInput {
   @Field(() => ID, { description: 'The prosecution.' })
   prosecutionId: string;
 
-  @Field(() => ID, { description: 'The police suspect (checked for form; police resolves it at read time).' })
+  @Field(() => ID, { description: 'The police suspect: checked with police, it must be a suspect of the prosecuted case (never a migrant).' })
   suspectId: string;
 
   @Field(() => Liability, { description: 'Form of liability alleged.' })
@@ -83,7 +87,7 @@ export class AddWitnessInput {
   @Field(() => ID, { description: 'The prosecution.' })
   prosecutionId: string;
 
-  @Field(() => ID, { description: 'The migrant (checked for form; assistance resolves it at read time, under its consent rules).' })
+  @Field(() => ID, { description: 'The migrant: checked with migrant assistance, it must be a migrant of the prosecuted case.' })
   migrantId: string;
 
   @Field(() => WitnessRole, { description: 'Role in the proceedings.' })
@@ -104,8 +108,12 @@ export class CreateMlaRequestInput {
   @Field(() => MlaType, { description: 'What is asked for.' })
   type: MlaType;
 
-  @Field(() => CountryCode, { description: 'The State asking.' })
-  requestingCountry: string;
+  @Field(() => CountryCode, {
+    nullable: true,
+    deprecationReason: 'The requesting State is the caller\'s own (token country); omit it. Any other value is refused.',
+    description: 'The State asking: always the caller\'s own, the prosecuting State; another value is BAD_USER_INPUT.',
+  })
+  requestingCountry?: string | null;
 
   @Field(() => CountryCode, { description: 'The State asked; not the requesting one.' })
   requestedCountry: string;

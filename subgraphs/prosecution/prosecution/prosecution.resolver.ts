@@ -1,10 +1,10 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
 import { CaseLawReference } from '../case-law/case-law.type.js';
 import { Defendant } from '../defendant/defendant.type.js';
 import { MlaRequest } from '../mla/mla.type.js';
 import { Charge } from '../charge/charge.type.js';
-import { MlaStatus, ProsecutionStage } from '../enums.js';
+import { MlaStatus, ProsecutionStage, ProsecutorNetwork } from '../enums.js';
 import {
   AddDefendantInput,
   AddWitnessInput,
@@ -14,11 +14,10 @@ import {
   RecordVerdictInput,
 } from './prosecution.input.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
-import { Migrant } from '../migrant/migrant.type.js';
 import { NETWORK_CONTACTS, ProsecutorNetworkContact } from './network-contact.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
-import { Prosecution } from './prosecution.type.js';
+import { Prosecution, ProsecutionVerdict } from './prosecution.type.js';
 import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
 
 @Resolver(() => Prosecution)
@@ -36,12 +35,50 @@ export class ProsecutionResolver {
     return context.prosecutions.newest(first);
   }
 
-  @FieldResolver(() => Case, { nullable: true, description: 'The police case prosecuted (null when the caller may not see police cases).' })
-  case(@Root() root: ProsecutionEntity): Case {
+  @FieldResolver()
+  jurisdiction(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): string {
+    context.prosecutions.publicRecord();
+    return root.jurisdiction;
+  }
+
+  @FieldResolver()
+  prosecutorOffice(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): string {
+    context.prosecutions.publicRecord();
+    return root.prosecutorOffice;
+  }
+
+  @FieldResolver()
+  network(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): ProsecutorNetwork {
+    context.prosecutions.publicRecord();
+    return root.network;
+  }
+
+  @FieldResolver()
+  openedAt(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): Date {
+    context.prosecutions.publicRecord();
+    return root.openedAt;
+  }
+
+  @FieldResolver()
+  version(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): number {
+    context.prosecutions.publicRecord();
+    return root.version;
+  }
+
+  @FieldResolver(() => [ProsecutionVerdict], {
+    description: 'The decision on every charge, defendant by defendant in the order added, charges in the order filed: the part of the record every agency reads.',
+  })
+  verdicts(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
+    return context.prosecutions.verdicts(root);
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: 'The police case prosecuted (null when the caller may not see police cases; FORBIDDEN ROLE for IOM and partners).' })
+  case(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): Case {
+    context.prosecutions.publicRecord();
     return { id: root.caseId };
   }
 
-  @FieldResolver(() => [Defendant], { description: 'Suspects charged in the prosecution, in the order they were added.' })
+  @FieldResolver(() => [Defendant], { nullable: true, description: 'Suspects charged in the prosecution, in the order they were added; null (FORBIDDEN ROLE) for IOM and partners, who read `verdicts`.' })
   defendants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.defendants(root);
   }
@@ -58,21 +95,15 @@ export class ProsecutionResolver {
     nullable: true,
     description: 'The prosecutor network the office works through, with its member States (null when none).',
   })
-  networkContact(@Root() root: ProsecutionEntity): ProsecutorNetworkContact | null {
+  networkContact(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): ProsecutorNetworkContact | null {
+    context.prosecutions.publicRecord();
     return NETWORK_CONTACTS[root.network];
   }
 
-  @Directive('@inaccessible')
-  @FieldResolver(() => [Migrant], { description: 'Internal: the witnesses\' migrants, for `testifyingWitnesses` to learn their consent.' })
-  witnessMigrants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
-    return context.prosecutions.witnessMigrants(root);
-  }
-
-  @Directive('@requires(fields: "witnessMigrants { testimonyConsent }")')
   @FieldResolver(() => [Witness], {
     nullable: true,
     description:
-      "The case file's witnesses: those whose live TESTIMONY consent (kept by migrant assistance) allows them to be called, with their protective measures. PROSECUTOR only.",
+      "The case file's witnesses: those whose live TESTIMONY consent (kept by migrant assistance) allows them to be called, with their protective measures. Prosecutors of the prosecuting State only; the consents are asked of migrant assistance by migrant id (a signed lookup; assistance logs each read).",
   })
   testifyingWitnesses(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.testifyingWitnesses(root);
@@ -86,7 +117,7 @@ export class ProsecutionResolver {
     return context.prosecutions.mlaRequests(root);
   }
 
-  @FieldResolver(() => [CaseLawReference], { description: 'Case law the prosecutor relies on, most recent first.' })
+  @FieldResolver(() => [CaseLawReference], { nullable: true, description: 'Case law the prosecutor relies on, most recent first; null (FORBIDDEN ROLE) for IOM and partners.' })
   caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.caseLaw(root);
   }

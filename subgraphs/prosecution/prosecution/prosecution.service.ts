@@ -1,86 +1,112 @@
-import { enforce, ForbiddenError } from '../../shared/access.js';
 import type { Aggravation, Offence } from '../../shared/offence.js';
 import { assertId, pageSize } from '../../shared/pagination.js';
+import { guard, permits, type FieldRule } from '../../shared/policy.js';
 import type { DefendantEntity } from '../defendant/defendant.entity.js';
 import type { ProsecutionRequest } from '../prosecution.context.js';
-import { prosecutionPolicy } from '../prosecution.policy.js';
+import { prosecutionPolicy, type MlaSubject } from '../prosecution.policy.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
+import type { ProsecutionVerdict } from './prosecution.type.js';
 
 /** Reads of prosecutions and what hangs off them, each behind the prosecution policy. */
 export class ProsecutionService {
   constructor(private readonly request: ProsecutionRequest) {}
 
   get(id: string): Promise<ProsecutionEntity | null> {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
     return this.request.loaders.prosecutionById.load(assertId(id));
   }
 
   /** For `_entities` calls: the same rule as a direct read. */
   async reference(id: string): Promise<ProsecutionEntity | null> {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
     return this.request.loaders.prosecutionById.load(id);
   }
 
   byCase(caseId: string): Promise<ProsecutionEntity | null> {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
     return this.request.loaders.prosecutionByCase.load(caseId.toLowerCase());
   }
 
   async newest(first: number | null | undefined): Promise<ProsecutionEntity[]> {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
     const rows = await this.request.stores.prosecutions.newest(pageSize(first));
     // Prime the loader so nested references to these prosecutions cost nothing more.
     for (const row of rows) this.request.loaders.prosecutionById.prime(row.id, row);
     return rows;
   }
 
+  /** A field of the public record beyond stage and verdicts (office, network, dates…): FORBIDDEN ROLE for IOM and partners. */
+  publicRecord(): void {
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
+  }
+
   defendants(root: ProsecutionEntity) {
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
     return this.request.loaders.defendantsByProsecution.load(root.id);
   }
 
   charges(root: DefendantEntity) {
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
     return this.request.loaders.chargesByDefendant.load(root.id);
   }
 
+  /** Every charge's decision, defendant by defendant in the order added, charges in the order filed. */
+  async verdicts(root: ProsecutionEntity): Promise<ProsecutionVerdict[]> {
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
+    const defendants = await this.request.loaders.defendantsByProsecution.load(root.id);
+    const charges = await this.request.loaders.chargesByDefendant.loadMany(defendants.map((defendant) => defendant.id));
+    return charges.flatMap((list) => {
+      if (list instanceof Error) throw list;
+      return list.map((charge) => ({ chargeId: charge.id, verdict: charge.verdict, decidedAt: charge.decidedAt }));
+    });
+  }
+
   witnesses(root: ProsecutionEntity) {
-    enforce(prosecutionPolicy.witnesses(this.request.viewer));
+    guard(this.request, prosecutionPolicy.witnesses, root, { entityType: 'Prosecution', entityId: root.id, field: 'witnesses' });
     return this.request.loaders.witnessesByProsecution.load(root.id);
   }
 
-  /** The witnesses' migrants, for the gateway to fetch their testimony consent (@requires); not in the API. */
-  async witnessMigrants(root: ProsecutionEntity) {
-    return (await this.request.loaders.witnessesByProsecution.load(root.id)).map((witness) => ({ id: witness.migrantId }));
-  }
-
-  /** Witnesses who may be called to testify: their migrant's TESTIMONY consent is live (per assistance). */
-  async testifyingWitnesses(root: ProsecutionEntity & { witnessMigrants?: Array<{ testimonyConsent?: boolean | null }> }) {
-    enforce(prosecutionPolicy.testifyingWitnesses(this.request.viewer));
-    // The gateway returns the consents in the order `witnessMigrants` listed the witnesses (the same loader).
-    const consents = root.witnessMigrants ?? [];
+  /**
+   * Witnesses who may be called to testify: their migrant's TESTIMONY consent is live. The consents
+   * are asked of their owner, migrant assistance, by migrant id (a signed lookup batched per request
+   * level; assistance applies its rule and logs each read), never taken from a caller's
+   * representation nor matched by position.
+   */
+  async testifyingWitnesses(root: ProsecutionEntity) {
+    guard(this.request, prosecutionPolicy.testifyingWitnesses, root, { entityType: 'Prosecution', entityId: root.id, field: 'testifyingWitnesses' });
     const witnesses = await this.request.loaders.witnessesByProsecution.load(root.id);
-    return witnesses.filter((_witness, index) => consents[index]?.testimonyConsent === true);
+    const consents = await this.request.loaders.testimonyConsentByMigrant.loadMany(witnesses.map((witness) => witness.migrantId));
+    return witnesses.filter((_witness, index) => {
+      const consent = consents[index];
+      if (consent instanceof Error) throw consent;
+      return consent;
+    });
   }
 
-  /** MLA requests are use-limited: every read, served or refused, is logged. */
+  /**
+   * MLA requests are between two States (UNTOC Art. 18): a prosecutor of another State, or another
+   * agency, is refused; the list leaves out each request the reader's State is not party to. Every
+   * read, served or refused, is logged.
+   */
   async mlaRequests(root: ProsecutionEntity) {
-    const decision = prosecutionPolicy.mlaRequests(this.request.viewer);
-    if (!decision.allowed) {
-      this.request.accessLog.record('Prosecution', root.id, 'mlaRequests', decision);
-      throw new ForbiddenError(decision.reason);
+    const rule: FieldRule<MlaSubject> = prosecutionPolicy.mlaRequest;
+    // Another agency is refused the list as a whole (decided on the agency before any request's States).
+    if (!rule.agencies.includes(this.request.viewer.agency)) {
+      guard(this.request, rule, { requestingCountry: '', requestedCountry: '' }, { entityType: 'Prosecution', entityId: root.id, field: 'mlaRequests' });
     }
     const requests = await this.request.loaders.mlaRequestsByProsecution.load(root.id);
-    for (const request of requests) this.request.accessLog.record('MlaRequest', request.id, 'content', decision);
-    return requests;
+    return requests.filter((request) => permits(this.request, rule, request, { entityType: 'MlaRequest', entityId: request.id, field: 'content' }));
   }
 
   async caseLaw(root: ProsecutionEntity) {
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
     const links = await this.request.loaders.caseLawLinksByProsecution.load(root.id);
     return links.map((link) => link.caseLaw);
   }
 
   /** Case law ranked for a case: 2 per shared offence, 2 per shared aggravation, 1 for sea mode (every Tidelink case is by sea). */
   async relevantCaseLaw(offences: readonly Offence[], aggravations: readonly Aggravation[]) {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
     const all = await this.request.loaders.allCaseLaw.load('all');
     return all
       .map((caseLaw) => {
@@ -95,7 +121,7 @@ export class ProsecutionService {
   }
 
   allCaseLaw() {
-    enforce(prosecutionPolicy.publicRecord(this.request.viewer));
+    guard(this.request, prosecutionPolicy.publicRecord, undefined);
     return this.request.stores.caseLaw.all();
   }
 }

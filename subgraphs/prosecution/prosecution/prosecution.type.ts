@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
-import { ProsecutionStage, ProsecutorNetwork } from '../enums.js';
+import { ProsecutionStage, ProsecutorNetwork, Verdict } from '../enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Prosecution', {
@@ -15,18 +15,33 @@ export class Prosecution {
   @Field(() => ProsecutionStage, { description: 'How far the proceedings have gone.' })
   stage: ProsecutionStage;
 
-  @Field(() => CountryCode, { description: 'Country whose courts hear the case.' })
+  @Field(() => CountryCode, { nullable: true, description: 'Country whose courts hear the case. Not for IOM and partners (FORBIDDEN ROLE).' })
   jurisdiction: string;
 
-  @Field({ description: 'The prosecution office in charge, e.g. "Procura della Repubblica di Agrigento".' })
+  @Field(() => String, { nullable: true, description: 'The prosecution office in charge, e.g. "Procura della Repubblica di Agrigento". Not for IOM and partners (FORBIDDEN ROLE).' })
   prosecutorOffice: string;
 
-  @Field(() => ProsecutorNetwork, { description: 'Prosecutor network through which cross-border cooperation is coordinated.' })
+  @Field(() => ProsecutorNetwork, { nullable: true, description: 'Prosecutor network through which cross-border cooperation is coordinated. Not for IOM and partners (FORBIDDEN ROLE).' })
   network: ProsecutorNetwork;
 
-  @Field(() => DateTimeResolver, { description: 'When the prosecution office opened its file (UTC).' })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the prosecution office opened its file (UTC). Not for IOM and partners (FORBIDDEN ROLE).' })
   openedAt: Date;
 
-  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `advanceProsecution`; each change increments it.' })
+  @Field(() => Int, { nullable: true, description: 'Version for optimistic locking: pass it back to `advanceProsecution`; each change increments it. Not for IOM and partners (FORBIDDEN ROLE).' })
   version: number;
+}
+
+@ObjectType('ProsecutionVerdict', {
+  description:
+    'The court\'s decision on one charge of a prosecution, without the charge\'s offence, defendant or sentence: the part of the record every agency may read (IOM and partners read verdicts through this field only).',
+})
+export class ProsecutionVerdict {
+  @Field(() => ID, { description: 'The charge decided (its details are in `Prosecution.defendants` for the agencies that may read them).' })
+  chargeId: string;
+
+  @Field(() => Verdict, { description: 'The decision; PENDING until the court decides.' })
+  verdict: Verdict;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the verdict was given (UTC); null while PENDING.' })
+  decidedAt: Date | null;
 }

@@ -1,5 +1,5 @@
-import { enforce } from '../../shared/access.js';
-import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import { InvalidInputError, NotFoundError, type FieldProblem } from '../../shared/errors.js';
+import { guard } from '../../shared/policy.js';
 import {
   assertTransition,
   assertVersion,
@@ -47,7 +47,15 @@ export const LEGAL_BASES: Record<Offence, readonly LegalBasis[]> = {
   [Offence.MONEY_LAUNDERING]: [LegalBasis.UNTOC_6, LegalBasis.NATIONAL_LAW],
 };
 
-/** The prosecutor's workflow: every write behind the policy, in one transaction, idempotent or versioned. */
+/** Stages a prosecution may be opened at: proceedings start before trial (a verdict needs a trial on record). */
+const OPENING_STAGES: readonly ProsecutionStage[] = [ProsecutionStage.INVESTIGATION, ProsecutionStage.INDICTMENT];
+
+/**
+ * The prosecutor's workflow: every write behind the policy, in one transaction, idempotent or
+ * versioned. The sender is the caller: a prosecution's jurisdiction and an MLA request's requesting
+ * State are the caller's token country. A reference to another agency's record is checked with its
+ * owner (one signed lookup, before the transaction opens).
+ */
 export class ProsecutionWorkflow {
   constructor(private readonly request: ProsecutionRequest) {}
 
@@ -55,13 +63,39 @@ export class ProsecutionWorkflow {
     return this.request.stores;
   }
 
-  private allowed(): void {
-    enforce(prosecutionPolicy.write(this.request.viewer));
+  /** The prosecution a write names, with the rule that only its jurisdiction's prosecutors write on it. */
+  private async writableProsecution(prosecutionId: string, field: string): Promise<ProsecutionEntity> {
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
+    const [prosecution] = await this.stores.prosecutions.byIds([prosecutionId]);
+    if (!prosecution) throw new NotFoundError('Prosecution', field);
+    guard(this.request, prosecutionPolicy.write, prosecution);
+    return prosecution;
+  }
+
+  /** A country the caller may not choose: absent, or their own. */
+  private ownCountry(given: string | null | undefined, field: string, what: string): string {
+    const own = this.request.viewer.country;
+    if (given !== null && given !== undefined && given !== own) {
+      throw new InvalidInputError([{ field, reasons: [`${what} is the caller's own State (${own}); ${given} cannot be set (omit the field)`] }]);
+    }
+    return own;
   }
 
   async open(input: OpenProsecutionInput, key: string | null | undefined, preset?: Preset) {
-    this.allowed();
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
     const caseId = assertId(input.caseId, 'caseId');
+    const jurisdiction = this.ownCountry(input.jurisdiction, 'jurisdiction', 'the jurisdiction');
+    const stage = input.stage ?? ProsecutionStage.INVESTIGATION;
+    if (!OPENING_STAGES.includes(stage)) {
+      throw new InvalidInputError([{ field: 'stage', reasons: [`a prosecution opens at ${OPENING_STAGES.join(' or ')}, not ${stage}; advance it afterwards`] }]);
+    }
+    if (this.request.references) {
+      const found = (await this.request.references.lookup('case', [caseId]))[caseId];
+      if (!found) throw new InvalidInputError([{ field: 'caseId', reasons: ['no police case with this id (or none you may see)'] }]);
+      if (found.status !== 'REFERRED_FOR_PROSECUTION') {
+        throw new InvalidInputError([{ field: 'caseId', reasons: [`the case is ${found.status}: a prosecution opens only on a case REFERRED_FOR_PROSECUTION`] }]);
+      }
+    }
     const id = await createOnce(this.request, 'openProsecution', key, input, async (manager) => {
       // One set of proceedings per case; the advisory lock serialises concurrent openings of the same case.
       await manager.query('/* prosecution.lockCase */ SELECT pg_advisory_xact_lock(hashtext($1))', [caseId]);
@@ -71,8 +105,8 @@ export class ProsecutionWorkflow {
       return this.stores.prosecutions.insert(manager, {
         ...presetId(preset),
         caseId,
-        stage: input.stage ?? ProsecutionStage.INVESTIGATION,
-        jurisdiction: input.jurisdiction,
+        stage,
+        jurisdiction,
         prosecutorOffice: input.prosecutorOffice,
         network: input.network,
         openedAt: truncateToMilliseconds(input.openedAt ?? new Date()),
@@ -82,10 +116,11 @@ export class ProsecutionWorkflow {
   }
 
   async advanceStage(id: string, version: number, stage: ProsecutionStage) {
-    this.allowed();
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
     const prosecutionId = assertId(id);
     await this.request.dataSource.transaction(async (manager) => {
       const row = await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'id');
+      guard(this.request, prosecutionPolicy.write, row);
       assertVersion(row, version);
       assertTransition('Prosecution', STAGE_TRANSITIONS, row.stage, stage);
       await updateVersioned(manager, ProsecutionEntity, 'prosecution.advance', prosecutionId, version, { stage });
@@ -95,9 +130,19 @@ export class ProsecutionWorkflow {
   }
 
   async addDefendant(input: AddDefendantInput, key: string | null | undefined, preset?: Preset) {
-    this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
     const suspectId = assertId(input.suspectId, 'suspectId');
+    const prosecution = await this.writableProsecution(prosecutionId, 'prosecutionId');
+    if (this.request.references) {
+      // Smuggling Protocol Art. 5: a migrant is never a defendant; only a police suspect of this very case is.
+      const found = (await this.request.references.lookup('suspect', [suspectId]))[suspectId];
+      if (!found) {
+        throw new InvalidInputError([{ field: 'suspectId', reasons: ['not a police suspect (or none you may see): only a suspect can be a defendant, never a migrant (Smuggling Protocol Art. 5)'] }]);
+      }
+      if (found.caseId !== prosecution.caseId) {
+        throw new InvalidInputError([{ field: 'suspectId', reasons: ['this suspect belongs to another police case than the one prosecuted'] }]);
+      }
+    }
     const id = await createOnce(this.request, 'addDefendant', key, input, async (manager) => {
       await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
       if (await this.stores.defendants.exists(manager, prosecutionId, suspectId)) {
@@ -109,14 +154,23 @@ export class ProsecutionWorkflow {
     return defendant;
   }
 
+  /** The prosecution a defendant stands in, for the jurisdiction rule. */
+  private async writableDefendant(defendantId: string, field: string): Promise<void> {
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
+    const [defendant] = await this.stores.defendants.byIds([defendantId]);
+    if (!defendant) throw new NotFoundError('Defendant', field);
+    await this.writableProsecution(defendant.prosecutionId, field);
+  }
+
   async fileCharge(input: FileChargeInput, key: string | null | undefined, preset?: Preset) {
-    this.allowed();
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
     const defendantId = assertId(input.defendantId, 'defendantId');
     if (!LEGAL_BASES[input.offence].includes(input.legalBasis)) {
       throw new InvalidInputError([
         { field: 'legalBasis', reasons: [`${input.legalBasis} cannot ground ${input.offence}; use one of ${LEGAL_BASES[input.offence].join(', ')}`] },
       ]);
     }
+    await this.writableDefendant(defendantId, 'defendantId');
     const id = await createOnce(this.request, 'fileCharge', key, input, async (manager) => {
       await lockRow(manager, DefendantEntity, 'defendant.lock', defendantId, 'defendantId');
       return this.stores.charges.insert(manager, {
@@ -135,7 +189,7 @@ export class ProsecutionWorkflow {
   }
 
   async recordVerdict(input: RecordVerdictInput) {
-    this.allowed();
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
     const chargeId = assertId(input.chargeId, 'chargeId');
     const problems: FieldProblem[] = [];
     if (input.verdict === Verdict.PENDING) problems.push({ field: 'verdict', reasons: ['a verdict cannot be PENDING'] });
@@ -143,6 +197,9 @@ export class ProsecutionWorkflow {
       problems.push({ field: 'sentenceMonths', reasons: ['a sentence goes only with a GUILTY verdict'] });
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
+    const [known] = await this.stores.charges.byIds([chargeId]);
+    if (!known) throw new NotFoundError('Charge', 'chargeId');
+    await this.writableDefendant(known.defendantId, 'chargeId');
     await this.request.dataSource.transaction(async (manager) => {
       const charge = await lockRow(manager, ChargeEntity, 'charge.lock', chargeId, 'chargeId');
       assertVersion(charge, input.version);
@@ -162,9 +219,16 @@ export class ProsecutionWorkflow {
   }
 
   async addWitness(input: AddWitnessInput, key: string | null | undefined, preset?: Preset) {
-    this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
     const migrantId = assertId(input.migrantId, 'migrantId');
+    const prosecution = await this.writableProsecution(prosecutionId, 'prosecutionId');
+    if (this.request.references) {
+      const found = (await this.request.references.lookup('migrant', [migrantId]))[migrantId];
+      if (!found) throw new InvalidInputError([{ field: 'migrantId', reasons: ['not a migrant registered by IOM (or none you may see): a witness here is a migrant of the case'] }]);
+      if (found.caseId !== prosecution.caseId) {
+        throw new InvalidInputError([{ field: 'migrantId', reasons: ['this migrant belongs to another police case than the one prosecuted'] }]);
+      }
+    }
     const id = await createOnce(this.request, 'addWitness', key, input, async (manager) => {
       await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
       if (await this.stores.witnesses.exists(manager, prosecutionId, migrantId)) {
@@ -183,11 +247,13 @@ export class ProsecutionWorkflow {
   }
 
   async createMlaRequest(input: CreateMlaRequestInput, key: string | null | undefined, preset?: Preset) {
-    this.allowed();
     const prosecutionId = assertId(input.prosecutionId, 'prosecutionId');
-    if (input.requestingCountry === input.requestedCountry) {
+    // The requesting State is the prosecuting State, which is the caller's (only its prosecutors write here).
+    const requestingCountry = this.ownCountry(input.requestingCountry, 'requestingCountry', 'the requesting State');
+    if (requestingCountry === input.requestedCountry) {
       throw new InvalidInputError([{ field: 'requestedCountry', reasons: ['the requested State must differ from the requesting one'] }]);
     }
+    await this.writableProsecution(prosecutionId, 'prosecutionId');
     const id = await createOnce(this.request, 'createMlaRequest', key, input, async (manager) => {
       await lockRow(manager, ProsecutionEntity, 'prosecution.lock', prosecutionId, 'prosecutionId');
       return this.stores.mlaRequests.insert(manager, {
@@ -195,7 +261,7 @@ export class ProsecutionWorkflow {
         prosecutionId,
         type: input.type,
         status: MlaStatus.DRAFT,
-        requestingCountry: input.requestingCountry,
+        requestingCountry,
         requestedCountry: input.requestedCountry,
         subject: input.subject,
       });
@@ -204,13 +270,18 @@ export class ProsecutionWorkflow {
     return mla;
   }
 
+  /** The requesting State transmits or withdraws; the requested State acknowledges, executes, refuses… */
   async advanceMlaRequest(id: string, version: number, status: MlaStatus) {
-    this.allowed();
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
     const mlaId = assertId(id);
     await this.request.dataSource.transaction(async (manager) => {
       const row = await lockRow(manager, MlaRequestEntity, 'mla.lock', mlaId, 'id');
+      // A State party to neither side learns nothing of the request, not even that it exists.
+      if (!prosecutionPolicy.mlaRequest.condition(this.request.viewer, row).allowed) throw new NotFoundError('MlaRequest', 'id');
       assertVersion(row, version);
       assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
+      // Both States read the request; which of them makes this move depends on the move.
+      guard(this.request, prosecutionPolicy.advanceMlaRequest, { ...row, to: status });
       await updateVersioned(manager, MlaRequestEntity, 'mla.advance', mlaId, version, { status });
     });
     const [mla] = await this.stores.mlaRequests.byIds([mlaId]);

@@ -187,6 +187,12 @@ const caseLawLinks: Partial<ProsecutionCaseLawEntity>[] = [
   { prosecutionId: demoId(kind.prosecution, 2), caseLawId: demoId(kind.caseLaw, 5) },
 ];
 
+/** The stages after each opening stage, in order (the demo's prosecutions go no further than TRIAL). */
+const STAGE_PATH: Record<ProsecutionStage.INVESTIGATION | ProsecutionStage.INDICTMENT, ProsecutionStage[]> = {
+  [ProsecutionStage.INVESTIGATION]: [],
+  [ProsecutionStage.INDICTMENT]: [ProsecutionStage.TRIAL, ProsecutionStage.APPEAL],
+};
+
 /** The shortest way a request moves from DRAFT to `target` along the MLA state machine. */
 function mlaPath(target: MlaStatus): MlaStatus[] {
   const queue: MlaStatus[][] = [[MlaStatus.DRAFT]];
@@ -210,59 +216,76 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
   await dataSource.transaction(async (manager) => {
     await manager.insert(CaseLawEntity, caseLaw);
   });
-  const prosecutor = createProsecutionContext(seedContext(dataSource, 'PROSECUTOR', 'DOM'));
-  const workflow = prosecutor.workflow;
+  // Each State's prosecutors write their own files (only a prosecution's jurisdiction writes on it),
+  // and each side of an MLA request moves it as the transition fits.
+  const workflows = new Map<string, ReturnType<typeof createProsecutionContext>['workflow']>();
+  const as = (country: string) => {
+    let workflow = workflows.get(country);
+    if (!workflow) {
+      workflow = createProsecutionContext(seedContext(dataSource, 'PROSECUTOR', country)).workflow;
+      workflows.set(country, workflow);
+    }
+    return workflow;
+  };
+  const jurisdictionOf = new Map(prosecutions.map((p) => [p.id as string, p.jurisdiction as string]));
+  const defendantIn = new Map(defendants.map((d) => [d.id as string, d.prosecutionId as string]));
   for (const p of prosecutions) {
-    await workflow.open(
+    // Proceedings open at INVESTIGATION or INDICTMENT; later stages are reached by advancing.
+    const opening = p.stage === ProsecutionStage.INVESTIGATION ? ProsecutionStage.INVESTIGATION : ProsecutionStage.INDICTMENT;
+    let opened = await as(p.jurisdiction as string).open(
       {
         caseId: p.caseId as string,
-        jurisdiction: p.jurisdiction as string,
         prosecutorOffice: p.prosecutorOffice as string,
         network: p.network as ProsecutorNetwork,
-        stage: p.stage,
+        stage: opening,
         openedAt: p.openedAt,
       },
       `demo:prosecution:${p.id}`,
       { id: p.id },
     );
+    for (const stage of STAGE_PATH[opening].slice(0, STAGE_PATH[opening].indexOf(p.stage as ProsecutionStage) + 1)) {
+      opened = opened && (await as(p.jurisdiction as string).advanceStage(opened.id, opened.version, stage));
+    }
   }
   await dataSource.transaction(async (manager) => {
     await manager.insert(ProsecutionCaseLawEntity, caseLawLinks);
   });
   for (const d of defendants) {
-    await workflow.addDefendant(
+    await as(jurisdictionOf.get(d.prosecutionId as string) as string).addDefendant(
       { prosecutionId: d.prosecutionId as string, suspectId: d.suspectId as string, liability: d.liability as Liability },
       `demo:defendant:${d.id}`,
       { id: d.id },
     );
   }
   for (const c of charges) {
-    await workflow.fileCharge(
+    await as(jurisdictionOf.get(defendantIn.get(c.defendantId as string) as string) as string).fileCharge(
       { defendantId: c.defendantId as string, offence: c.offence as Offence, legalBasis: c.legalBasis as LegalBasis },
       `demo:charge:${c.id}`,
       { id: c.id },
     );
   }
   for (const w of witnesses) {
-    await workflow.addWitness(
+    await as(jurisdictionOf.get(w.prosecutionId as string) as string).addWitness(
       { prosecutionId: w.prosecutionId as string, migrantId: w.migrantId as string, role: w.role as WitnessRole, protectiveMeasures: w.protectiveMeasures },
       `demo:witness:${w.id}`,
       { id: w.id },
     );
   }
   for (const m of mlaRequests) {
-    let request = await workflow.createMlaRequest(
+    let request = await as(m.requestingCountry as string).createMlaRequest(
       {
         prosecutionId: m.prosecutionId as string,
         type: m.type as MlaType,
-        requestingCountry: m.requestingCountry as string,
         requestedCountry: m.requestedCountry as string,
         subject: m.subject as string,
       },
       `demo:mla:${m.id}`,
       { id: m.id },
     );
-    for (const status of mlaPath(m.status as MlaStatus)) request = await workflow.advanceMlaRequest(request.id, request.version, status);
+    for (const status of mlaPath(m.status as MlaStatus)) {
+      const side = status === MlaStatus.TRANSMITTED || status === MlaStatus.WITHDRAWN ? m.requestingCountry : m.requestedCountry;
+      request = await as(side as string).advanceMlaRequest(request.id, request.version, status);
+    }
   }
   return true;
 }

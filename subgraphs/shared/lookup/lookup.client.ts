@@ -1,0 +1,92 @@
+import { GraphQLError } from 'graphql';
+import { request } from 'undici';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { signRequest } from '../request-signing.js';
+import { LOOKUP_OWNER, LOOKUP_PATH, lookupFacts, type LookupAnswer, type LookupKind, type LookupOwner, type LookupRequest } from './lookup.protocol.js';
+
+/** The owner of a reference could not be asked (down, slow, refusing): the write is not made. */
+export class OwnerUnavailableError extends GraphQLError {
+  constructor(owner: LookupOwner) {
+    super(`The ${owner} service could not confirm the reference right now; nothing was written, retry shortly`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: owner },
+    });
+  }
+}
+
+/**
+ * Where this subgraph reaches its peers' /lookup. Standalone: POLICE_URL / ASSISTANCE_URL (their
+ * /graphql URLs); in the one-process stack, the started subgraphs' URLs, handed over once all are up.
+ */
+export class LookupPeers {
+  private urls: Partial<Record<LookupOwner, string>>;
+
+  constructor(urls: Partial<Record<LookupOwner, string | undefined>>) {
+    this.urls = {};
+    this.set(urls);
+  }
+
+  set(urls: Partial<Record<LookupOwner, string | undefined>>): void {
+    for (const [owner, url] of Object.entries(urls) as Array<[LookupOwner, string | undefined]>) {
+      if (url) this.urls[owner] = new URL(LOOKUP_PATH, url).toString();
+    }
+  }
+
+  url(owner: LookupOwner): string | undefined {
+    return this.urls[owner];
+  }
+}
+
+/** The lookup client of one request: signs each call and carries the caller's own Authorization. */
+export class ReferenceLookup {
+  constructor(
+    private readonly config: Pick<Config, 'SUBGRAPH_SIGNING_SECRET' | 'SUBGRAPH_TIMEOUT_MS'>,
+    private readonly peers: LookupPeers,
+    private readonly authorization: string | undefined,
+    private readonly logger: Logger,
+    private readonly requestId: string,
+  ) {}
+
+  /** What the owner knows of each id for this caller (null: no such record, or not one the caller may know of). */
+  async lookup<Kind extends LookupKind>(kind: Kind, ids: readonly string[]): Promise<LookupAnswer<Kind>> {
+    const owner = LOOKUP_OWNER[kind];
+    const url = this.peers.url(owner);
+    const secret = this.config.SUBGRAPH_SIGNING_SECRET;
+    if (!url || !secret) {
+      this.logger.error({ owner, requestId: this.requestId, url: url ?? null }, 'no peer URL or signing secret for the reference check');
+      throw new OwnerUnavailableError(owner);
+    }
+    const payload: LookupRequest = { kind, ids: ids.map((id) => id.toLowerCase()) };
+    const body = JSON.stringify(payload);
+    const signature = signRequest(secret, { method: 'POST', path: LOOKUP_PATH, authorization: this.authorization, body });
+    const answer = z.object({ facts: z.record(z.string(), lookupFacts[kind].nullable()) });
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': this.requestId,
+          ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...signature,
+        },
+        body,
+        headersTimeout: this.config.SUBGRAPH_TIMEOUT_MS,
+        bodyTimeout: this.config.SUBGRAPH_TIMEOUT_MS,
+        signal: AbortSignal.timeout(this.config.SUBGRAPH_TIMEOUT_MS),
+      });
+      const text = await response.body.text();
+      if (response.statusCode !== 200) {
+        this.logger.error({ owner, status: response.statusCode, requestId: this.requestId }, 'reference check refused by its owner');
+        throw new OwnerUnavailableError(owner);
+      }
+      const facts = answer.parse(JSON.parse(text)).facts as LookupAnswer<Kind>;
+      // Every id asked gets an answer: a missing one counts as not found.
+      return Object.fromEntries(payload.ids.map((id) => [id, facts[id] ?? null]));
+    } catch (error) {
+      if (error instanceof OwnerUnavailableError) throw error;
+      this.logger.warn({ err: error, owner, requestId: this.requestId }, 'reference check failed');
+      throw new OwnerUnavailableError(owner);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import express, { type Request, type Response } from 'express';
+import { ForbiddenError, type Decision } from '../access.js';
+import type { TokenVerifier, Viewer } from '../auth.js';
+import type { Config } from '../config.js';
+import type { SubgraphContext } from '../context.js';
+import { AuthenticationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { verifyRequestSignature, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER } from '../request-signing.js';
+import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type LookupKind } from './lookup.protocol.js';
+
+/**
+ * What an owning subgraph answers for one kind: the facts of each id through its own services (so
+ * its policy and scoping apply), null for a record the caller may not know of.
+ */
+// Method syntax on purpose: a module's handlers for its own context fit the shared module type, as `createContext` does.
+export type LookupHandler<Context, Kind extends LookupKind> = { check(context: Context, id: string): Promise<LookupFacts<Kind> | null> }['check'];
+export type LookupHandlers<Context> = { [Kind in LookupKind]?: LookupHandler<Context, Kind> };
+
+/** What a lookup handler reads of a record's owner service, and how the check is logged. */
+export interface LookupTarget<Row> {
+  entityType: string;
+  /** The owner's own read (e.g. `cases.reference`): throws FORBIDDEN when the caller may not have it. */
+  read(id: string): Promise<Row | null>;
+}
+
+/**
+ * One reference check: reads the record through the owner's service and logs the check (field
+ * `referenceCheck`) whatever the outcome. A record the caller may not see is "not found".
+ */
+export async function checkReference<Row, Facts>(
+  context: SubgraphContext,
+  target: LookupTarget<Row>,
+  id: string,
+  facts: (row: Row) => Facts,
+): Promise<Facts | null> {
+  let row: Row | null;
+  let decision: Decision = { allowed: true };
+  try {
+    row = await target.read(id);
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    row = null;
+    decision = { allowed: false, reason: error.extensions.reason as 'ROLE' };
+  }
+  context.accessLog.record(target.entityType, id, 'referenceCheck', decision);
+  return row ? facts(row) : null;
+}
+
+export interface LookupServerOptions<Context extends SubgraphContext> {
+  config: Config;
+  logger: Logger;
+  verifier: TokenVerifier;
+  handlers: LookupHandlers<Context>;
+  /** The same context a /graphql request gets, for the verified caller. */
+  createContext(viewer: Viewer, requestId: string): Context;
+}
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/**
+ * `POST /lookup` on an owning subgraph: signed like the gateway's calls (only Tidelink services can
+ * ask), carrying the original caller's token (the owner decides for that caller, not for the asking
+ * subgraph). Every check is logged before the answer leaves; if the log cannot be written, no answer.
+ */
+export function mountLookup<Context extends SubgraphContext>(app: express.Express, options: LookupServerOptions<Context>): void {
+  const { config, logger } = options;
+  app.post(LOOKUP_PATH, express.raw({ type: () => true, limit: '16kb' }), async (req: Request, res: Response) => {
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    const secret = config.SUBGRAPH_SIGNING_SECRET;
+    // Without a signing secret nothing can be verified: refuse rather than trust.
+    if (!secret) return refuse(res, 401, 'UNAUTHENTICATED', 'lookups are refused: no SUBGRAPH_SIGNING_SECRET configured');
+    const signature = verifyRequestSignature(
+      secret,
+      { method: 'POST', path: LOOKUP_PATH, authorization: req.headers.authorization, body },
+      { signature: header(SIGNATURE_HEADER), timestamp: header(SIGNATURE_TIMESTAMP_HEADER) },
+      config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS,
+    );
+    if (!signature.valid) return refuse(res, 401, 'UNAUTHENTICATED', `lookup requests must be signed (${signature.reason})`);
+    let viewer: Viewer;
+    try {
+      viewer = await options.verifier.verifyAuthorization(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof AuthenticationError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);
+      throw error;
+    }
+    let parsedBody: unknown;
+    try {
+      parsedBody = JSON.parse(body.toString('utf8'));
+    } catch {
+      return refuse(res, 400, 'BAD_REQUEST', 'the body must be JSON { kind, ids }');
+    }
+    const parsed = lookupRequest.safeParse(parsedBody);
+    if (!parsed.success) return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    const handler = options.handlers[parsed.data.kind] as LookupHandler<Context, LookupKind> | undefined;
+    if (!handler) return refuse(res, 404, 'NOT_FOUND', `this subgraph does not own ${parsed.data.kind} records`);
+    const requestId = header('x-request-id') ?? 'lookup';
+    const context = options.createContext(viewer, requestId);
+    try {
+      const facts: LookupAnswer<LookupKind> = {};
+      for (const id of [...new Set(parsed.data.ids.map((id) => id.toLowerCase()))]) facts[id] = await handler(context, id);
+      await context.accessLog.flush(context.dataSource);
+      res.json({ facts });
+    } catch (error) {
+      logger.error({ err: error, requestId }, 'lookup failed; no answer sent');
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  });
+}
