@@ -3,7 +3,7 @@ import { appRoleName } from '../../subgraphs/shared/database.js';
 import { appRoleFor } from '../../subgraphs/shared/database-urls.js';
 
 const OWNER = 'postgres://owner:secret@db.internal:5432/tidelink_police';
-const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789' };
+const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789', SUBGRAPH_SIGNING_SECRET: 'a-production-signing-secret-of-32-bytes-or-more' };
 
 describe('the application database role', () => {
   it('is <database>_app, within PostgreSQL\'s 63 characters, distinct for long names', () => {
