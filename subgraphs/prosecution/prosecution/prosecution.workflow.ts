@@ -1,5 +1,5 @@
 import { InvalidInputError, NotFoundError, type FieldProblem } from '../../shared/errors.js';
-import { guard } from '../../shared/policy.js';
+import { decide, guard } from '../../shared/policy.js';
 import {
   assertTransition,
   assertVersion,
@@ -277,7 +277,7 @@ export class ProsecutionWorkflow {
     await this.request.dataSource.transaction(async (manager) => {
       const row = await lockRow(manager, MlaRequestEntity, 'mla.lock', mlaId, 'id');
       // A State party to neither side learns nothing of the request, not even that it exists.
-      if (!prosecutionPolicy.mlaRequest.condition(this.request.viewer, row).allowed) throw new NotFoundError('MlaRequest', 'id');
+      if (!decide(this.request.viewer, prosecutionPolicy.mlaRequest, row).allowed) throw new NotFoundError('MlaRequest', 'id');
       assertVersion(row, version);
       assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
       // Both States read the request; which of them makes this move depends on the move.

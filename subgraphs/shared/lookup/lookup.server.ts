@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { ForbiddenError, type Decision } from '../access.js';
+import { ALLOW, deny, ForbiddenError, type Decision, type DenialReason } from '../access.js';
 import type { TokenVerifier, Viewer } from '../auth.js';
 import type { Config } from '../config.js';
 import type { SubgraphContext } from '../context.js';
@@ -34,13 +34,13 @@ export async function checkReference<Row, Facts>(
   facts: (row: Row) => Facts,
 ): Promise<Facts | null> {
   let row: Row | null;
-  let decision: Decision = { allowed: true };
+  let decision: Decision = ALLOW;
   try {
     row = await target.read(id);
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     row = null;
-    decision = { allowed: false, reason: error.extensions.reason as 'ROLE' };
+    decision = deny(error.extensions.reason as DenialReason);
   }
   context.accessLog.record(target.entityType, id, 'referenceCheck', decision);
   return row ? facts(row) : null;
