@@ -58,15 +58,22 @@ export class MigrantService {
             unseen.length - status(unseen, TraffickingStatus.CONFIRMED) - status(unseen, TraffickingStatus.POSSIBLE),
             k,
           );
-    const unaccompanied = migrants.filter((migrant) => migrant.vulnerabilities.includes(Vulnerability.UNACCOMPANIED_CHILD)).length;
+    const isMinor = (migrant: MigrantEntity) => migrant.ageGroup === AgeGroup.AGE_0_8 || migrant.ageGroup === AgeGroup.AGE_9_17;
+    const isUnaccompanied = (migrant: MigrantEntity) => migrant.vulnerabilities.includes(Vulnerability.UNACCOMPANIED_CHILD);
+    const unaccompanied = migrants.filter(isUnaccompanied).length;
+    // The reader also knows the minors one by one: the minors not unaccompanied must not be a small group either.
+    const accompaniedMinors = migrants.filter((migrant) => isMinor(migrant) && !isUnaccompanied(migrant)).length;
+    const hiddenUnaccompanied = suppressCounts({ unaccompaniedMinors: unaccompanied }, migrants.length - unaccompanied, k).unaccompaniedMinors;
     const withSeen = (hidden: number | null, visible: number) => (hidden === null ? null : hidden + visible);
     return {
       migrants: migrants.length,
-      minors: migrants.filter((migrant) => migrant.ageGroup === AgeGroup.AGE_0_8 || migrant.ageGroup === AgeGroup.AGE_9_17).length,
+      minors: migrants.filter(isMinor).length,
       unaccompaniedMinors:
         vulnerabilitiesVisible || migrants.length === 0
           ? unaccompanied
-          : suppressCounts({ unaccompaniedMinors: unaccompanied }, migrants.length - unaccompanied, k).unaccompaniedMinors,
+          : accompaniedMinors > 0 && accompaniedMinors < k
+            ? null
+            : hiddenUnaccompanied,
       traffickingVictims: withSeen(hiddenStatus.traffickingVictims, status(seen, TraffickingStatus.CONFIRMED)),
       possibleTraffickingVictims: withSeen(hiddenStatus.possibleTraffickingVictims, status(seen, TraffickingStatus.POSSIBLE)),
       k,
