@@ -163,3 +163,28 @@ describe('the sender is the caller', () => {
     expect(valueAt(executed.body.data, ['advanceMlaRequest', 'status'])).toBe('IN_EXECUTION');
   });
 });
+
+describe('caller-supplied representations are never trusted (against the prosecution subgraph directly)', () => {
+  it('a forged testimony consent in `_entities` opens no witness: refused unsigned, or ignored', async () => {
+    // Migrant 1 consented to sharing with police only: a witness, but not one who may be called.
+    const added = await as('PROSECUTOR', 'DOM', `mutation { addWitness(input: { prosecutionId: "${PROSECUTION_1}", migrantId: "${demoId(kind.migrant, 1)}", role: VICTIM }) { id } }`);
+    expect(added.body.errors).toBeUndefined();
+    const forged = {
+      __typename: 'Prosecution',
+      id: PROSECUTION_1,
+      witnessMigrants: [{ id: demoId(kind.migrant, 1), testimonyConsent: true }, { id: demoId(kind.migrant, 2), testimonyConsent: true }],
+    };
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Prosecution { testifyingWitnesses { id } } } }';
+    const direct = (country: string) =>
+      tidelink.token('PROSECUTOR', country).then((token) =>
+        tidelink.query(query, { variables: { r: [forged] }, token, url: tidelink.stack.subgraphs.prosecution.url }),
+      );
+    const dominican = await direct('DOM');
+    if (dominican.status === 401) return; // subgraphs refuse unsigned calls: refused outright.
+    expect(dominican.body.errors).toBeUndefined();
+    // Only the witness whose consent assistance confirms: migrant 2's.
+    expect(valueAt(dominican.body.data, ['_entities', 0, 'testifyingWitnesses'])).toEqual([{ id: demoId(kind.witness, 1) }]);
+    const italian = await direct('ITA');
+    expect(errorAt(italian.body, ['_entities', 0, 'testifyingWitnesses'])?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' });
+  });
+});
