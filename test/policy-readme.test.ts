@@ -11,7 +11,7 @@ describe("the README's who-may-see-what table", () => {
   });
 
   it('has a row per rule, each with a mark for all six agencies', () => {
-    const rows = policyMarkdown().split('\n').filter((line) => /^\| (police|assistance|prosecution) \|/.test(line));
+    const rows = policyMarkdown().split('\n').filter((line) => /^\| (police|assistance|prosecution|every subgraph) \|/.test(line));
     const rules = Object.values(POLICIES).reduce((count, table) => count + Object.keys(table).length, 0);
     expect(rows).toHaveLength(rules);
     for (const row of rows) expect(row.match(/\| (✓\*|✓|✗) (?=\|)/g)).toHaveLength(AGENCIES.length);

@@ -130,4 +130,11 @@ export const policePolicy = {
     logged: false,
     rule: 'Police of any country that may read the case share intelligence on it; the item\'s source country is the caller\'s.',
   } satisfies FieldRule<CaseScope>,
+
+  statistics: {
+    fields: ['Query.detectionStatistics'],
+    agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
+    logged: false,
+    rule: 'Detection statistics (k-anonymous over persons on board, whole calendar months): everyone who works with the data, never auditors.',
+  },
 } satisfies PolicyTable;

@@ -107,4 +107,18 @@ export const prosecutionPolicy = {
     logged: false,
     rule: 'Advancing an MLA request: the requesting State\'s prosecutors transmit or withdraw it, the requested State\'s prosecutors answer it',
   } satisfies FieldRule<MlaTransitionSubject>,
+  /** Statistics of prosecutions (k-anonymous over defendants): everyone who works with the data. */
+  statistics: {
+    fields: ['Query.prosecutionStatistics'],
+    agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
+    logged: false,
+    rule: 'Prosecution statistics (k-anonymous, whole calendar months): everyone who works with the data, never auditors',
+  },
+  /** MLA requests are use-limited: counts for prosecutors and analysts only. */
+  mlaStatistics: {
+    fields: ['Query.mlaStatistics'],
+    agencies: ['PROSECUTOR', 'ANALYST'],
+    logged: false,
+    rule: 'MLA counts (k-anonymous): prosecutors and analysts only (UNTOC Art. 18)',
+  },
 } satisfies PolicyTable;

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import type { Agency, Viewer } from './auth.js';
 
 /** Why a field was withheld; callers get it as `extensions.reason` next to `code: FORBIDDEN`. */
 export type DenialReason = 'ROLE' | 'CONSENT_REQUIRED' | 'HANDLING_RESTRICTED' | 'NOT_RELEASABLE';
@@ -17,16 +16,4 @@ export class ForbiddenError extends GraphQLError {
   constructor(reason: DenialReason) {
     super(`Access denied (${reason})`, { extensions: { code: 'FORBIDDEN', reason } });
   }
-}
-
-/** A rule that depends on the caller's agency only. */
-export type AgencyRule = (viewer: Viewer) => Decision;
-
-export function agencies(...allowed: Agency[]): AgencyRule {
-  return (viewer) => (allowed.includes(viewer.agency) ? ALLOW : deny('ROLE'));
-}
-
-/** Throws the FORBIDDEN error of a denial; returns nothing when allowed. */
-export function enforce(decision: Decision): void {
-  if (!decision.allowed) throw new ForbiddenError(decision.reason);
 }

@@ -37,6 +37,8 @@ const TABLE: Array<[string, FieldRule<never>, unknown, Row]> = [
   ['withdrawing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.WITHDRAWN }, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } })],
   ['executing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.EXECUTED }, byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } })],
   ['refusing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.REFUSED }, byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } })],
+  ['prosecution statistics', prosecutionPolicy.statistics, undefined, byAgency({ POLICE: everywhere('ALLOW'), IOM: everywhere('ALLOW'), PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW'), PARTNER: everywhere('ALLOW') })],
+  ['MLA counts', prosecutionPolicy.mlaStatistics, undefined, byAgency({ PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW') })],
 ];
 
 const CELLS = TABLE.flatMap(([name, rule, subject, row]) =>

@@ -1,4 +1,3 @@
-import { enforce } from '../../shared/access.js';
 import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
 import {
   assertTransition,

@@ -1,7 +1,8 @@
-import { agencies, enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
 import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { DetectionOutcome, VesselType } from '../enums.js';
 import type { PoliceRequest } from '../police.context.js';
+import { policePolicy } from '../police.policy.js';
 import { DetectionDimension, type DetectionStatistics } from './detection-statistics.type.js';
 
 const DIMENSIONS: Record<DetectionDimension, Dimension> = {
@@ -12,14 +13,12 @@ const DIMENSIONS: Record<DetectionDimension, Dimension> = {
   [DetectionDimension.VESSEL_TYPE]: { field: 'vesselType', sql: 'v.type', values: [...Object.values(VesselType), null] },
 };
 
-/** Statistics are for everyone who works with the data, never for auditors (who read logs only). */
-const statisticsReaders = agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER');
 
 export class DetectionStatisticsService {
   constructor(private readonly request: PoliceRequest) {}
 
   async detections(groupBy: readonly DetectionDimension[], filter: StatisticsFilter | null | undefined): Promise<DetectionStatistics> {
-    enforce(statisticsReaders(this.request.viewer));
+    guard(this.request, policePolicy.statistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'd.detected_at', country: 'd.detecting_country' });
     const result = await kAnonymousStatistics(
       this.request.dataSource,

@@ -1,8 +1,9 @@
-import { agencies, enforce } from '../../shared/access.js';
+import { guard } from '../../shared/policy.js';
 import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { Offence } from '../../shared/offence.js';
 import { LegalBasis, MlaStatus, MlaType, ProsecutionStage, Verdict } from '../enums.js';
 import type { ProsecutionRequest } from '../prosecution.context.js';
+import { prosecutionPolicy } from '../prosecution.policy.js';
 import { MlaDimension, ProsecutionDimension, type MlaStatistics, type ProsecutionStatistics } from './prosecution-statistics.type.js';
 
 const PROSECUTION_DIMENSIONS: Record<ProsecutionDimension, Dimension> = {
@@ -18,15 +19,12 @@ const MLA_DIMENSIONS: Record<MlaDimension, Dimension> = {
   [MlaDimension.TYPE]: { field: 'type', sql: 'r.type', values: Object.values(MlaType) },
 };
 
-const statisticsReaders = agencies('POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER');
-/** MLA requests are use-limited: prosecutors, and analysts as counts only. */
-const mlaCountReaders = agencies('PROSECUTOR', 'ANALYST');
 
 export class ProsecutionStatisticsService {
   constructor(private readonly request: ProsecutionRequest) {}
 
   async prosecutions(groupBy: readonly ProsecutionDimension[], filter: StatisticsFilter | null | undefined): Promise<ProsecutionStatistics> {
-    enforce(statisticsReaders(this.request.viewer));
+    guard(this.request, prosecutionPolicy.statistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'p.opened_at', country: 'p.jurisdiction' });
     const result = await kAnonymousStatistics(
       this.request.dataSource,
@@ -47,7 +45,7 @@ export class ProsecutionStatisticsService {
   }
 
   async mlaRequests(groupBy: readonly MlaDimension[], filter: StatisticsFilter | null | undefined): Promise<MlaStatistics> {
-    enforce(mlaCountReaders(this.request.viewer));
+    guard(this.request, prosecutionPolicy.mlaStatistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'r.created_at', country: 'r.requesting_country' });
     const result = await kAnonymousStatistics(
       this.request.dataSource,

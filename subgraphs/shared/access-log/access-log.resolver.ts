@@ -1,12 +1,11 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { agencies, enforce } from '../access.js';
+import { guard } from '../policy.js';
 import type { SubgraphContext } from '../context.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../pagination.js';
+import { accessLogPolicy } from './access-log.policy.js';
 import { AccessLogStore } from './access-log.store.js';
 import { AccessLogConnection, AccessLogFilter } from './access-log.type.js';
 
-/** Only auditors read access logs: it is the one thing they read. */
-const auditorsOnly = agencies('AUDITOR');
 
 /**
  * The access-log query of one subgraph. Each subgraph names its own (`policeAccessLog`, …) because
@@ -26,7 +25,7 @@ export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'pro
       @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number | null,
       @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor.' }) after?: string | null,
     ): Promise<AccessLogConnection> {
-      enforce(auditorsOnly(context.viewer));
+      guard(context, accessLogPolicy.accessLog, undefined);
       const criteria = filter ?? {};
       if (criteria.entityId) assertId(criteria.entityId, 'filter.entityId');
       const limit = pageSize(first);
