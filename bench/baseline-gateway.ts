@@ -41,7 +41,10 @@ async function main(): Promise<void> {
           // The stock fetcher, only signed.
           this.fetcher = signing(this.fetcher, SUBGRAPH_SIGNING_SECRET);
         }
-        override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
+        override willSendRequest({
+          request,
+          context,
+        }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
           if ('authorization' in context) request.http?.headers.set('authorization', context.authorization);
         }
       })({ url: urls[name] ?? url }),

@@ -47,7 +47,11 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph that is down, times out or fails (HTTP 5xx) is reported by name, without internals;
    * the gateway still returns what the other subgraphs gave.
    */
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: { status: number }): void {
+  override didEncounterError(
+    error: Error,
+    fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
+    fetchResponse?: { status: number },
+  ): void {
     if (error instanceof GraphQLError && (fetchResponse === undefined || fetchResponse.status < 500)) throw error;
     const timedOut = error.name === 'AbortError' || error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable${timedOut ? ' (timed out)' : ''}; its fields are null`, {

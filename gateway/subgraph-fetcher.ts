@@ -77,7 +77,12 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
    * request for all of them) before any joiner gets the answer. If that fails, the joiners get an
    * error instead of the data: a gated read never goes unlogged.
    */
-  const logSharedReads = async (url: string, answer: SubgraphAnswer, init: FetcherRequestInit | undefined, requestIds: string[]): Promise<void> => {
+  const logSharedReads = async (
+    url: string,
+    answer: SubgraphAnswer,
+    init: FetcherRequestInit | undefined,
+    requestIds: string[],
+  ): Promise<void> => {
     const logged = Number(headerOf(answer, LOGGED_HEADER) ?? '0');
     if (requestIds.length === 0 || !(logged > 0)) return;
     const from = headerOf(answer, CALL_HEADER);

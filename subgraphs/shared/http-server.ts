@@ -3,10 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import {
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
@@ -97,7 +94,12 @@ function createMetrics(service: string) {
       labelNames: ['operation', 'outcome'],
       registers: [registry],
     }),
-    errors: new Counter({ name: 'tidelink_graphql_errors_total', help: 'GraphQL errors returned, by code.', labelNames: ['code'], registers: [registry] }),
+    errors: new Counter({
+      name: 'tidelink_graphql_errors_total',
+      help: 'GraphQL errors returned, by code.',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
     duration: new Histogram({
       name: 'tidelink_graphql_request_duration_seconds',
       help: 'Time to answer a GraphQL request.',
@@ -146,7 +148,11 @@ function requestLog<Context extends BaseContext & RequestScoped>(
           // A document refused before execution (a limit, a parse error) is the client's fault, never a 500.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = sent.map((error) => error.extensions?.code);
-          if (response.http.status === 500 && codes.length > 0 && codes.every((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
+          if (
+            response.http.status === 500 &&
+            codes.length > 0 &&
+            codes.every((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')
+          ) {
             response.http.status = 400;
           }
           if (response.body.kind === 'single') {
@@ -159,7 +165,8 @@ function requestLog<Context extends BaseContext & RequestScoped>(
           metrics.duration.observe(seconds);
           metrics.requests.inc({ operation: operationLabel(operations, operationName), outcome: sent.length > 0 ? 'error' : 'ok' });
           for (const error of sent) metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
-          for (const timing of subgraphTimings?.(contextValue) ?? []) metrics.subgraphDuration.observe({ subgraph: timing.subgraph }, timing.ms / 1000);
+          for (const timing of subgraphTimings?.(contextValue) ?? [])
+            metrics.subgraphDuration.observe({ subgraph: timing.subgraph }, timing.ms / 1000);
           logger.info(
             {
               requestId: contextValue.requestId,
@@ -326,7 +333,8 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       res.locals.requestId = requestId;
       annotateGraphQLSpan(options.service, req.method);
       const traceparent = req.headers.traceparent;
-      res.locals.traceparent = activeTraceparent() ?? (typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : null);
+      res.locals.traceparent =
+        activeTraceparent() ?? (typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : null);
       res.setHeader('x-request-id', requestId);
       next();
     },

@@ -42,9 +42,7 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
             logger.error({ err: error }, 'access log write failed; response withheld');
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-              ];
+              response.body.singleResult.errors = [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
             }
           }
         },

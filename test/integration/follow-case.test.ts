@@ -30,7 +30,9 @@ describe('FollowCase through the gateway', () => {
   });
 
   it('answers null for a case id that does not exist, without an error', async () => {
-    const { body } = await tidelink.query('query { case(id: "ca5e0000-0000-4000-8000-0000000000ff") { id migrants { id } prosecution { id } } }');
+    const { body } = await tidelink.query(
+      'query { case(id: "ca5e0000-0000-4000-8000-0000000000ff") { id migrants { id } prosecution { id } } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ case: null });
   });
@@ -45,7 +47,8 @@ describe('FollowCase through the gateway', () => {
 
   it('resolves the cross-agency references in the other direction too', async () => {
     // Witnesses are for the prosecuting State's prosecutors only (issue 12): asked as a Dominican prosecutor.
-    const { body } = await tidelink.query(`query {
+    const { body } = await tidelink.query(
+      `query {
       migrant(id: "a1a00000-0000-4000-8000-000000000002") {
         code detection { seaArea vessel { type } } case { reference prosecution { stage } }
       }
@@ -54,7 +57,9 @@ describe('FollowCase through the gateway', () => {
         defendants { suspect { alias role } }
         witnesses { migrant { code nationality } }
       }
-    }`, { token: await tidelink.token('PROSECUTOR', 'DOM') });
+    }`,
+      { token: await tidelink.token('PROSECUTOR', 'DOM') },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       migrant: {
@@ -64,10 +69,7 @@ describe('FollowCase through the gateway', () => {
       },
       prosecution: {
         case: { reference: 'DOM-2026-0142', detections: [{ seaArea: 'Mona Passage' }] },
-        defendants: [
-          { suspect: { alias: 'El Capi', role: 'CAPTAIN' } },
-          { suspect: { alias: 'Tío Ramón', role: 'ORGANIZER' } },
-        ],
+        defendants: [{ suspect: { alias: 'El Capi', role: 'CAPTAIN' } }, { suspect: { alias: 'Tío Ramón', role: 'ORGANIZER' } }],
         witnesses: [{ migrant: { code: 'MG-DOM-0142-02', nationality: 'HTI' } }],
       },
     });

@@ -122,9 +122,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
       if (stopped) return;
       stopped = true;
       await stack.stop();
-      await Promise.all(
-        SUBGRAPH_NAMES.map((name) => dropDatabase(subgraphDatabaseUrl(name, { shared: url.toString() }) as string)),
-      );
+      await Promise.all(SUBGRAPH_NAMES.map((name) => dropDatabase(subgraphDatabaseUrl(name, { shared: url.toString() }) as string)));
     },
   };
 }

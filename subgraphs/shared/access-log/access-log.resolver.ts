@@ -6,7 +6,6 @@ import { accessLogPolicy } from './access-log.policy.js';
 import { AccessLogStore } from './access-log.store.js';
 import { AccessLogConnection, AccessLogFilter } from './access-log.type.js';
 
-
 /**
  * The access-log query of one subgraph. Each subgraph names its own (`policeAccessLog`, …) because
  * each log lives in, and is answered by, the database of the agency that owns the data.
@@ -21,7 +20,8 @@ export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'pro
     })
     async accessLog(
       @Ctx() context: SubgraphContext,
-      @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions every entry meets.' }) filter?: AccessLogFilter | null,
+      @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions every entry meets.' })
+      filter?: AccessLogFilter | null,
       @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number | null,
       @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor.' }) after?: string | null,
     ): Promise<AccessLogConnection> {
@@ -43,4 +43,3 @@ export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'pro
   }
   return AccessLogResolver;
 }
-

@@ -29,7 +29,10 @@ function refuse(reason: string) {
 }
 
 /** POST /access-log/shared-read: signed by the gateway, with the joiner's own token. */
-export function serveSharedReads(app: Express, options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger }): void {
+export function serveSharedReads(
+  app: Express,
+  options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger },
+): void {
   const { config, verifier, dataSource, logger } = options;
   app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '128kb' }), async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -57,7 +60,9 @@ export function serveSharedReads(app: Express, options: { config: Config; verifi
     try {
       request = SharedRead.parse(JSON.parse(body.toString('utf8')));
     } catch {
-      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
     try {

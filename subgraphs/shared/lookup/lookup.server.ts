@@ -13,7 +13,9 @@ import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type L
  * its policy and scoping apply), null for a record the caller may not know of.
  */
 // Method syntax on purpose: a module's handlers for its own context fit the shared module type, as `createContext` does.
-export type LookupHandler<Context, Kind extends LookupKind> = { check(context: Context, id: string): Promise<LookupFacts<Kind> | null> }['check'];
+export type LookupHandler<Context, Kind extends LookupKind> = {
+  check(context: Context, id: string): Promise<LookupFacts<Kind> | null>;
+}['check'];
 export type LookupHandlers<Context> = { [Kind in LookupKind]?: LookupHandler<Context, Kind> };
 
 /** What a lookup handler reads of a record's owner service, and how the check is logged. */
@@ -93,7 +95,8 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
       return refuse(res, 400, 'BAD_REQUEST', 'the body must be JSON { kind, ids }');
     }
     const parsed = lookupRequest.safeParse(parsedBody);
-    if (!parsed.success) return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    if (!parsed.success)
+      return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     const handler = options.handlers[parsed.data.kind] as LookupHandler<Context, LookupKind> | undefined;
     if (!handler) return refuse(res, 404, 'NOT_FOUND', `this subgraph does not own ${parsed.data.kind} records`);
     const requestId = header('x-request-id') ?? 'lookup';
