@@ -45,7 +45,7 @@ async function main(): Promise<void> {
           request,
           context,
         }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
-          if ('authorization' in context) request.http?.headers.set('authorization', context.authorization);
+          if ('authorization' in context) request.http?.headers.set('authorization', (context as { authorization: string }).authorization);
         }
       })({ url: urls[name] ?? url }),
   });

@@ -110,7 +110,7 @@ async function prepareData(benchUrl: string, cases: number): Promise<string[]> {
       await module.seedDemo(database.dataSource);
       sources[name] = database.dataSource;
     }
-    const [{ count }] = await sources.police.query('SELECT count(*)::int AS count FROM cases');
+    const [{ count }] = await sources.police.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM cases');
     if (count < cases) await seedSynthetic(sources, cases - count, Date.now() % 100000);
     const rows: Array<{ id: string }> = await sources.police.query('SELECT id FROM cases ORDER BY opened_at DESC LIMIT 500');
     return rows.map((row) => row.id);
@@ -422,16 +422,16 @@ async function sqlStatements(config: Config, benchUrl: string, token: string, ca
         recorder.recorded = null;
         const tableRows = new Map<string, number>(
           (
-            (await dataSource.query(
+            await dataSource.query<Array<{ relname: string; rows: string }>>(
               "/* bench.tableRows */ SELECT relname, reltuples::bigint AS rows FROM pg_class WHERE relkind = 'r'",
-            )) as Array<{ relname: string; rows: string }>
+            )
           ).map((row) => [row.relname, Number(row.rows)]),
         );
         for (const statement of reads) {
-          const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
+          const [{ 'QUERY PLAN': plan }] = await dataSource.query<Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>>(
             `EXPLAIN (FORMAT JSON) ${statement.query}`,
             statement.parameters,
-          )) as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;
+          );
           statements += 1;
           const statementName = /\/\*\s*([\w.:-]+)\s*\*\//.exec(statement.query)?.[1] ?? 'unnamed';
           for (const table of seqScansOf(plan[0].Plan)) {

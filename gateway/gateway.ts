@@ -215,7 +215,7 @@ function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>
     // "Did you mean …?" helps attackers map the schema; off in production, with introspection.
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
-  return { plugins: plugins as ApolloServerPlugin<GatewayContext>[], validationRules };
+  return { plugins: plugins, validationRules };
 }
 
 const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');
@@ -235,7 +235,7 @@ function serveDashboard(app: Express): void {
  */
 function tokenLimit(limit: number): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.body?.query;
+    const query = (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     try {
       new MaxTokensParserWLexer(query, { n: limit }).parseDocument();

@@ -215,7 +215,7 @@ class SubgraphResponse implements FetcherResponse {
   }
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = new TextEncoder().encode(await this.text());
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
   clone(): SubgraphResponse {
     return new SubgraphResponse(this.answer);

@@ -146,7 +146,7 @@ async function insertAll<Row extends ObjectLiteral>(
       .createQueryBuilder()
       .insert()
       .into(entity)
-      .values(rows.slice(start, start + BATCH) as Row[])
+      .values(rows.slice(start, start + BATCH))
       .execute();
   }
 }
@@ -189,8 +189,8 @@ export async function seedSynthetic(databases: Record<SubgraphName, DataSource>,
     caseLaw: [] as Partial<ProsecutionCaseLawEntity>[],
   };
   const caseLawIds: string[] = (
-    await databases.prosecution.query('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')
-  ).map((row: { id: string }) => row.id);
+    await databases.prosecution.query<Array<{ id: string }>>('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')
+  ).map((row) => row.id);
   const runId = randomUUID().slice(0, 8).toUpperCase();
 
   for (let n = 1; n <= caseCount; n += 1) {

@@ -43,7 +43,7 @@ export const policePolicy = {
     agencies: CASE_READERS,
     logged: false,
     rule: 'That a case exists, its reference and the owning country to contact (a hit), for every reader of cases, in scope or not.',
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   caseRecord: {
     fields: [
@@ -89,14 +89,14 @@ export const policePolicy = {
     agencies: INVESTIGATORS,
     logged: false,
     rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect lists leave out suspects of cases outside the reader's scope.",
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   operations: {
     fields: ['Query.operations', 'Operation.*'],
     agencies: CASE_READERS,
     logged: false,
     rule: 'Joint operations span cases: police, IOM, prosecutor, analyst.',
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   intelligence: {
     fields: ['Case.intelligence', 'Case.courtIntelligence'],
@@ -124,7 +124,7 @@ export const policePolicy = {
     agencies: ['POLICE'],
     logged: false,
     rule: "Only police record police data (checked first on every police write); the caller's country owns the case it opens.",
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   caseWrite: {
     fields: [

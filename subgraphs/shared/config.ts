@@ -13,16 +13,10 @@ const MIN_SECRET_BYTES = 32;
 const secret = z
   .string()
   .refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`);
-const url = z.string().url();
+const url = z.url();
 // OTLP/HTTP collectors: http(s) only, so a typo like "localhost:4318" is refused rather than ignored.
-const httpUrl = z
-  .string()
-  .url()
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
-const postgresUrl = z
-  .string()
-  .url()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+const httpUrl = z.url().refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
+const postgresUrl = z.url().refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -57,7 +51,7 @@ const environment = z.object({
     .transform((value) => value === 'true'),
   JWT_SECRET: secret.optional(),
   // PEM (SPKI) public key for RS256/ES256 tokens; literal "\n" sequences are read as newlines.
-  JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
+  JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { error: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
   JWT_JWKS_URL: url.optional(),
   JWT_ISSUER: z.string().min(1).default('tidelink'),
   JWT_AUDIENCE: z.string().min(1).default('tidelink'),

@@ -164,7 +164,9 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
       );
     }
     const tables: Array<{ tablename: string }> = (
-      await client.query("/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+      await client.query<{ tablename: string }>(
+        "/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      )
     ).rows;
     const statements = [
       `GRANT CONNECT ON DATABASE "${database}" TO "${role}"`,

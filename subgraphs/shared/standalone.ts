@@ -29,7 +29,7 @@ export async function runStandalone<Context extends SubgraphContext>(module: Sub
   const port = { police: config.POLICE_PORT, assistance: config.ASSISTANCE_PORT, prosecution: config.PROSECUTION_PORT }[module.name];
   try {
     const running = await startSubgraph(module, { config, databaseUrl, port });
-    stopOnSignals(running.stop, logger);
+    stopOnSignals(() => running.stop(), logger);
   } catch (error) {
     logger.fatal({ err: error }, 'subgraph failed to start');
     process.exit(1);

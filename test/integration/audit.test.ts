@@ -254,7 +254,7 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
     );
     const authorization = `Bearer ${await tidelink.token('IOM', 'DOM')}`;
     const body = JSON.stringify({ from: call, requestIds: ['audit-forged-0002'] });
-    const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET as string;
+    const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET;
     const signed = await fetch(endpoint, {
       method: 'POST',
       headers: {

@@ -19,7 +19,10 @@ describe('FollowCase through the gateway', () => {
       token: await tidelink.token('PROSECUTOR', 'DOM'),
     });
     expect(status).toBe(200);
-    const expected = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'follow-case.prosecutor.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'follow-case.prosecutor.json'), 'utf8')) as {
+      data: unknown;
+      errors: unknown;
+    };
     expect(body.data).toEqual(expected.data);
     // What a prosecutor may not see is null, each with its reason: H1 intelligence, IOM-only records,
     // identities without a consent that covers prosecutors.

@@ -181,7 +181,7 @@ describe('requests are correlated and errors typed', () => {
     const settled = await Promise.allSettled(inFlight);
     await stopping;
     const failed = settled.filter((result) => result.status === 'rejected');
-    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    expect(failed.map((result) => String(result.reason))).toEqual([]);
     const responses = settled.map((result) => (result as PromiseFulfilledResult<{ status: number; text: string }>).value);
     for (const response of responses) {
       expect(response.status).toBe(200);

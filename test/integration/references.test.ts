@@ -216,7 +216,7 @@ describe("the owner's /lookup", () => {
 
   it('refuses a signature made for another body', async () => {
     const authorization = `Bearer ${await tidelink.token('PROSECUTOR', 'DOM')}`;
-    const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET as string, {
+    const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, {
       method: 'POST',
       path: '/lookup',
       authorization,
@@ -233,7 +233,7 @@ describe("the owner's /lookup", () => {
   it('answers a signed call for the caller: facts, and "not found" for what the caller may not see', async () => {
     const ask = async (agency: 'PROSECUTOR' | 'PARTNER', body: string) => {
       const authorization = `Bearer ${await tidelink.token(agency, 'DOM')}`;
-      const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET as string, {
+      const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, {
         method: 'POST',
         path: '/lookup',
         authorization,

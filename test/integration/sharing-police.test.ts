@@ -24,10 +24,15 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-async function as<Data = Record<string, unknown>>(agency: Agency, country: string, query: string, variables?: Record<string, unknown>) {
+async function as<Data = Record<string, unknown>>(
+  agency: Agency,
+  country: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<Data>['body']> {
   const { status, body } = await tidelink.query<Data>(query, { token: await tidelink.token(agency, country), variables });
   expect(status).toBe(200);
-  return body as GraphQLResponse<Data>['body'];
+  return body;
 }
 
 const reasonAt = (body: GraphQLResponse['body'], path: Array<string | number>) => errorAt(body, path)?.extensions?.reason;

@@ -331,7 +331,9 @@ const assistance: Array<
  * same services (rules, transactions, idempotency keys) that IOM caseworkers' mutations use.
  */
 export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolean> {
-  const [{ present }] = await dataSource.query('/* seed.assistance.present */ SELECT EXISTS (SELECT 1 FROM migrants) AS present');
+  const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(
+    '/* seed.assistance.present */ SELECT EXISTS (SELECT 1 FROM migrants) AS present',
+  );
   if (present) return false;
   const iom = createAssistanceContext(seedContext(dataSource, 'IOM', 'DOM'));
   for (const m of migrants) {

@@ -364,7 +364,9 @@ const STATUS_PATH: Record<CaseStatus, CaseStatus[]> = {
  * services (rules, transactions, idempotency keys) that police partners' mutations use.
  */
 export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
-  const [{ present }] = await dataSource.query('/* seed.police.present */ SELECT EXISTS (SELECT 1 FROM cases) AS present');
+  const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(
+    '/* seed.police.present */ SELECT EXISTS (SELECT 1 FROM cases) AS present',
+  );
   if (present) return false;
   // Analysts' network files and joint operations have no workflow of their own: reference data.
   await dataSource.transaction(async (manager) => {

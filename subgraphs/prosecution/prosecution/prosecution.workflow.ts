@@ -314,6 +314,8 @@ export class ProsecutionWorkflow {
       assertVersion(row, version);
       assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
       // Both States read the request; which of them makes this move depends on the move.
+      // The rule reads the row's fields and the move; a plain copy of the entity is what it needs.
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread
       guard(this.request, prosecutionPolicy.advanceMlaRequest, { ...row, to: status });
       await updateVersioned(manager, MlaRequestEntity, 'mla.advance', mlaId, version, { status });
     });

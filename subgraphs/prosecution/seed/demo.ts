@@ -269,7 +269,9 @@ function mlaPath(target: MlaStatus): MlaStatus[] {
  * Case law is reference data with no workflow of its own, so it is inserted as it is.
  */
 export async function seedProsecutionDemo(dataSource: DataSource): Promise<boolean> {
-  const [{ present }] = await dataSource.query('/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present');
+  const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(
+    '/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present',
+  );
   if (present) return false;
   await dataSource.transaction(async (manager) => {
     await manager.insert(CaseLawEntity, caseLaw);

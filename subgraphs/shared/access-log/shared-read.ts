@@ -13,7 +13,7 @@ export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from './shared-read-prot
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SharedRead = z.object({
   /** The call whose rows are copied (its `x-tidelink-call`). */
-  from: z.string().uuid(),
+  from: z.uuid(),
   /** The request ids of the callers that joined the call. */
   requestIds: z.array(z.string().regex(REQUEST_ID)).min(1).max(1000),
 });

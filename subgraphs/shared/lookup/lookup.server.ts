@@ -70,7 +70,7 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
   const { config, logger } = options;
   app.post(LOOKUP_PATH, express.raw({ type: () => true, limit: '16kb' }), async (req: Request, res: Response) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
     const secret = config.SUBGRAPH_SIGNING_SECRET;
     // Without a signing secret nothing can be verified: refuse rather than trust.
     if (!secret) return refuse(res, 401, 'UNAUTHENTICATED', 'lookups are refused: no SUBGRAPH_SIGNING_SECRET configured');

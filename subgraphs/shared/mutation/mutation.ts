@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { assertAttributed, attributeTransaction, flushWrites, recordWrite } from '../access-log/write-log.js';
 import type { SubgraphContext } from '../context.js';
 import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors.js';
@@ -92,7 +91,7 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
   const result = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<Row>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id, version })
     .comment(statement)
     .execute();
