@@ -1,24 +1,23 @@
 // ESLint 9 flat config: typescript-eslint's type-checked strict set, the import boundaries, and
 // eslint-config-prettier last so that formatting stays Prettier's alone.
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import boundaryBlocks from './eslint.boundaries.cjs';
 
-export default tseslint.config(
-  {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      'bench/results/**',
-      // Planted violations, linted one by one by test/boundaries.test.ts as if at their pretend paths.
-      'test/fixtures/**',
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    'dist/**',
+    'node_modules/**',
+    'coverage/**',
+    'bench/results/**',
+    // Planted violations, linted one by one by test/boundaries.test.ts as if at their pretend paths.
+    'test/fixtures/**',
+  ]),
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
+  tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -37,8 +36,9 @@ export default tseslint.config(
       // Without noUncheckedIndexedAccess, `rows[0]` and `record[key]` look always defined to the checker,
       // so this rule would strip the checks that guard real empty results and missing keys.
       '@typescript-eslint/no-unnecessary-condition': 'off',
-      // type-graphql resolver and field methods are async by contract (the schema builder awaits them);
-      // an async method without await there is deliberate, as are async test callbacks and handlers.
+      // Apollo Server plugin hooks, TypeORM migrations' down() and fetch-like text() implement interfaces
+      // that return promises: `async` without `await` there is how they keep that contract (and throw as
+      // rejections, which dropping `async` would change).
       '@typescript-eslint/require-await': 'off',
     },
   },
@@ -74,6 +74,6 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  ...boundaryBlocks,
+  boundaryBlocks,
   prettier,
 );
