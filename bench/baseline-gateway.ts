@@ -41,8 +41,11 @@ async function main(): Promise<void> {
           // The stock fetcher, only signed.
           this.fetcher = signing(this.fetcher, SUBGRAPH_SIGNING_SECRET);
         }
-        override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
-          if ('authorization' in context) request.http?.headers.set('authorization', context.authorization);
+        override willSendRequest({
+          request,
+          context,
+        }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
+          if ('authorization' in context) request.http?.headers.set('authorization', (context as { authorization: string }).authorization);
         }
       })({ url: urls[name] ?? url }),
   });

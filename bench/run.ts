@@ -38,7 +38,14 @@ export interface BenchmarkOptions {
 }
 
 type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number; oneProcess: number };
-const portsFrom = (base: number): Ports => ({ gateway: base, police: base + 1, assistance: base + 2, prosecution: base + 3, baseline: base + 4, oneProcess: base + 5 });
+const portsFrom = (base: number): Ports => ({
+  gateway: base,
+  police: base + 1,
+  assistance: base + 2,
+  prosecution: base + 3,
+  baseline: base + 4,
+  oneProcess: base + 5,
+});
 /** Ports for the `npm start` process: its gateway, then its three subgraphs. */
 const oneProcessPorts = (ports: Ports) => ({
   PORT: String(ports.oneProcess),
@@ -57,7 +64,13 @@ function options(): BenchmarkOptions {
       rounds: { type: 'string', default: '2' },
     },
   });
-  const parsed = { cases: Number(values.cases), duration: Number(values.duration), connections: Number(values.connections), gatewayWorkers: Number(values.workers), rounds: Number(values.rounds) };
+  const parsed = {
+    cases: Number(values.cases),
+    duration: Number(values.duration),
+    connections: Number(values.connections),
+    gatewayWorkers: Number(values.workers),
+    rounds: Number(values.rounds),
+  };
   if (
     !Number.isInteger(parsed.cases) ||
     parsed.cases < 10 ||
@@ -69,7 +82,9 @@ function options(): BenchmarkOptions {
     !Number.isInteger(parsed.rounds) ||
     parsed.rounds < 1
   ) {
-    process.stderr.write('Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N]\n');
+    process.stderr.write(
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N]\n',
+    );
     process.exit(2);
   }
   return { ...parsed, databaseName: 'tidelink_bench', basePort: 4310, writeResults: true };
@@ -95,7 +110,7 @@ async function prepareData(benchUrl: string, cases: number): Promise<string[]> {
       await module.seedDemo(database.dataSource);
       sources[name] = database.dataSource;
     }
-    const [{ count }] = await sources.police.query('SELECT count(*)::int AS count FROM cases');
+    const [{ count }] = await sources.police.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM cases');
     if (count < cases) await seedSynthetic(sources, cases - count, Date.now() % 100000);
     const rows: Array<{ id: string }> = await sources.police.query('SELECT id FROM cases ORDER BY opened_at DESC LIMIT 500');
     return rows.map((row) => row.id);
@@ -168,7 +183,11 @@ function cpuMsWithChildren(pid: number | undefined): number {
   if (!pid) return 0;
   let children: number[] = [];
   try {
-    children = execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    children = execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // no children
   }
@@ -179,10 +198,14 @@ function cpuMsWithChildren(pid: number | undefined): number {
  * Every run once per round, in the same order each round, and the mean of the rounds: whatever the
  * shared machine is doing drifts over a minute, and no run always comes first or last.
  */
-async function interleaved<Name extends string>(runs: Record<Name, () => Promise<MeasuredRun>>, rounds: number): Promise<Record<Name, MeasuredRun>> {
+async function interleaved<Name extends string>(
+  runs: Record<Name, () => Promise<MeasuredRun>>,
+  rounds: number,
+): Promise<Record<Name, MeasuredRun>> {
   const results = new Map<Name, MeasuredRun[]>();
   for (let round = 0; round < rounds; round += 1) {
-    for (const [name, run] of Object.entries(runs) as Array<[Name, () => Promise<MeasuredRun>]>) results.set(name, [...(results.get(name) ?? []), await run()]);
+    for (const [name, run] of Object.entries(runs) as Array<[Name, () => Promise<MeasuredRun>]>)
+      results.set(name, [...(results.get(name) ?? []), await run()]);
   }
   const mean = (values: number[]) => Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100;
   return Object.fromEntries(
@@ -194,7 +217,9 @@ async function interleaved<Name extends string>(runs: Record<Name, () => Promise
         p99Ms: mean(measuredRuns.map((r) => r.p99Ms)),
         errors: measuredRuns.reduce((sum, r) => sum + r.errors, 0),
         requests: measuredRuns.reduce((sum, r) => sum + r.requests, 0),
-        cpuMsPerRequest: Object.fromEntries(Object.keys(measuredRuns[0].cpuMsPerRequest).map((key) => [key, mean(measuredRuns.map((r) => r.cpuMsPerRequest[key]))])),
+        cpuMsPerRequest: Object.fromEntries(
+          Object.keys(measuredRuns[0].cpuMsPerRequest).map((key) => [key, mean(measuredRuns.map((r) => r.cpuMsPerRequest[key]))]),
+        ),
       },
     ]),
   ) as Record<Name, MeasuredRun>;
@@ -204,13 +229,23 @@ async function measured(pids: Record<string, number | undefined>, run: () => Pro
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMsWithChildren(pid)]));
   const result = await run();
   const cpuMsPerRequest = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, result.requests > 0 ? Math.round(((cpuMsWithChildren(pid) - before[name]) / result.requests) * 100) / 100 : 0]),
+    Object.entries(pids).map(([name, pid]) => [
+      name,
+      result.requests > 0 ? Math.round(((cpuMsWithChildren(pid) - before[name]) / result.requests) * 100) / 100 : 0,
+    ]),
   );
   return { ...result, cpuMsPerRequest };
 }
 
 /** autocannon against one GraphQL endpoint; `ids` varies the case of every request. */
-async function load(url: string, token: string, connections: number, duration: number, body: (id: string) => string, ids: string[]): Promise<LoadResult> {
+async function load(
+  url: string,
+  token: string,
+  connections: number,
+  duration: number,
+  body: (id: string) => string,
+  ids: string[],
+): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url,
@@ -245,7 +280,11 @@ async function criticalPath(PORTS: Ports, token: string, id: string, secret: str
     // Signed as the gateway signs: the subgraphs answer nothing else (the floor pays one HMAC per call too).
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization, ...signRequest(secret, { method: 'POST', path: '/graphql', authorization, body }) },
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        ...signRequest(secret, { method: 'POST', path: '/graphql', authorization, body }),
+      },
       body,
     });
     if (!response.ok) throw new Error(`subgraph ${port}: ${response.status}`);
@@ -276,7 +315,14 @@ async function criticalPath(PORTS: Ports, token: string, id: string, secret: str
   ]);
 }
 
-async function floor(PORTS: Ports, token: string, ids: string[], connections: number, duration: number, secret: string): Promise<LoadResult> {
+async function floor(
+  PORTS: Ports,
+  token: string,
+  ids: string[],
+  connections: number,
+  duration: number,
+  secret: string,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let count = 0;
   let errors = 0;
@@ -312,7 +358,11 @@ function rssMb(pid: number | undefined): number {
   if (!pid) return 0;
   const rssKb = (of: string[]) => {
     try {
-      return execFileSync('ps', ['-o', 'rss=', ...of], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0);
+      return execFileSync('ps', ['-o', 'rss=', ...of], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .reduce((sum, line) => sum + Number(line), 0);
     } catch {
       return 0;
     }
@@ -340,9 +390,12 @@ function seqScansOf(node: PlanNode): string[] {
  * (for one case that means a missing index; for a batch of 100 it may be the planner's cheaper choice).
  */
 async function sqlStatements(config: Config, benchUrl: string, token: string, caseId: string) {
-  const stack = await startStack({ ...config, DATABASE_URL: benchUrl, SEED_DEMO: false, LOG_LEVEL: 'silent' }, {
-    ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 },
-  });
+  const stack = await startStack(
+    { ...config, DATABASE_URL: benchUrl, SEED_DEMO: false, LOG_LEVEL: 'silent' },
+    {
+      ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 },
+    },
+  );
   const post = (query: string, variables: Record<string, unknown>) =>
     fetch(stack.gateway.url, {
       method: 'POST',
@@ -354,7 +407,9 @@ async function sqlStatements(config: Config, benchUrl: string, token: string, ca
     for (const first of [10, 100]) {
       for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.reset();
       await post(DEEP, { first });
-      counts[`first: ${first}`] = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count])) as Record<SubgraphName, number>;
+      counts[`first: ${first}`] = Object.fromEntries(
+        SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count]),
+      ) as Record<SubgraphName, number>;
     }
     const explain = async (request: () => Promise<unknown>) => {
       for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.recorded = [];
@@ -366,12 +421,17 @@ async function sqlStatements(config: Config, benchUrl: string, token: string, ca
         const reads = (recorder.recorded ?? []).filter((statement) => /^\s*(\/\*.*?\*\/\s*)?(SELECT|WITH)\b/is.test(statement.query));
         recorder.recorded = null;
         const tableRows = new Map<string, number>(
-          ((await dataSource.query("/* bench.tableRows */ SELECT relname, reltuples::bigint AS rows FROM pg_class WHERE relkind = 'r'")) as Array<{ relname: string; rows: string }>).map(
-            (row) => [row.relname, Number(row.rows)],
-          ),
+          (
+            await dataSource.query<Array<{ relname: string; rows: string }>>(
+              "/* bench.tableRows */ SELECT relname, reltuples::bigint AS rows FROM pg_class WHERE relkind = 'r'",
+            )
+          ).map((row) => [row.relname, Number(row.rows)]),
         );
         for (const statement of reads) {
-          const [{ 'QUERY PLAN': plan }] = (await dataSource.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, statement.parameters)) as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;
+          const [{ 'QUERY PLAN': plan }] = await dataSource.query<Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>>(
+            `EXPLAIN (FORMAT JSON) ${statement.query}`,
+            statement.parameters,
+          );
           statements += 1;
           const statementName = /\/\*\s*([\w.:-]+)\s*\*\//.exec(statement.query)?.[1] ?? 'unnamed';
           for (const table of seqScansOf(plan[0].Plan)) {
@@ -418,18 +478,29 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
     };
-    const subgraphs = await startProcess('bench/subgraphs.js', {
-      DATABASE_URL: benchUrl.toString(),
-      POLICE_PORT: String(PORTS.police),
-      ASSISTANCE_PORT: String(PORTS.assistance),
-      PROSECUTION_PORT: String(PORTS.prosecution),
-      HOST: '127.0.0.1',
-      SUBGRAPH_SIGNING_SECRET: secret,
-    }, /subgraphs ready/);
+    const subgraphs = await startProcess(
+      'bench/subgraphs.js',
+      {
+        DATABASE_URL: benchUrl.toString(),
+        POLICE_PORT: String(PORTS.police),
+        ASSISTANCE_PORT: String(PORTS.assistance),
+        PROSECUTION_PORT: String(PORTS.prosecution),
+        HOST: '127.0.0.1',
+        SUBGRAPH_SIGNING_SECRET: secret,
+      },
+      /subgraphs ready/,
+    );
     children.push(subgraphs);
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(PORTS.gateway), HOST: '127.0.0.1', GATEWAY_WORKERS: String(opts.gatewayWorkers), ...urls },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        PORT: String(PORTS.gateway),
+        HOST: '127.0.0.1',
+        GATEWAY_WORKERS: String(opts.gatewayWorkers),
+        ...urls,
+      },
       stdio: 'ignore',
     });
     children.push(gateway);
@@ -459,7 +530,9 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
     };
     const separate = await interleaved(runs, opts.rounds);
-    const deepCases100 = await measured(cpu.ours, () => load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot));
+    const deepCases100 = await measured(cpu.ours, () =>
+      load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
+    );
     const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
     const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
     for (const child of [gateway, baseline, subgraphs]) child.kill('SIGTERM');
@@ -467,7 +540,15 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
     const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'start.js')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: benchUrl.toString(), SEED_DEMO: 'false', HOST: '127.0.0.1', SUBGRAPH_SIGNING_SECRET: secret, ...oneProcessPorts(PORTS) },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: benchUrl.toString(),
+        SEED_DEMO: 'false',
+        HOST: '127.0.0.1',
+        SUBGRAPH_SIGNING_SECRET: secret,
+        ...oneProcessPorts(PORTS),
+      },
       stdio: 'ignore',
     });
     children.push(oneProcess);
@@ -518,12 +599,17 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       '',
       `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
       '',
-      `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest).map(([k, v]) => `${k} → ${JSON.stringify(v)}`).join('; ')}.`,
+      `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest)
+        .map(([k, v]) => `${k} → ${JSON.stringify(v)}`)
+        .join('; ')}.`,
       '',
       ...(['followCase', 'deep100'] as const).map((run) => {
         const { statements, seqScansOnTablesOver1000Rows: scans } = results.explain[run];
         const what = run === 'followCase' ? 'a FollowCase' : 'a deep cases(first: 100)';
-        const found = scans.length === 0 ? 'none' : scans.map((scan) => `${scan.subgraph} ${scan.statement} on ${scan.table} (${scan.tableRows} rows)`).join('; ');
+        const found =
+          scans.length === 0
+            ? 'none'
+            : scans.map((scan) => `${scan.subgraph} ${scan.statement} on ${scan.table} (${scan.tableRows} rows)`).join('; ');
         return `EXPLAIN of the ${statements} reads ${what} sends: sequential scans on tables over 1,000 rows: ${found}.\n`;
       }),
       '',
@@ -545,7 +631,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
 
 if (require.main === module) {
   runBenchmark(loadConfigOrExit(), options()).catch((error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }

@@ -47,7 +47,11 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph that is down, times out or fails (HTTP 5xx) is reported by name, without internals;
    * the gateway still returns what the other subgraphs gave.
    */
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: { status: number }): void {
+  override didEncounterError(
+    error: Error,
+    fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
+    fetchResponse?: { status: number },
+  ): void {
     if (error instanceof GraphQLError && (fetchResponse === undefined || fetchResponse.status < 500)) throw error;
     const timedOut = error.name === 'AbortError' || error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable${timedOut ? ' (timed out)' : ''}; its fields are null`, {
@@ -211,7 +215,7 @@ function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>
     // "Did you mean …?" helps attackers map the schema; off in production, with introspection.
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
-  return { plugins: plugins as ApolloServerPlugin<GatewayContext>[], validationRules };
+  return { plugins: plugins, validationRules };
 }
 
 const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');
@@ -231,7 +235,7 @@ function serveDashboard(app: Express): void {
  */
 function tokenLimit(limit: number): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.body?.query;
+    const query = (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     try {
       new MaxTokensParserWLexer(query, { n: limit }).parseDocument();

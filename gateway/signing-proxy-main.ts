@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const logger = createLogger('signing-proxy', config.LOG_LEVEL, config.LOG_FILE);
   const { POLICE_URL, ASSISTANCE_URL, PROSECUTION_URL } = config;
   if (!POLICE_URL || !ASSISTANCE_URL || !PROSECUTION_URL) {
-    process.stderr.write('Invalid configuration:\n  - POLICE_URL, ASSISTANCE_URL and PROSECUTION_URL: all three are required by the signing proxy\n');
+    process.stderr.write(
+      'Invalid configuration:\n  - POLICE_URL, ASSISTANCE_URL and PROSECUTION_URL: all three are required by the signing proxy\n',
+    );
     process.exit(1);
   }
   const proxy = await startSigningProxy({

@@ -67,7 +67,12 @@ export async function startSigningProxy(options: SigningProxyOptions): Promise<S
       }
       Object.assign(
         headers,
-        signRequest(options.secret, { method: 'POST', path: `${target.pathname}${target.search}`, authorization: headers.authorization, body }),
+        signRequest(options.secret, {
+          method: 'POST',
+          path: `${target.pathname}${target.search}`,
+          authorization: headers.authorization,
+          body,
+        }),
       );
       try {
         const answer = await request(target, {

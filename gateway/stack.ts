@@ -52,7 +52,8 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
     ]);
     const subgraphUrls = { police: police.url, assistance: assistance.url, prosecution: prosecution.url, ...subgraphUrlOverrides(config) };
     // Started in parallel, so each learns its peers' URLs (for reference checks) only now, before any request.
-    for (const subgraph of [police, assistance, prosecution]) subgraph.setPeers({ police: subgraphUrls.police, assistance: subgraphUrls.assistance });
+    for (const subgraph of [police, assistance, prosecution])
+      subgraph.setPeers({ police: subgraphUrls.police, assistance: subgraphUrls.assistance });
     const gateway = await startGateway({ config, port: ports.gateway, subgraphUrls });
     const stack: Stack = {
       gateway,

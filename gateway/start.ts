@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       { gateway: stack.gateway.url, embeddedPostgres: stack.embedded !== null, startupMs: Math.round(performance.now() - startedAt) },
       'Tidelink ready',
     );
-    stopOnSignals(stack.stop, logger);
+    stopOnSignals(() => stack.stop(), logger);
   } catch (error) {
     logger.fatal({ err: error }, 'Tidelink failed to start');
     process.exit(1);

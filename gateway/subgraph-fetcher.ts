@@ -77,7 +77,12 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
    * request for all of them) before any joiner gets the answer. If that fails, the joiners get an
    * error instead of the data: a gated read never goes unlogged.
    */
-  const logSharedReads = async (url: string, answer: SubgraphAnswer, init: FetcherRequestInit | undefined, requestIds: string[]): Promise<void> => {
+  const logSharedReads = async (
+    url: string,
+    answer: SubgraphAnswer,
+    init: FetcherRequestInit | undefined,
+    requestIds: string[],
+  ): Promise<void> => {
     const logged = Number(headerOf(answer, LOGGED_HEADER) ?? '0');
     if (requestIds.length === 0 || !(logged > 0)) return;
     const from = headerOf(answer, CALL_HEADER);
@@ -210,7 +215,7 @@ class SubgraphResponse implements FetcherResponse {
   }
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = new TextEncoder().encode(await this.text());
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
   clone(): SubgraphResponse {
     return new SubgraphResponse(this.answer);

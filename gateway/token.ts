@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   // A token the services would refuse is not printed: say why instead.
   const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
   if (exp - iat > config.JWT_MAX_LIFETIME_SECONDS) {
-    process.stderr.write(`--expires ${values.expires} exceeds JWT_MAX_LIFETIME_SECONDS (${config.JWT_MAX_LIFETIME_SECONDS} s); the services would refuse it\n${USAGE}\n`);
+    process.stderr.write(
+      `--expires ${values.expires} exceeds JWT_MAX_LIFETIME_SECONDS (${config.JWT_MAX_LIFETIME_SECONDS} s); the services would refuse it\n${USAGE}\n`,
+    );
     process.exit(2);
   }
   process.stdout.write(`${token}\n`);

@@ -70,7 +70,11 @@ async function main(): Promise<void> {
     process.stderr.write(`Out of date with the code (run npm run schema:print and commit): ${stale.join(', ')}\n`);
     process.exit(1);
   }
-  process.stdout.write(mode === '--write' ? `Wrote ${[...files.keys()].map((name) => `schema/${name}`).join(', ')}\n` : 'schema/ matches the code; composition succeeded (Federation 2)\n');
+  process.stdout.write(
+    mode === '--write'
+      ? `Wrote ${[...files.keys()].map((name) => `schema/${name}`).join(', ')}\n`
+      : 'schema/ matches the code; composition succeeded (Federation 2)\n',
+  );
 }
 
 if (require.main === module) void main();

@@ -39,7 +39,11 @@ export function unrecorded(breaking: readonly Change[], recorded: string): Chang
 
 function supergraphAt(ref: string): string | null {
   try {
-    return execFileSync('git', ['show', `${ref}:${SUPERGRAPH}`], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `${ref}:${SUPERGRAPH}`], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -56,7 +60,9 @@ async function main(): Promise<void> {
   const after = readFileSync(path.join(PROJECT_ROOT, SUPERGRAPH), 'utf8');
   const changes = await compareSupergraphs(before, after);
   const print = (title: string, list: Change[]) => {
-    process.stdout.write(`${title} (${list.length})\n${list.map((change) => `  - ${change.message}`).join('\n')}${list.length ? '\n' : ''}`);
+    process.stdout.write(
+      `${title} (${list.length})\n${list.map((change) => `  - ${change.message}`).join('\n')}${list.length ? '\n' : ''}`,
+    );
   };
   process.stdout.write(`Schema changes since ${base}:\n`);
   print('Breaking', changes.breaking);

@@ -37,7 +37,9 @@ export function policyMarkdown(): string {
     for (const [name, rule] of Object.entries(table)) {
       const marks = AGENCIES.map((agency) => (!rule.agencies.includes(agency) ? '✗' : rule.condition ? '✓*' : '✓'));
       const fields = rule.fields.map((field) => `\`${field}\``).join(', ');
-      rows.push(`| ${subgraph} | \`${name}\` | ${cell(fields)} | ${marks.join(' | ')} | ${rule.logged ? 'yes' : 'no'} | ${cell(rule.rule)} |`);
+      rows.push(
+        `| ${subgraph} | \`${name}\` | ${cell(fields)} | ${marks.join(' | ')} | ${rule.logged ? 'yes' : 'no'} | ${cell(rule.rule)} |`,
+      );
     }
   }
   return [START, '', ...rows, '', END].join('\n');
@@ -57,7 +59,7 @@ if (require.main === module) {
   const next = readmeWithPolicy(readme);
   if (process.argv.includes('--check')) {
     if (next !== readme) {
-      process.stderr.write('README.md\'s policy table differs from the policy files: run npm run policy:print\n');
+      process.stderr.write("README.md's policy table differs from the policy files: run npm run policy:print\n");
       process.exit(1);
     }
   } else {

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const opened: Database[] = [];
   try {
     const open = async (module: typeof policeSubgraph | typeof assistanceSubgraph | typeof prosecutionSubgraph) => {
-      const database = await openDatabase({ url: urls[module.name], poolSize: 2, entities: module.entities, migrations: module.migrations, logger });
+      const database = await openDatabase({
+        url: urls[module.name],
+        poolSize: 2,
+        entities: module.entities,
+        migrations: module.migrations,
+        logger,
+      });
       opened.push(database);
       await module.seedDemo(database.dataSource);
       return database.dataSource;

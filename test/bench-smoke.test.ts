@@ -15,7 +15,16 @@ describe('benchmark harness (smoke)', () => {
 
   it('seeds, starts gateway, subgraphs and baseline, measures every run and the SQL counts', async () => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    const results = await runBenchmark(config, { cases: 20, duration: 1, connections: 4, databaseName, basePort: 4410, writeResults: false, gatewayWorkers: 1, rounds: 1 });
+    const results = await runBenchmark(config, {
+      cases: 20,
+      duration: 1,
+      connections: 4,
+      databaseName,
+      basePort: 4410,
+      writeResults: false,
+      gatewayWorkers: 1,
+      rounds: 1,
+    });
     for (const [run, result] of Object.entries(results.followCase)) {
       expect({ run, errors: result.errors }).toEqual({ run, errors: 0 });
       expect(result.requestsPerSecond).toBeGreaterThan(0);

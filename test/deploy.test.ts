@@ -37,7 +37,7 @@ const SERVICES = {
 function containerOf(name: string): Container {
   const deployment = byKind('Deployment').find((manifest) => manifest.metadata.name === `tidelink-${name}`);
   expect(deployment).toBeDefined();
-  return ((deployment?.spec.template as { spec: { containers: Container[] } }).spec.containers)[0];
+  return (deployment?.spec.template as { spec: { containers: Container[] } }).spec.containers[0];
 }
 
 describe('Kubernetes manifests agree with the code', () => {
@@ -61,7 +61,10 @@ describe('Kubernetes manifests agree with the code', () => {
       if (variable.valueFrom) expect(Object.keys(secret.stringData ?? {})).toContain(variable.valueFrom.secretKeyRef.key);
     }
     const values = Object.fromEntries(
-      container.env.map((variable) => [variable.name, variable.value ?? secret.stringData?.[variable.valueFrom?.secretKeyRef.key ?? ''] ?? '']),
+      container.env.map((variable) => [
+        variable.name,
+        variable.value ?? secret.stringData?.[variable.valueFrom?.secretKeyRef.key ?? ''] ?? '',
+      ]),
     );
     expect(() => loadConfig(values)).not.toThrow();
   });

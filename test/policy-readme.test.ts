@@ -11,7 +11,9 @@ describe("the README's who-may-see-what table", () => {
   });
 
   it('has a row per rule, each with a mark for all six agencies', () => {
-    const rows = policyMarkdown().split('\n').filter((line) => /^\| (police|assistance|prosecution|every subgraph) \|/.test(line));
+    const rows = policyMarkdown()
+      .split('\n')
+      .filter((line) => /^\| (police|assistance|prosecution|every subgraph) \|/.test(line));
     const rules = Object.values(POLICIES).reduce((count, table) => count + Object.keys(table).length, 0);
     expect(rows).toHaveLength(rules);
     for (const row of rows) expect(row.match(/\| (✓\*|✓|✗) (?=\|)/g)).toHaveLength(AGENCIES.length);
@@ -22,7 +24,13 @@ describe("the README's who-may-see-what table", () => {
       for (const rule of Object.values(table)) {
         const auditLog = rule.fields.some((field) => /AccessLog/.test(field));
         if (!auditLog) expect(rule.agencies).not.toContain('AUDITOR');
-        if (rule.fields.some((field) => /^(Migrant\.(identity|traffickingStatus|vulnerabilities|assistance|screenings|consents)|Suspect\.|IntelligenceItem\.|MlaRequest\.|Witness\.)/.test(field))) {
+        if (
+          rule.fields.some((field) =>
+            /^(Migrant\.(identity|traffickingStatus|vulnerabilities|assistance|screenings|consents)|Suspect\.|IntelligenceItem\.|MlaRequest\.|Witness\.)/.test(
+              field,
+            ),
+          )
+        ) {
           expect(rule.agencies).not.toContain('PARTNER');
         }
       }

@@ -12,7 +12,10 @@ describe('schema governance (npm run schema:diff)', () => {
   });
 
   it('classifies a removed field as breaking, and an added one as safe', async () => {
-    const withoutSeaArea = supergraph.replace(/ {2}"""\n {2}Named sea area.*\n {2}"""\n {2}seaArea: String! @join__field\(graph: POLICE\)\n/, '');
+    const withoutSeaArea = supergraph.replace(
+      / {2}"""\n {2}Named sea area.*\n {2}"""\n {2}seaArea: String! @join__field\(graph: POLICE\)\n/,
+      '',
+    );
     expect(withoutSeaArea).not.toBe(supergraph);
     const removed = await compareSupergraphs(supergraph, withoutSeaArea);
     expect(removed.breaking.map((change) => change.message)).toEqual(["Field 'seaArea' was removed from object type 'Detection'"]);
@@ -22,7 +25,10 @@ describe('schema governance (npm run schema:diff)', () => {
   });
 
   it('lets a breaking change through only when recorded in schema/BREAKING_CHANGES.md', async () => {
-    const withoutSeaArea = supergraph.replace(/ {2}"""\n {2}Named sea area.*\n {2}"""\n {2}seaArea: String! @join__field\(graph: POLICE\)\n/, '');
+    const withoutSeaArea = supergraph.replace(
+      / {2}"""\n {2}Named sea area.*\n {2}"""\n {2}seaArea: String! @join__field\(graph: POLICE\)\n/,
+      '',
+    );
     const { breaking } = await compareSupergraphs(supergraph, withoutSeaArea);
     expect(unrecorded(breaking, '# nothing here')).toHaveLength(1);
     expect(unrecorded(breaking, "- Field 'seaArea' was removed from object type 'Detection'\n")).toHaveLength(0);
@@ -32,7 +38,9 @@ describe('schema governance (npm run schema:diff)', () => {
     // `Prosecution.witnessMigrants` (@inaccessible, fed by caller-supplied @requires data) is gone: consents are looked up by id.
     expect(supergraph).not.toContain('witnessMigrants');
     const api = apiSchemaOf(supergraph);
-    expect(Object.keys((api.getType('Prosecution') as unknown as { getFields(): Record<string, unknown> }).getFields())).toContain('verdicts');
+    expect(Object.keys((api.getType('Prosecution') as unknown as { getFields(): Record<string, unknown> }).getFields())).toContain(
+      'verdicts',
+    );
     expect(api.getType('join__Graph')).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import {
   buildASTSchema,
   getNamedType,
+  type GraphQLField,
+  type GraphQLInputField,
   type GraphQLObjectType,
   isEnumType,
   isInputObjectType,
@@ -69,7 +71,7 @@ describe('schema/ (composition at build time)', () => {
         // Root type: its fields are checked below.
       } else if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields())) {
           if (field.name.startsWith('_')) continue;
           if (!field.description) missing.push(`${type.name}.${field.name}`);
           if ('args' in field) for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);

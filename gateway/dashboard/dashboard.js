@@ -60,18 +60,31 @@ function render(data) {
   showSuppressed('detections', data.byMonthAndOutcome.buckets, (bucket) => `${bucket.month} ${bucket.outcome}`, k);
 
   const months = data.byMonth.buckets.filter((bucket) => !bucket.suppressed);
-  draw('deaths', 'line', months.map((bucket) => bucket.month), [
-    { label: 'deaths', borderColor: COLOURS[4], backgroundColor: COLOURS[4], data: months.map((bucket) => bucket.deaths) },
-    { label: 'missing', borderColor: COLOURS[5], backgroundColor: COLOURS[5], data: months.map((bucket) => bucket.missing) },
-  ], false);
+  draw(
+    'deaths',
+    'line',
+    months.map((bucket) => bucket.month),
+    [
+      { label: 'deaths', borderColor: COLOURS[4], backgroundColor: COLOURS[4], data: months.map((bucket) => bucket.deaths) },
+      { label: 'missing', borderColor: COLOURS[5], backgroundColor: COLOURS[5], data: months.map((bucket) => bucket.missing) },
+    ],
+    false,
+  );
   showSuppressed('deaths', data.byMonth.buckets, (bucket) => bucket.month, k);
 
-  for (const [id, field] of [['nationality', 'nationality'], ['vulnerability', 'vulnerability']]) {
+  for (const [id, field] of [
+    ['nationality', 'nationality'],
+    ['vulnerability', 'vulnerability'],
+  ]) {
     const buckets = id === 'nationality' ? data.byNationality.buckets : data.byVulnerability.buckets;
     const published = buckets.filter((bucket) => !bucket.suppressed);
-    draw(id, 'bar', published.map((bucket) => bucket[field] ?? 'none'), [
-      { label: 'migrants', backgroundColor: COLOURS[1], data: published.map((bucket) => bucket.migrants) },
-    ], false);
+    draw(
+      id,
+      'bar',
+      published.map((bucket) => bucket[field] ?? 'none'),
+      [{ label: 'migrants', backgroundColor: COLOURS[1], data: published.map((bucket) => bucket.migrants) }],
+      false,
+    );
     showSuppressed(id, buckets, (bucket) => bucket[field] ?? 'none', k);
   }
 

@@ -25,12 +25,30 @@ export type AssistanceStores = ReturnType<typeof createAssistanceStores>;
 /** Per-request batching: every entity reference and relation of a query costs one statement per level. */
 export function createAssistanceLoaders(stores: AssistanceStores) {
   return {
-    migrantById: rowLoader((ids) => stores.migrants.byIds(ids), (row) => row.id),
-    migrantsByCase: groupLoader((ids) => stores.migrants.byCaseIds(ids), (row) => row.caseId),
-    identityByMigrant: rowLoader((ids) => stores.identities.byMigrantIds(ids), (row) => row.migrantId),
-    consentsByMigrant: groupLoader((ids) => stores.consents.byMigrantIds(ids), (row) => row.migrantId),
-    screeningsByMigrant: groupLoader((ids) => stores.screenings.byMigrantIds(ids), (row) => row.migrantId),
-    assistanceByMigrant: groupLoader((ids) => stores.assistance.byMigrantIds(ids), (row) => row.migrantId),
+    migrantById: rowLoader(
+      (ids) => stores.migrants.byIds(ids),
+      (row) => row.id,
+    ),
+    migrantsByCase: groupLoader(
+      (ids) => stores.migrants.byCaseIds(ids),
+      (row) => row.caseId,
+    ),
+    identityByMigrant: rowLoader(
+      (ids) => stores.identities.byMigrantIds(ids),
+      (row) => row.migrantId,
+    ),
+    consentsByMigrant: groupLoader(
+      (ids) => stores.consents.byMigrantIds(ids),
+      (row) => row.migrantId,
+    ),
+    screeningsByMigrant: groupLoader(
+      (ids) => stores.screenings.byMigrantIds(ids),
+      (row) => row.migrantId,
+    ),
+    assistanceByMigrant: groupLoader(
+      (ids) => stores.assistance.byMigrantIds(ids),
+      (row) => row.migrantId,
+    ),
   };
 }
 export type AssistanceLoaders = ReturnType<typeof createAssistanceLoaders>;

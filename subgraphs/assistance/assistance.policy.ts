@@ -23,11 +23,20 @@ export const RECIPIENTS_OF_SCOPE: Record<ConsentScope, readonly Agency[]> = {
 
 /** Given, not withdrawn and not expired at `now`. */
 export function isLive(consent: ConsentFacts, now: Date): boolean {
-  return consent.givenAt <= now && (consent.withdrawnAt === null || consent.withdrawnAt > now) && (consent.expiresAt === null || consent.expiresAt > now);
+  return (
+    consent.givenAt <= now &&
+    (consent.withdrawnAt === null || consent.withdrawnAt > now) &&
+    (consent.expiresAt === null || consent.expiresAt > now)
+  );
 }
 
 /** A live consent of one of the scopes that names this reader: its agency, and its country or any. */
-export function consentNames(viewer: Viewer, consents: readonly ConsentFacts[], scopes: readonly ConsentScope[], now = new Date()): boolean {
+export function consentNames(
+  viewer: Viewer,
+  consents: readonly ConsentFacts[],
+  scopes: readonly ConsentScope[],
+  now = new Date(),
+): boolean {
   return consents.some(
     (consent) =>
       scopes.includes(consent.scope) &&
@@ -45,7 +54,7 @@ const identityRule: FieldRule<readonly ConsentFacts[]> = {
     return consentNames(viewer, consents, OPENING_SCOPES[viewer.agency] ?? []) ? ALLOW : deny('CONSENT_REQUIRED');
   },
   logged: true,
-  rule: 'IOM always; police under a live SHARE_WITH_POLICE consent, prosecutors under a live SHARE_WITH_PROSECUTION or TESTIMONY consent, that names the reader\'s agency and country (or any country); withdrawn or expired consent stops access at once',
+  rule: "IOM always; police under a live SHARE_WITH_POLICE consent, prosecutors under a live SHARE_WITH_PROSECUTION or TESTIMONY consent, that names the reader's agency and country (or any country); withdrawn or expired consent stops access at once",
 };
 
 /**
@@ -56,7 +65,18 @@ const identityRule: FieldRule<readonly ConsentFacts[]> = {
  */
 export const assistancePolicy = {
   migrantRecord: {
-    fields: ['Query.migrant', 'Query.migrants', 'Case.migrants', 'Migrant.code', 'Migrant.sex', 'Migrant.ageGroup', 'Migrant.nationality', 'Migrant.registeredAt', 'Migrant.case', 'Migrant.detection'],
+    fields: [
+      'Query.migrant',
+      'Query.migrants',
+      'Case.migrants',
+      'Migrant.code',
+      'Migrant.sex',
+      'Migrant.ageGroup',
+      'Migrant.nationality',
+      'Migrant.registeredAt',
+      'Migrant.case',
+      'Migrant.detection',
+    ],
     agencies: ['POLICE', 'IOM', 'PROSECUTOR'],
     logged: false,
     rule: 'that a migrant exists, its code, sex, age group, nationality: police, IOM, prosecutors; analysts and partners statistics only',
@@ -66,7 +86,7 @@ export const assistancePolicy = {
     fields: ['Migrant.testimonyConsent'],
     agencies: ['IOM', 'PROSECUTOR'],
     logged: true,
-    rule: 'whether a live TESTIMONY consent names the reading prosecutor\'s agency and country (IOM: any live TESTIMONY consent); what a prosecution needs to call witnesses',
+    rule: "whether a live TESTIMONY consent names the reading prosecutor's agency and country (IOM: any live TESTIMONY consent); what a prosecution needs to call witnesses",
   },
   protectedRecord: {
     fields: ['Migrant.vulnerabilities', 'Migrant.screenings', 'Migrant.assistance', 'Migrant.consents'],
@@ -78,7 +98,7 @@ export const assistancePolicy = {
     fields: ['Case.assistanceSummary'],
     agencies: ['POLICE', 'IOM', 'PROSECUTOR'],
     logged: true,
-    rule: 'counts of a case\'s migrants: exact for what the reader may see one by one, k-anonymous over the migrants whose field the reader may not see',
+    rule: "counts of a case's migrants: exact for what the reader may see one by one, k-anonymous over the migrants whose field the reader may not see",
   },
   statistics: {
     fields: ['Query.migrantStatistics'],
@@ -93,7 +113,14 @@ export const assistancePolicy = {
     rule: 'vulnerabilities and assistance leave IOM only as statistics, and only for analysts',
   },
   write: {
-    fields: ['Mutation.registerMigrant', 'Mutation.recordScreening', 'Mutation.recordConsent', 'Mutation.withdrawConsent', 'Mutation.recordAssistance', 'Mutation.updateAssistance'],
+    fields: [
+      'Mutation.registerMigrant',
+      'Mutation.recordScreening',
+      'Mutation.recordConsent',
+      'Mutation.withdrawConsent',
+      'Mutation.recordAssistance',
+      'Mutation.updateAssistance',
+    ],
     agencies: ['IOM'],
     logged: false,
     rule: 'every assistance write: IOM caseworkers only',

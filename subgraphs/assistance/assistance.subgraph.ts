@@ -29,10 +29,24 @@ const AssistanceAccessLogResolver = createAccessLogResolver('assistance');
 export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
   name: 'assistance',
   entities: [AccessLogEntity, MigrantEntity, MigrantIdentityEntity, ConsentEntity, ScreeningEntity, AssistanceEntity],
-  migrations: [AssistanceInitial1764300000001, AccessLog1764400000000, Idempotency1764500000000, AssistanceReferenceIndexes1764600000001, AccessLogEntityIndex1764600000010, ConsentRecipient1765000000401, AccessLogWrites1765000000050],
+  migrations: [
+    AssistanceInitial1764300000001,
+    AccessLog1764400000000,
+    Idempotency1764500000000,
+    AssistanceReferenceIndexes1764600000001,
+    AccessLogEntityIndex1764600000010,
+    ConsentRecipient1765000000401,
+    AccessLogWrites1765000000050,
+  ],
   buildSchema: () =>
     buildFederatedSchema<AssistanceContext>({
-      resolvers: [MigrantResolver, AssistanceMutationResolver, CaseMigrantsResolver, AssistanceAccessLogResolver, MigrantStatisticsResolver],
+      resolvers: [
+        MigrantResolver,
+        AssistanceMutationResolver,
+        CaseMigrantsResolver,
+        AssistanceAccessLogResolver,
+        MigrantStatisticsResolver,
+      ],
       references: { Case: resolveCaseReference, Migrant: resolveMigrantReference },
     }),
   createContext: createAssistanceContext,

@@ -120,7 +120,9 @@ registerEnumType(AssistanceType, {
     LEGAL_COUNSELLING: { description: 'Information on rights, asylum and legal proceedings.' },
     INTERPRETATION: { description: 'Interpretation into a language the person understands.' },
     FAMILY_TRACING: { description: 'Tracing and contacting family members.' },
-    CONSULAR_NOTIFICATION: { description: 'Notification of the consular authorities of the person\'s country (Smuggling Protocol Art. 16(5)).' },
+    CONSULAR_NOTIFICATION: {
+      description: "Notification of the consular authorities of the person's country (Smuggling Protocol Art. 16(5)).",
+    },
     VOLUNTARY_RETURN: { description: 'Assisted voluntary return, with due regard for safety and dignity (Art. 18).' },
     REINTEGRATION: { description: 'Reintegration support after return.' },
   },

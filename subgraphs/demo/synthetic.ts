@@ -28,7 +28,16 @@ import { VesselEntity } from '../police/vessel/vessel.entity.js';
 import { ProsecutionCaseLawEntity } from '../prosecution/case-law/case-law.entity.js';
 import { ChargeEntity } from '../prosecution/charge/charge.entity.js';
 import { DefendantEntity } from '../prosecution/defendant/defendant.entity.js';
-import { LegalBasis, Liability, MlaStatus, MlaType, ProsecutionStage, ProsecutorNetwork, Verdict, WitnessRole } from '../prosecution/enums.js';
+import {
+  LegalBasis,
+  Liability,
+  MlaStatus,
+  MlaType,
+  ProsecutionStage,
+  ProsecutorNetwork,
+  Verdict,
+  WitnessRole,
+} from '../prosecution/enums.js';
 import { MlaRequestEntity } from '../prosecution/mla/mla.entity.js';
 import { ProsecutionEntity } from '../prosecution/prosecution/prosecution.entity.js';
 import { WitnessEntity } from '../prosecution/witness/witness.entity.js';
@@ -59,21 +68,86 @@ function syntheticSharing(scope: SharingScope, route: { lead: string; detecting:
 
 /** Real routes (domain notes): departure, sea area, rough position, detecting and lead countries. */
 const ROUTES = [
-  { lead: 'DOM', detecting: 'USA', area: 'Mona Passage', lat: [18.0, 18.6], lon: [-68.2, -67.4], nationalities: ['DOM', 'HTI', 'VEN'], vessel: VesselType.WOODEN_BOAT },
-  { lead: 'TCA', detecting: 'TCA', area: 'Caicos Bank', lat: [21.3, 21.9], lon: [-72.5, -71.6], nationalities: ['HTI'], vessel: VesselType.SAILING_YACHT },
-  { lead: 'CUW', detecting: 'CUW', area: 'North of Curaçao', lat: [12.1, 12.6], lon: [-69.3, -68.7], nationalities: ['VEN', 'COL'], vessel: VesselType.WOODEN_BOAT },
-  { lead: 'USA', detecting: 'USA', area: 'Florida Straits', lat: [23.5, 24.6], lon: [-81.8, -80.2], nationalities: ['CUB'], vessel: VesselType.SPEEDBOAT },
-  { lead: 'ITA', detecting: 'ITA', area: 'Central Mediterranean, south of Lampedusa', lat: [34.6, 35.4], lon: [12.2, 13.0], nationalities: ['ERI', 'SDN', 'BGD', 'EGY', 'TUN'], vessel: VesselType.DINGHY },
-  { lead: 'MLT', detecting: 'MLT', area: 'Maltese SAR zone', lat: [34.8, 35.6], lon: [13.6, 14.8], nationalities: ['SYR', 'BGD', 'PAK'], vessel: VesselType.FISHING_VESSEL },
-  { lead: 'ESP', detecting: 'ESP', area: 'Atlantic, south of the Canary Islands', lat: [27.0, 28.0], lon: [-18.5, -15.0], nationalities: ['SEN', 'MLI', 'GMB', 'GIN', 'MAR'], vessel: VesselType.WOODEN_BOAT },
+  {
+    lead: 'DOM',
+    detecting: 'USA',
+    area: 'Mona Passage',
+    lat: [18.0, 18.6],
+    lon: [-68.2, -67.4],
+    nationalities: ['DOM', 'HTI', 'VEN'],
+    vessel: VesselType.WOODEN_BOAT,
+  },
+  {
+    lead: 'TCA',
+    detecting: 'TCA',
+    area: 'Caicos Bank',
+    lat: [21.3, 21.9],
+    lon: [-72.5, -71.6],
+    nationalities: ['HTI'],
+    vessel: VesselType.SAILING_YACHT,
+  },
+  {
+    lead: 'CUW',
+    detecting: 'CUW',
+    area: 'North of Curaçao',
+    lat: [12.1, 12.6],
+    lon: [-69.3, -68.7],
+    nationalities: ['VEN', 'COL'],
+    vessel: VesselType.WOODEN_BOAT,
+  },
+  {
+    lead: 'USA',
+    detecting: 'USA',
+    area: 'Florida Straits',
+    lat: [23.5, 24.6],
+    lon: [-81.8, -80.2],
+    nationalities: ['CUB'],
+    vessel: VesselType.SPEEDBOAT,
+  },
+  {
+    lead: 'ITA',
+    detecting: 'ITA',
+    area: 'Central Mediterranean, south of Lampedusa',
+    lat: [34.6, 35.4],
+    lon: [12.2, 13.0],
+    nationalities: ['ERI', 'SDN', 'BGD', 'EGY', 'TUN'],
+    vessel: VesselType.DINGHY,
+  },
+  {
+    lead: 'MLT',
+    detecting: 'MLT',
+    area: 'Maltese SAR zone',
+    lat: [34.8, 35.6],
+    lon: [13.6, 14.8],
+    nationalities: ['SYR', 'BGD', 'PAK'],
+    vessel: VesselType.FISHING_VESSEL,
+  },
+  {
+    lead: 'ESP',
+    detecting: 'ESP',
+    area: 'Atlantic, south of the Canary Islands',
+    lat: [27.0, 28.0],
+    lon: [-18.5, -15.0],
+    nationalities: ['SEN', 'MLI', 'GMB', 'GIN', 'MAR'],
+    vessel: VesselType.WOODEN_BOAT,
+  },
 ] as const;
 
 const BATCH = 500;
 
 /** Multi-row INSERTs of BATCH rows each. */
-async function insertAll<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, rows: Partial<Row>[]): Promise<void> {
+async function insertAll<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  rows: Partial<Row>[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + BATCH) as Row[]).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(start, start + BATCH))
+      .execute();
   }
 }
 
@@ -90,16 +164,33 @@ export interface SyntheticCounts {
  * every case has detections, suspects and intelligence; migrants with identity, consent, screening
  * and assistance; every second case a prosecution with defendants, charges, witnesses and MLA.
  */
-export async function seedSynthetic(
-  databases: Record<SubgraphName, DataSource>,
-  caseCount: number,
-  seed = 2026,
-): Promise<SyntheticCounts> {
+export async function seedSynthetic(databases: Record<SubgraphName, DataSource>, caseCount: number, seed = 2026): Promise<SyntheticCounts> {
   const rng = random(seed);
-  const police = { cases: [] as Partial<CaseEntity>[], vessels: [] as Partial<VesselEntity>[], detections: [] as Partial<DetectionEntity>[], suspects: [] as Partial<SuspectEntity>[], intelligence: [] as Partial<IntelligenceItemEntity>[] };
-  const assistance = { migrants: [] as Partial<MigrantEntity>[], identities: [] as Partial<MigrantIdentityEntity>[], consents: [] as Partial<ConsentEntity>[], screenings: [] as Partial<ScreeningEntity>[], records: [] as Partial<AssistanceEntity>[] };
-  const prosecution = { prosecutions: [] as Partial<ProsecutionEntity>[], defendants: [] as Partial<DefendantEntity>[], charges: [] as Partial<ChargeEntity>[], witnesses: [] as Partial<WitnessEntity>[], mla: [] as Partial<MlaRequestEntity>[], caseLaw: [] as Partial<ProsecutionCaseLawEntity>[] };
-  const caseLawIds: string[] = (await databases.prosecution.query('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')).map((row: { id: string }) => row.id);
+  const police = {
+    cases: [] as Partial<CaseEntity>[],
+    vessels: [] as Partial<VesselEntity>[],
+    detections: [] as Partial<DetectionEntity>[],
+    suspects: [] as Partial<SuspectEntity>[],
+    intelligence: [] as Partial<IntelligenceItemEntity>[],
+  };
+  const assistance = {
+    migrants: [] as Partial<MigrantEntity>[],
+    identities: [] as Partial<MigrantIdentityEntity>[],
+    consents: [] as Partial<ConsentEntity>[],
+    screenings: [] as Partial<ScreeningEntity>[],
+    records: [] as Partial<AssistanceEntity>[],
+  };
+  const prosecution = {
+    prosecutions: [] as Partial<ProsecutionEntity>[],
+    defendants: [] as Partial<DefendantEntity>[],
+    charges: [] as Partial<ChargeEntity>[],
+    witnesses: [] as Partial<WitnessEntity>[],
+    mla: [] as Partial<MlaRequestEntity>[],
+    caseLaw: [] as Partial<ProsecutionCaseLawEntity>[],
+  };
+  const caseLawIds: string[] = (
+    await databases.prosecution.query<Array<{ id: string }>>('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')
+  ).map((row) => row.id);
   const runId = randomUUID().slice(0, 8).toUpperCase();
 
   for (let n = 1; n <= caseCount; n += 1) {
@@ -110,7 +201,9 @@ export async function seedSynthetic(
     police.cases.push({
       id: caseId,
       reference: `${route.lead}-SYN-${runId}-${n.toString().padStart(6, '0')}`,
-      status: prosecuted ? CaseStatus.REFERRED_FOR_PROSECUTION : rng.pick([CaseStatus.OPEN, CaseStatus.UNDER_INVESTIGATION, CaseStatus.CLOSED]),
+      status: prosecuted
+        ? CaseStatus.REFERRED_FOR_PROSECUTION
+        : rng.pick([CaseStatus.OPEN, CaseStatus.UNDER_INVESTIGATION, CaseStatus.CLOSED]),
       leadCountry: route.lead,
       // The lead bureau recorded it. Routine synthetic cases go to every member country (7 in 10),
       // some to the countries involved, a few stay with the owner; by n, so the random draws of the
@@ -118,7 +211,9 @@ export async function seedSynthetic(
       ownerCountry: route.lead,
       ...syntheticSharing(n % 10 === 0 ? SharingScope.OWNER : n % 10 <= 2 ? SharingScope.INVOLVED : SharingScope.ALL, route),
       openedAt,
-      offences: rng.chance(0.3) ? [Offence.SMUGGLING_OF_MIGRANTS, Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP] : [Offence.SMUGGLING_OF_MIGRANTS],
+      offences: rng.chance(0.3)
+        ? [Offence.SMUGGLING_OF_MIGRANTS, Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP]
+        : [Offence.SMUGGLING_OF_MIGRANTS],
       aggravations: rng.chance(0.6) ? [Aggravation.ENDANGERING_LIFE] : [],
       summary: `Synthetic case on the ${route.area} route.`,
       networkId: null,
@@ -127,7 +222,14 @@ export async function seedSynthetic(
     const detectionIds: string[] = [];
     for (let d = 0; d < rng.int(1, 2); d += 1) {
       const vesselId = randomUUID();
-      police.vessels.push({ id: vesselId, name: null, type: route.vessel, flagState: null, registryStatus: RegistryStatus.STATELESS, boardingAuthorization: BoardingAuthorization.OWN_FLAG });
+      police.vessels.push({
+        id: vesselId,
+        name: null,
+        type: route.vessel,
+        flagState: null,
+        registryStatus: RegistryStatus.STATELESS,
+        boardingAuthorization: BoardingAuthorization.OWN_FLAG,
+      });
       const detectionId = randomUUID();
       detectionIds.push(detectionId);
       const personsOnBoard = rng.int(8, 160);
@@ -149,8 +251,22 @@ export async function seedSynthetic(
     }
     const suspectIds = [randomUUID(), randomUUID()];
     police.suspects.push(
-      { id: suspectIds[0], caseId, networkId: null, alias: `Captain ${n}`, nationality: route.lead === 'USA' ? 'CUB' : route.nationalities[0], role: SuspectRole.CAPTAIN },
-      { id: suspectIds[1], caseId, networkId: null, alias: `Organiser ${n}`, nationality: route.nationalities[0], role: SuspectRole.ORGANIZER },
+      {
+        id: suspectIds[0],
+        caseId,
+        networkId: null,
+        alias: `Captain ${n}`,
+        nationality: route.lead === 'USA' ? 'CUB' : route.nationalities[0],
+        role: SuspectRole.CAPTAIN,
+      },
+      {
+        id: suspectIds[1],
+        caseId,
+        networkId: null,
+        alias: `Organiser ${n}`,
+        nationality: route.nationalities[0],
+        role: SuspectRole.ORGANIZER,
+      },
     );
     police.intelligence.push({
       id: randomUUID(),
@@ -159,7 +275,11 @@ export async function seedSynthetic(
       handlingCode: rng.pick([HandlingCode.H0, HandlingCode.H1, HandlingCode.H2]),
       handlingConditions: null,
       sourceReliability: rng.pick([SourceReliability.A, SourceReliability.B, SourceReliability.C]),
-      informationAccuracy: rng.pick([InformationAccuracy.CONFIRMED, InformationAccuracy.CORROBORATED, InformationAccuracy.NOT_CORROBORATED]),
+      informationAccuracy: rng.pick([
+        InformationAccuracy.CONFIRMED,
+        InformationAccuracy.CORROBORATED,
+        InformationAccuracy.NOT_CORROBORATED,
+      ]),
       sourceCountry: route.lead,
       releasableTo: null,
       sharedAt: new Date(openedAt.getTime() + 24 * 3600 * 1000),
@@ -171,8 +291,18 @@ export async function seedSynthetic(
       const migrantId = randomUUID();
       migrantIds.push(migrantId);
       const ageGroup = rng.pick([AgeGroup.AGE_9_17, AgeGroup.AGE_18_25, AgeGroup.AGE_26_47, AgeGroup.AGE_26_47, AgeGroup.AGE_48_PLUS]);
-      const vulnerabilities = ageGroup === AgeGroup.AGE_9_17 && rng.chance(0.5) ? [Vulnerability.UNACCOMPANIED_CHILD] : rng.chance(0.3) ? [Vulnerability.TRAUMA] : [];
-      const traffickingStatus = rng.pick([TraffickingStatus.NOT_ASSESSED, TraffickingStatus.NOT_A_VICTIM, TraffickingStatus.POSSIBLE, TraffickingStatus.CONFIRMED]);
+      const vulnerabilities =
+        ageGroup === AgeGroup.AGE_9_17 && rng.chance(0.5)
+          ? [Vulnerability.UNACCOMPANIED_CHILD]
+          : rng.chance(0.3)
+            ? [Vulnerability.TRAUMA]
+            : [];
+      const traffickingStatus = rng.pick([
+        TraffickingStatus.NOT_ASSESSED,
+        TraffickingStatus.NOT_A_VICTIM,
+        TraffickingStatus.POSSIBLE,
+        TraffickingStatus.CONFIRMED,
+      ]);
       const registeredAt = new Date(openedAt.getTime() + 6 * 3600 * 1000);
       assistance.migrants.push({
         id: migrantId,
@@ -187,32 +317,106 @@ export async function seedSynthetic(
         registeredAt,
       });
       assistance.identities.push({ migrantId, givenName: `Given${n}x${m}`, familyName: `Family${n}x${m}`, dateOfBirth: null });
-      assistance.screenings.push({ id: randomUUID(), migrantId, screenedAt: registeredAt, screenedBy: 'IOM synthetic office', vulnerabilities, traffickingStatus });
+      assistance.screenings.push({
+        id: randomUUID(),
+        migrantId,
+        screenedAt: registeredAt,
+        screenedBy: 'IOM synthetic office',
+        vulnerabilities,
+        traffickingStatus,
+      });
       const scope = rng.pick([ConsentScope.SHARE_WITH_POLICE, ConsentScope.SHARE_WITH_PROSECUTION, ConsentScope.TESTIMONY]);
       // The consent names the lead country's police or prosecutors, as IOM records it.
       const recipientAgency = scope === ConsentScope.SHARE_WITH_POLICE ? 'POLICE' : 'PROSECUTOR';
-      assistance.consents.push({ id: randomUUID(), migrantId, scope, recipientAgency, recipientCountry: route.lead, recipient: `Authorities of ${route.lead}`, purpose: `Case ${n}`, givenAt: registeredAt, expiresAt: null, withdrawnAt: null });
-      for (const type of [AssistanceType.MEDICAL, rng.pick([AssistanceType.SHELTER, AssistanceType.PSYCHOSOCIAL, AssistanceType.LEGAL_COUNSELLING])]) {
-        assistance.records.push({ id: randomUUID(), migrantId, type, status: AssistanceStatus.COMPLETED, provider: 'IOM synthetic office', startedAt: registeredAt, completedAt: registeredAt });
+      assistance.consents.push({
+        id: randomUUID(),
+        migrantId,
+        scope,
+        recipientAgency,
+        recipientCountry: route.lead,
+        recipient: `Authorities of ${route.lead}`,
+        purpose: `Case ${n}`,
+        givenAt: registeredAt,
+        expiresAt: null,
+        withdrawnAt: null,
+      });
+      for (const type of [
+        AssistanceType.MEDICAL,
+        rng.pick([AssistanceType.SHELTER, AssistanceType.PSYCHOSOCIAL, AssistanceType.LEGAL_COUNSELLING]),
+      ]) {
+        assistance.records.push({
+          id: randomUUID(),
+          migrantId,
+          type,
+          status: AssistanceStatus.COMPLETED,
+          provider: 'IOM synthetic office',
+          startedAt: registeredAt,
+          completedAt: registeredAt,
+        });
       }
     }
 
     if (prosecuted) {
       const prosecutionId = randomUUID();
       const prosecutionOpened = new Date(openedAt.getTime() + 20 * 24 * 3600 * 1000);
-      prosecution.prosecutions.push({ id: prosecutionId, caseId, stage: rng.pick([ProsecutionStage.INVESTIGATION, ProsecutionStage.INDICTMENT, ProsecutionStage.TRIAL, ProsecutionStage.FINAL]), jurisdiction: route.lead, prosecutorOffice: `Prosecution office of ${route.lead}`, network: rng.pick([ProsecutorNetwork.REFCO, ProsecutorNetwork.REDTRAM, ProsecutorNetwork.OTHER, ProsecutorNetwork.NONE]), openedAt: prosecutionOpened });
+      prosecution.prosecutions.push({
+        id: prosecutionId,
+        caseId,
+        stage: rng.pick([ProsecutionStage.INVESTIGATION, ProsecutionStage.INDICTMENT, ProsecutionStage.TRIAL, ProsecutionStage.FINAL]),
+        jurisdiction: route.lead,
+        prosecutorOffice: `Prosecution office of ${route.lead}`,
+        network: rng.pick([ProsecutorNetwork.REFCO, ProsecutorNetwork.REDTRAM, ProsecutorNetwork.OTHER, ProsecutorNetwork.NONE]),
+        openedAt: prosecutionOpened,
+      });
       for (const [index, suspectId] of suspectIds.entries()) {
         const defendantId = randomUUID();
-        prosecution.defendants.push({ id: defendantId, prosecutionId, suspectId, liability: index === 0 ? Liability.PRINCIPAL : Liability.ORGANIZER });
+        prosecution.defendants.push({
+          id: defendantId,
+          prosecutionId,
+          suspectId,
+          liability: index === 0 ? Liability.PRINCIPAL : Liability.ORGANIZER,
+        });
         const decided = rng.chance(0.4);
         const verdict = decided ? rng.pick([Verdict.GUILTY, Verdict.GUILTY, Verdict.ACQUITTED]) : Verdict.PENDING;
         prosecution.charges.push(
-          { id: randomUUID(), defendantId, offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_1_A, verdict, sentenceMonths: verdict === Verdict.GUILTY ? rng.int(12, 120) : null, filedAt: prosecutionOpened, decidedAt: decided ? new Date(prosecutionOpened.getTime() + 200 * 24 * 3600 * 1000) : null },
-          { id: randomUUID(), defendantId, offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_3_A, verdict: Verdict.PENDING, sentenceMonths: null, filedAt: prosecutionOpened, decidedAt: null },
+          {
+            id: randomUUID(),
+            defendantId,
+            offence: Offence.SMUGGLING_OF_MIGRANTS,
+            legalBasis: LegalBasis.SOM_6_1_A,
+            verdict,
+            sentenceMonths: verdict === Verdict.GUILTY ? rng.int(12, 120) : null,
+            filedAt: prosecutionOpened,
+            decidedAt: decided ? new Date(prosecutionOpened.getTime() + 200 * 24 * 3600 * 1000) : null,
+          },
+          {
+            id: randomUUID(),
+            defendantId,
+            offence: Offence.SMUGGLING_OF_MIGRANTS,
+            legalBasis: LegalBasis.SOM_6_3_A,
+            verdict: Verdict.PENDING,
+            sentenceMonths: null,
+            filedAt: prosecutionOpened,
+            decidedAt: null,
+          },
         );
       }
-      prosecution.witnesses.push({ id: randomUUID(), prosecutionId, migrantId: migrantIds[0], role: WitnessRole.SMUGGLED_MIGRANT_WITNESS, protectiveMeasures: [] });
-      prosecution.mla.push({ id: randomUUID(), prosecutionId, type: MlaType.EVIDENCE, status: rng.pick([MlaStatus.DRAFT, MlaStatus.TRANSMITTED, MlaStatus.EXECUTED]), requestingCountry: route.lead, requestedCountry: route.lead === 'USA' ? 'CUB' : 'USA', subject: `Evidence for case ${n}` });
+      prosecution.witnesses.push({
+        id: randomUUID(),
+        prosecutionId,
+        migrantId: migrantIds[0],
+        role: WitnessRole.SMUGGLED_MIGRANT_WITNESS,
+        protectiveMeasures: [],
+      });
+      prosecution.mla.push({
+        id: randomUUID(),
+        prosecutionId,
+        type: MlaType.EVIDENCE,
+        status: rng.pick([MlaStatus.DRAFT, MlaStatus.TRANSMITTED, MlaStatus.EXECUTED]),
+        requestingCountry: route.lead,
+        requestedCountry: route.lead === 'USA' ? 'CUB' : 'USA',
+        subject: `Evidence for case ${n}`,
+      });
       for (const caseLawId of caseLawIds.slice(0, 2)) prosecution.caseLaw.push({ prosecutionId, caseLawId });
     }
   }

@@ -68,7 +68,7 @@ export enum RegistryStatus {
 }
 registerEnumType(RegistryStatus, {
   name: 'RegistryStatus',
-  description: 'Confirmation of the vessel\'s registry asked of the flag State (Smuggling Protocol Art. 8(2)).',
+  description: "Confirmation of the vessel's registry asked of the flag State (Smuggling Protocol Art. 8(2)).",
   valuesConfig: {
     NOT_REQUESTED: { description: 'The flag State has not been asked.' },
     REQUESTED: { description: 'Asked; no answer yet.' },
@@ -87,12 +87,13 @@ export enum BoardingAuthorization {
 }
 registerEnumType(BoardingAuthorization, {
   name: 'BoardingAuthorization',
-  description: 'Authority to board and search the vessel (Smuggling Protocol Art. 8). Whether it existed matters to the evidence taken aboard.',
+  description:
+    'Authority to board and search the vessel (Smuggling Protocol Art. 8). Whether it existed matters to the evidence taken aboard.',
   valuesConfig: {
-    OWN_FLAG: { description: 'The vessel flies the boarding State\'s own flag.' },
+    OWN_FLAG: { description: "The vessel flies the boarding State's own flag." },
     REQUESTED: { description: 'Authorisation asked of the flag State; no answer yet.' },
     GRANTED: { description: 'The flag State authorised boarding and search.' },
-    CONDITIONAL: { description: 'Authorised subject to the flag State\'s conditions (Art. 8(5)).' },
+    CONDITIONAL: { description: "Authorised subject to the flag State's conditions (Art. 8(5))." },
     REFUSED: { description: 'The flag State refused.' },
   },
 });
@@ -130,11 +131,11 @@ export enum HandlingCode {
 }
 registerEnumType(HandlingCode, {
   name: 'HandlingCode',
-  description: 'The source\'s restriction on use of an intelligence item; it binds every reader (Smuggling Protocol Art. 10(2)).',
+  description: "The source's restriction on use of an intelligence item; it binds every reader (Smuggling Protocol Art. 10(2)).",
   valuesConfig: {
     H0: { description: 'Use only to prevent and combat crime.' },
-    H1: { description: 'Not to be used in judicial proceedings without the provider\'s permission.' },
-    H2: { description: 'Not to be disseminated further without the provider\'s permission.' },
+    H1: { description: "Not to be used in judicial proceedings without the provider's permission." },
+    H2: { description: "Not to be disseminated further without the provider's permission." },
     H3: { description: 'Other restrictions, stated in `handlingConditions`.' },
   },
 });
@@ -183,10 +184,13 @@ export enum SharingScope {
 registerEnumType(SharingScope, {
   name: 'SharingScope',
   description:
-    'Which member countries\' police, prosecutors and analysts may read a case (with its detections, suspects, vessels and intelligence); the owning country decides. Readers outside the scope get a hit only: the case exists, its reference and the owning country to contact.',
+    "Which member countries' police, prosecutors and analysts may read a case (with its detections, suspects, vessels and intelligence); the owning country decides. Readers outside the scope get a hit only: the case exists, its reference and the owning country to contact.",
   valuesConfig: {
     OWNER: { description: 'The owning country only.' },
-    INVOLVED: { description: 'The countries the case involves: the owner, the lead country and every country that made one of its detections. The default.' },
+    INVOLVED: {
+      description:
+        'The countries the case involves: the owner, the lead country and every country that made one of its detections. The default.',
+    },
     NAMED: { description: 'The owner and the countries it names.' },
     ALL: { description: 'Every member country.' },
   },

@@ -31,19 +31,30 @@ export type PoliceStores = ReturnType<typeof createPoliceStores>;
 
 /** Per-request batching: every entity reference and relation of a query costs one statement per level. */
 export function createPoliceLoaders(stores: PoliceStores) {
-  const byId = <Row extends { id: string }>(fetch: (ids: readonly string[]) => Promise<Row[]>) =>
-    rowLoader(fetch, (row) => row.id);
+  const byId = <Row extends { id: string }>(fetch: (ids: readonly string[]) => Promise<Row[]>) => rowLoader(fetch, (row) => row.id);
   return {
     caseById: byId((ids) => stores.cases.byIds(ids)),
     detectionById: byId((ids) => stores.detections.byIds(ids)),
-    detectionsByCase: groupLoader((ids) => stores.detections.byCaseIds(ids), (row) => row.caseId),
+    detectionsByCase: groupLoader(
+      (ids) => stores.detections.byCaseIds(ids),
+      (row) => row.caseId,
+    ),
     vesselById: byId((ids) => stores.vessels.byIds(ids)),
     suspectById: byId((ids) => stores.suspects.byIds(ids)),
-    suspectsByCase: groupLoader((ids) => stores.suspects.byCaseIds(ids), (row) => row.caseId),
-    suspectsByNetwork: groupLoader((ids) => stores.suspects.byNetworkIds(ids), (row) => row.networkId ?? ''),
+    suspectsByCase: groupLoader(
+      (ids) => stores.suspects.byCaseIds(ids),
+      (row) => row.caseId,
+    ),
+    suspectsByNetwork: groupLoader(
+      (ids) => stores.suspects.byNetworkIds(ids),
+      (row) => row.networkId ?? '',
+    ),
     networkById: byId((ids) => stores.networks.byIds(ids)),
     operationById: byId((ids) => stores.operations.byIds(ids)),
-    intelligenceByCase: groupLoader((ids) => stores.intelligence.byCaseIds(ids), (row) => row.caseId),
+    intelligenceByCase: groupLoader(
+      (ids) => stores.intelligence.byCaseIds(ids),
+      (row) => row.caseId,
+    ),
   };
 }
 export type PoliceLoaders = ReturnType<typeof createPoliceLoaders>;

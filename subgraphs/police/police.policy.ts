@@ -43,18 +43,29 @@ export const policePolicy = {
     agencies: CASE_READERS,
     logged: false,
     rule: 'That a case exists, its reference and the owning country to contact (a hit), for every reader of cases, in scope or not.',
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   caseRecord: {
     fields: [
-      'Case.status', 'Case.leadCountry', 'Case.openedAt', 'Case.offences', 'Case.aggravations', 'Case.summary', 'Case.version',
-      'Case.sharingScope', 'Case.releasableTo', 'Case.detections', 'Case.operation',
-      'Query.detection', 'Detection.*', 'Operation.*',
+      'Case.status',
+      'Case.leadCountry',
+      'Case.openedAt',
+      'Case.offences',
+      'Case.aggravations',
+      'Case.summary',
+      'Case.version',
+      'Case.sharingScope',
+      'Case.releasableTo',
+      'Case.detections',
+      'Case.operation',
+      'Query.detection',
+      'Detection.*',
+      'Operation.*',
     ],
     agencies: CASE_READERS,
     condition: scoped,
     logged: false,
-    rule: 'Case, detection time/area/outcome, persons on board, deaths: police, IOM, prosecutor, analyst (partner: statistics only), within the owner\'s sharing scope.',
+    rule: "Case, detection time/area/outcome, persons on board, deaths: police, IOM, prosecutor, analyst (partner: statistics only), within the owner's sharing scope.",
   } satisfies FieldRule<CaseScope>,
 
   vesselAndPosition: {
@@ -62,7 +73,7 @@ export const policePolicy = {
     agencies: INVESTIGATORS,
     condition: scoped,
     logged: false,
-    rule: 'Position, vessel, boarding authorization: police and prosecutor, within the owner\'s sharing scope.',
+    rule: "Position, vessel, boarding authorization: police and prosecutor, within the owner's sharing scope.",
   } satisfies FieldRule<CaseScope>,
 
   suspects: {
@@ -70,29 +81,29 @@ export const policePolicy = {
     agencies: INVESTIGATORS,
     condition: scoped,
     logged: false,
-    rule: 'Suspects: police and prosecutor, within the owner\'s sharing scope of their case.',
+    rule: "Suspects: police and prosecutor, within the owner's sharing scope of their case.",
   } satisfies FieldRule<CaseScope>,
 
   networks: {
     fields: ['Query.smugglingNetworks', 'SmugglingNetwork.*', 'Suspect.network'],
     agencies: INVESTIGATORS,
     logged: false,
-    rule: 'Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect lists leave out suspects of cases outside the reader\'s scope.',
-  } satisfies FieldRule<void>,
+    rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect lists leave out suspects of cases outside the reader's scope.",
+  } satisfies FieldRule,
 
   operations: {
     fields: ['Query.operations', 'Operation.*'],
     agencies: CASE_READERS,
     logged: false,
     rule: 'Joint operations span cases: police, IOM, prosecutor, analyst.',
-  } satisfies FieldRule<void>,
+  } satisfies FieldRule,
 
   intelligence: {
     fields: ['Case.intelligence', 'Case.courtIntelligence'],
     agencies: INVESTIGATORS,
     condition: scoped,
     logged: true,
-    rule: 'Intelligence on a case at all: police and prosecutor, within the owner\'s sharing scope; each item\'s restrictions come on top.',
+    rule: "Intelligence on a case at all: police and prosecutor, within the owner's sharing scope; each item's restrictions come on top.",
   } satisfies FieldRule<CaseScope>,
 
   intelligenceItem: {
@@ -105,18 +116,24 @@ export const policePolicy = {
       return ALLOW;
     },
     logged: true,
-    rule: 'An intelligence item: police if releasable to the caller\'s country, prosecutor except H1; source\'s handling code and releasability bind every reader (Protocol Art. 10(2)).',
+    rule: "An intelligence item: police if releasable to the caller's country, prosecutor except H1; source's handling code and releasability bind every reader (Protocol Art. 10(2)).",
   } satisfies FieldRule<ItemRestrictions>,
 
   policeWrite: {
     fields: ['Mutation.openCase', 'Mutation.recordDetection'],
     agencies: ['POLICE'],
     logged: false,
-    rule: 'Only police record police data (checked first on every police write); the caller\'s country owns the case it opens.',
-  } satisfies FieldRule<void>,
+    rule: "Only police record police data (checked first on every police write); the caller's country owns the case it opens.",
+  } satisfies FieldRule,
 
   caseWrite: {
-    fields: ['Mutation.advanceCase', 'Mutation.referCaseForProsecution', 'Mutation.addSuspect', 'Mutation.recordDetection', 'Mutation.setCaseSharing'],
+    fields: [
+      'Mutation.advanceCase',
+      'Mutation.referCaseForProsecution',
+      'Mutation.addSuspect',
+      'Mutation.recordDetection',
+      'Mutation.setCaseSharing',
+    ],
     agencies: ['POLICE'],
     condition: (viewer: Viewer, record: CaseScope): Decision => (record.ownerCountry === viewer.country ? ALLOW : deny('NOT_RELEASABLE')),
     logged: false,
@@ -128,7 +145,7 @@ export const policePolicy = {
     agencies: ['POLICE'],
     condition: scoped,
     logged: false,
-    rule: 'Police of any country that may read the case share intelligence on it; the item\'s source country is the caller\'s.',
+    rule: "Police of any country that may read the case share intelligence on it; the item's source country is the caller's.",
   } satisfies FieldRule<CaseScope>,
 
   statistics: {

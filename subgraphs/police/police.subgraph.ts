@@ -35,8 +35,25 @@ const PoliceAccessLogResolver = createAccessLogResolver('police');
 /** Police intelligence: cases, detections at sea, vessels, suspects, networks, operations, intelligence. */
 export const policeSubgraph: SubgraphModule<PoliceContext> = {
   name: 'police',
-  entities: [AccessLogEntity, CaseEntity, DetectionEntity, VesselEntity, SuspectEntity, SmugglingNetworkEntity, OperationEntity, IntelligenceItemEntity],
-  migrations: [PoliceInitial1764300000000, AccessLog1764400000000, Idempotency1764500000000, PoliceReferenceIndexes1764600000000, AccessLogEntityIndex1764600000010, PoliceCaseSharing1765000000020, AccessLogWrites1765000000050],
+  entities: [
+    AccessLogEntity,
+    CaseEntity,
+    DetectionEntity,
+    VesselEntity,
+    SuspectEntity,
+    SmugglingNetworkEntity,
+    OperationEntity,
+    IntelligenceItemEntity,
+  ],
+  migrations: [
+    PoliceInitial1764300000000,
+    AccessLog1764400000000,
+    Idempotency1764500000000,
+    PoliceReferenceIndexes1764600000000,
+    AccessLogEntityIndex1764600000010,
+    PoliceCaseSharing1765000000020,
+    AccessLogWrites1765000000050,
+  ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
       resolvers: [

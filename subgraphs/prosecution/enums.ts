@@ -61,7 +61,7 @@ export enum Verdict {
 }
 registerEnumType(Verdict, {
   name: 'Verdict',
-  description: 'The court\'s decision on one charge.',
+  description: "The court's decision on one charge.",
   valuesConfig: {
     PENDING: { description: 'Not decided yet.' },
     GUILTY: { description: 'Convicted on this charge; `sentenceMonths` holds the custodial sentence, if any.' },
@@ -87,12 +87,27 @@ registerEnumType(LegalBasis, {
   description:
     'The international provision a charge implements (the national offence transposes it). Lets charges be compared across jurisdictions, as in the UNODC SHERLOC case-law database.',
   valuesConfig: {
-    SOM_6_1_A: { description: 'Smuggling Protocol Art. 6(1)(a): smuggling of migrants, i.e. procuring illegal entry for a financial or other material benefit.' },
-    SOM_6_1_B: { description: 'Smuggling Protocol Art. 6(1)(b): producing, procuring, providing or possessing a fraudulent travel or identity document to enable smuggling.' },
-    SOM_6_1_C: { description: 'Smuggling Protocol Art. 6(1)(c): enabling a person to remain in a State without complying with the requirements for legal stay.' },
-    SOM_6_2: { description: 'Smuggling Protocol Art. 6(2): attempting, participating as an accomplice in, or organising or directing a smuggling offence.' },
+    SOM_6_1_A: {
+      description:
+        'Smuggling Protocol Art. 6(1)(a): smuggling of migrants, i.e. procuring illegal entry for a financial or other material benefit.',
+    },
+    SOM_6_1_B: {
+      description:
+        'Smuggling Protocol Art. 6(1)(b): producing, procuring, providing or possessing a fraudulent travel or identity document to enable smuggling.',
+    },
+    SOM_6_1_C: {
+      description:
+        'Smuggling Protocol Art. 6(1)(c): enabling a person to remain in a State without complying with the requirements for legal stay.',
+    },
+    SOM_6_2: {
+      description:
+        'Smuggling Protocol Art. 6(2): attempting, participating as an accomplice in, or organising or directing a smuggling offence.',
+    },
     SOM_6_3_A: { description: 'Smuggling Protocol Art. 6(3)(a): smuggling aggravated by endangering the lives or safety of the migrants.' },
-    SOM_6_3_B: { description: 'Smuggling Protocol Art. 6(3)(b): smuggling aggravated by inhuman or degrading treatment of the migrants, including exploitation.' },
+    SOM_6_3_B: {
+      description:
+        'Smuggling Protocol Art. 6(3)(b): smuggling aggravated by inhuman or degrading treatment of the migrants, including exploitation.',
+    },
     TIP_5: { description: 'Trafficking in Persons Protocol Art. 5: trafficking in persons.' },
     UNTOC_5: { description: 'UNTOC Art. 5: participation in an organised criminal group.' },
     UNTOC_6: { description: 'UNTOC Art. 6: laundering of the proceeds of crime.' },
@@ -109,7 +124,9 @@ registerEnumType(WitnessRole, {
   name: 'WitnessRole',
   description: 'The capacity in which a migrant takes part in the proceedings. A migrant is never a defendant (Smuggling Protocol Art. 5).',
   valuesConfig: {
-    SMUGGLED_MIGRANT_WITNESS: { description: 'A smuggled migrant testifying about the smuggling; not liable to prosecution for having been smuggled (Art. 5).' },
+    SMUGGLED_MIGRANT_WITNESS: {
+      description: 'A smuggled migrant testifying about the smuggling; not liable to prosecution for having been smuggled (Art. 5).',
+    },
     VICTIM: { description: 'A victim of an offence in the case, e.g. of an aggravated smuggling offence (Art. 6(3)) or of trafficking.' },
     CIVIL_PARTY: { description: 'A person who joined the criminal proceedings as a civil party claiming reparation.' },
   },
@@ -155,8 +172,14 @@ registerEnumType(MlaStatus, {
     ACKNOWLEDGED: { description: 'The requested State acknowledged receipt.' },
     INFORMATION_REQUESTED: { description: 'The requested State asked for more information before executing (Art. 18(16)).' },
     IN_EXECUTION: { description: 'The requested State is executing the request.' },
-    POSTPONED: { description: 'Execution postponed because it would interfere with an investigation, prosecution or proceeding in the requested State (Art. 18(25)).' },
-    EXECUTED: { description: 'Executed in full. What was obtained may be used only for the purpose stated in the request, unless the requested State consents (Art. 18(19)).' },
+    POSTPONED: {
+      description:
+        'Execution postponed because it would interfere with an investigation, prosecution or proceeding in the requested State (Art. 18(25)).',
+    },
+    EXECUTED: {
+      description:
+        'Executed in full. What was obtained may be used only for the purpose stated in the request, unless the requested State consents (Art. 18(19)).',
+    },
     PARTIALLY_EXECUTED: { description: 'Executed in part, or subject to conditions set by the requested State (Art. 18(26)).' },
     REFUSED: { description: 'Refused on a ground of Art. 18(21), with reasons given (Art. 18(23)). Final.' },
     WITHDRAWN: { description: 'Withdrawn by the requesting State. Final.' },
@@ -167,7 +190,13 @@ registerEnumType(MlaStatus, {
 export const MLA_STATUS_TRANSITIONS: Readonly<Record<MlaStatus, readonly MlaStatus[]>> = {
   [MlaStatus.DRAFT]: [MlaStatus.TRANSMITTED, MlaStatus.WITHDRAWN],
   [MlaStatus.TRANSMITTED]: [MlaStatus.ACKNOWLEDGED, MlaStatus.INFORMATION_REQUESTED, MlaStatus.REFUSED, MlaStatus.WITHDRAWN],
-  [MlaStatus.ACKNOWLEDGED]: [MlaStatus.INFORMATION_REQUESTED, MlaStatus.IN_EXECUTION, MlaStatus.POSTPONED, MlaStatus.REFUSED, MlaStatus.WITHDRAWN],
+  [MlaStatus.ACKNOWLEDGED]: [
+    MlaStatus.INFORMATION_REQUESTED,
+    MlaStatus.IN_EXECUTION,
+    MlaStatus.POSTPONED,
+    MlaStatus.REFUSED,
+    MlaStatus.WITHDRAWN,
+  ],
   [MlaStatus.INFORMATION_REQUESTED]: [MlaStatus.ACKNOWLEDGED, MlaStatus.IN_EXECUTION, MlaStatus.REFUSED, MlaStatus.WITHDRAWN],
   [MlaStatus.IN_EXECUTION]: [MlaStatus.POSTPONED, MlaStatus.EXECUTED, MlaStatus.PARTIALLY_EXECUTED, MlaStatus.WITHDRAWN],
   [MlaStatus.POSTPONED]: [MlaStatus.IN_EXECUTION, MlaStatus.REFUSED, MlaStatus.WITHDRAWN],

@@ -30,18 +30,39 @@ export type ProsecutionStores = ReturnType<typeof createProsecutionStores>;
 /** Per-request batching: every entity reference and relation of a query costs one statement per level. */
 export function createProsecutionLoaders(stores: ProsecutionStores, references: ReferenceLookup | null) {
   return {
-    prosecutionById: rowLoader((ids) => stores.prosecutions.byIds(ids), (row) => row.id),
-    prosecutionByCase: rowLoader((ids) => stores.prosecutions.earliestByCaseIds(ids), (row) => row.caseId),
-    defendantsByProsecution: groupLoader((ids) => stores.defendants.byProsecutionIds(ids), (row) => row.prosecutionId),
-    chargesByDefendant: groupLoader((ids) => stores.charges.byDefendantIds(ids), (row) => row.defendantId),
-    witnessesByProsecution: groupLoader((ids) => stores.witnesses.byProsecutionIds(ids), (row) => row.prosecutionId),
-    mlaRequestsByProsecution: groupLoader((ids) => stores.mlaRequests.byProsecutionIds(ids), (row) => row.prosecutionId),
+    prosecutionById: rowLoader(
+      (ids) => stores.prosecutions.byIds(ids),
+      (row) => row.id,
+    ),
+    prosecutionByCase: rowLoader(
+      (ids) => stores.prosecutions.earliestByCaseIds(ids),
+      (row) => row.caseId,
+    ),
+    defendantsByProsecution: groupLoader(
+      (ids) => stores.defendants.byProsecutionIds(ids),
+      (row) => row.prosecutionId,
+    ),
+    chargesByDefendant: groupLoader(
+      (ids) => stores.charges.byDefendantIds(ids),
+      (row) => row.defendantId,
+    ),
+    witnessesByProsecution: groupLoader(
+      (ids) => stores.witnesses.byProsecutionIds(ids),
+      (row) => row.prosecutionId,
+    ),
+    mlaRequestsByProsecution: groupLoader(
+      (ids) => stores.mlaRequests.byProsecutionIds(ids),
+      (row) => row.prosecutionId,
+    ),
     // The case-law table is small reference data: read once per request, whatever the number of cases.
     allCaseLaw: new DataLoader<'all', CaseLawEntity[]>(async (keys) => {
       const all = await stores.caseLaw.all();
       return keys.map(() => all);
     }),
-    caseLawLinksByProsecution: groupLoader((ids) => stores.caseLaw.byProsecutionIds(ids), (row) => row.prosecutionId),
+    caseLawLinksByProsecution: groupLoader(
+      (ids) => stores.caseLaw.byProsecutionIds(ids),
+      (row) => row.prosecutionId,
+    ),
     // Witnesses' TESTIMONY consent, asked of assistance by migrant id: one signed lookup per request level.
     testimonyConsentByMigrant: new DataLoader<string, boolean>(
       async (migrantIds) => {
@@ -70,5 +91,10 @@ export interface ProsecutionContext extends ProsecutionRequest {
 export function createProsecutionContext(base: SubgraphContext): ProsecutionContext {
   const stores = createProsecutionStores(base.dataSource);
   const request: ProsecutionRequest = { ...base, stores, loaders: createProsecutionLoaders(stores, base.references) };
-  return { ...request, prosecutions: new ProsecutionService(request), workflow: new ProsecutionWorkflow(request), statistics: new ProsecutionStatisticsService(request) };
+  return {
+    ...request,
+    prosecutions: new ProsecutionService(request),
+    workflow: new ProsecutionWorkflow(request),
+    statistics: new ProsecutionStatisticsService(request),
+  };
 }

@@ -12,7 +12,8 @@ export type MlaTransitionSubject = MlaSubject & { to: MlaStatus };
 
 /** The prosecuting State's own prosecutors; another State's learn nothing of the file's people. */
 function prosecutingState(reason: 'NOT_RELEASABLE' | 'ROLE') {
-  return (viewer: Viewer, prosecution: ProsecutionSubject): Decision => (prosecution.jurisdiction === viewer.country ? ALLOW : deny(reason));
+  return (viewer: Viewer, prosecution: ProsecutionSubject): Decision =>
+    prosecution.jurisdiction === viewer.country ? ALLOW : deny(reason);
 }
 
 /** A request stays between the two States: the requesting and the requested one. */
@@ -31,7 +32,15 @@ const REQUESTING_STATE_MOVES: readonly MlaStatus[] = [MlaStatus.TRANSMITTED, Mla
 export const prosecutionPolicy = {
   /** That a prosecution exists, its stage and its verdicts: every agency but the auditor. */
   stageAndVerdicts: {
-    fields: ['Query.prosecution', 'Query.prosecutions', 'Case.prosecution', 'Prosecution.id', 'Prosecution.stage', 'Prosecution.verdicts', 'ProsecutionVerdict.*'],
+    fields: [
+      'Query.prosecution',
+      'Query.prosecutions',
+      'Case.prosecution',
+      'Prosecution.id',
+      'Prosecution.stage',
+      'Prosecution.verdicts',
+      'ProsecutionVerdict.*',
+    ],
     agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
     logged: false,
     rule: 'Stage and verdicts of a prosecution: public record for every agency (IOM and partners get these only)',
@@ -86,11 +95,18 @@ export const prosecutionPolicy = {
     fields: ['Mutation.openProsecution'],
     agencies: ['PROSECUTOR'],
     logged: false,
-    rule: 'Opening a prosecution: prosecutors, in their own State\'s jurisdiction',
+    rule: "Opening a prosecution: prosecutors, in their own State's jurisdiction",
   },
   /** Every write on a prosecution: its stage, defendants, charges, verdicts, witnesses, MLA requests. */
   write: {
-    fields: ['Mutation.advanceProsecution', 'Mutation.addDefendant', 'Mutation.fileCharge', 'Mutation.recordVerdict', 'Mutation.addWitness', 'Mutation.createMlaRequest'],
+    fields: [
+      'Mutation.advanceProsecution',
+      'Mutation.addDefendant',
+      'Mutation.fileCharge',
+      'Mutation.recordVerdict',
+      'Mutation.addWitness',
+      'Mutation.createMlaRequest',
+    ],
     agencies: ['PROSECUTOR'],
     condition: prosecutingState('ROLE'),
     logged: false,
@@ -105,7 +121,7 @@ export const prosecutionPolicy = {
       return viewer.country === party ? ALLOW : deny('ROLE');
     },
     logged: false,
-    rule: 'Advancing an MLA request: the requesting State\'s prosecutors transmit or withdraw it, the requested State\'s prosecutors answer it',
+    rule: "Advancing an MLA request: the requesting State's prosecutors transmit or withdraw it, the requested State's prosecutors answer it",
   } satisfies FieldRule<MlaTransitionSubject>,
   /** Statistics of prosecutions (k-anonymous over defendants): everyone who works with the data. */
   statistics: {

@@ -31,11 +31,36 @@ const ProsecutionAccessLogResolver = createAccessLogResolver('prosecution');
 
 export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
   name: 'prosecution',
-  entities: [AccessLogEntity, ProsecutionEntity, DefendantEntity, ChargeEntity, WitnessEntity, MlaRequestEntity, CaseLawEntity, ProsecutionCaseLawEntity],
-  migrations: [ProsecutionInitial1764300000002, AccessLog1764400000000, Idempotency1764500000000, AccessLogEntityIndex1764600000010, AccessLogWrites1765000000050],
+  entities: [
+    AccessLogEntity,
+    ProsecutionEntity,
+    DefendantEntity,
+    ChargeEntity,
+    WitnessEntity,
+    MlaRequestEntity,
+    CaseLawEntity,
+    ProsecutionCaseLawEntity,
+  ],
+  migrations: [
+    ProsecutionInitial1764300000002,
+    AccessLog1764400000000,
+    Idempotency1764500000000,
+    AccessLogEntityIndex1764600000010,
+    AccessLogWrites1765000000050,
+  ],
   buildSchema: () =>
     buildFederatedSchema<ProsecutionContext>({
-      resolvers: [ProsecutionResolver, ProsecutionMutationResolver, DefendantResolver, WitnessResolver, CaseLawResolver, CaseResolver, ProsecutionAccessLogResolver, ProsecutionStatisticsResolver, MlaRequestResolver],
+      resolvers: [
+        ProsecutionResolver,
+        ProsecutionMutationResolver,
+        DefendantResolver,
+        WitnessResolver,
+        CaseLawResolver,
+        CaseResolver,
+        ProsecutionAccessLogResolver,
+        ProsecutionStatisticsResolver,
+        MlaRequestResolver,
+      ],
       references: {
         Prosecution: resolveProsecutionReference,
         Case: resolveCaseReference,

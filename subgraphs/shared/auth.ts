@@ -31,7 +31,13 @@ const claims = z.object({
 
 type TokenSettings = Pick<
   Config,
-  'JWT_SECRET' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_CLOCK_TOLERANCE_SECONDS' | 'JWT_MAX_LIFETIME_SECONDS'
+  | 'JWT_SECRET'
+  | 'JWT_PUBLIC_KEY'
+  | 'JWT_JWKS_URL'
+  | 'JWT_ISSUER'
+  | 'JWT_AUDIENCE'
+  | 'JWT_CLOCK_TOLERANCE_SECONDS'
+  | 'JWT_MAX_LIFETIME_SECONDS'
 >;
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
@@ -121,9 +127,13 @@ export class TokenVerifier {
    */
   private checkLifetime(iat: number, exp: number): void {
     const nowSeconds = Date.now() / 1000;
-    if (iat > nowSeconds + this.settings.JWT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError('token issued in the future (iat)', 'TOKEN_ISSUED_IN_FUTURE');
+    if (iat > nowSeconds + this.settings.JWT_CLOCK_TOLERANCE_SECONDS)
+      throw new AuthenticationError('token issued in the future (iat)', 'TOKEN_ISSUED_IN_FUTURE');
     if (exp - iat > this.settings.JWT_MAX_LIFETIME_SECONDS) {
-      throw new AuthenticationError(`token lifetime (exp - iat) exceeds ${this.settings.JWT_MAX_LIFETIME_SECONDS} seconds`, 'TOKEN_LIFETIME_TOO_LONG');
+      throw new AuthenticationError(
+        `token lifetime (exp - iat) exceeds ${this.settings.JWT_MAX_LIFETIME_SECONDS} seconds`,
+        'TOKEN_LIFETIME_TOO_LONG',
+      );
     }
   }
 
@@ -150,7 +160,10 @@ export interface TokenRequest {
 }
 
 /** Mints a signed demo token with JWT_SECRET (HS256): the `npm run token` script and tests. */
-export async function mintToken(settings: Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>, request: TokenRequest): Promise<string> {
+export async function mintToken(
+  settings: Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>,
+  request: TokenRequest,
+): Promise<string> {
   if (!settings.JWT_SECRET) throw new Error('minting demo tokens needs JWT_SECRET (or no key configured, outside production)');
   return new SignJWT({ agency: request.agency, country: request.country })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

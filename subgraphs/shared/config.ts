@@ -13,87 +13,92 @@ const MIN_SECRET_BYTES = 32;
 const secret = z
   .string()
   .refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`);
-const url = z.string().url();
+const url = z.url();
 // OTLP/HTTP collectors: http(s) only, so a typo like "localhost:4318" is refused rather than ignored.
-const httpUrl = z
-  .string()
-  .url()
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
-const postgresUrl = z
-  .string()
-  .url()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+const httpUrl = z.url().refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
+const postgresUrl = z.url().refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
-const environment = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PORT: port.default(4000),
-    POLICE_PORT: port.default(4001),
-    ASSISTANCE_PORT: port.default(4002),
-    PROSECUTION_PORT: port.default(4003),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    POLICE_URL: url.optional(),
-    ASSISTANCE_URL: url.optional(),
-    PROSECUTION_URL: url.optional(),
-    SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
-    DATABASE_URL: postgresUrl.optional(),
-    POLICE_DATABASE_URL: postgresUrl.optional(),
-    ASSISTANCE_DATABASE_URL: postgresUrl.optional(),
-    PROSECUTION_DATABASE_URL: postgresUrl.optional(),
-    // Subgraphs run migrations as the URL's user (the owner), then connect as `<database>_app` with this
-    // password: a role that owns nothing and may only read and append the access log.
-    DATABASE_APP_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
-    // A role made by the operator (managed PostgreSQL): used as is with DATABASE_APP_PASSWORD; nothing is created.
-    DATABASE_APP_USER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL role name').optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
-    EMBEDDED_PG_PORT: port.default(5488),
-    SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-    JWT_SECRET: secret.optional(),
-    // PEM (SPKI) public key for RS256/ES256 tokens; literal "\n" sequences are read as newlines.
-    JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
-    JWT_JWKS_URL: url.optional(),
-    JWT_ISSUER: z.string().min(1).default('tidelink'),
-    JWT_AUDIENCE: z.string().min(1).default('tidelink'),
-    JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-    // A token whose exp - iat exceeds this is refused however it was signed (12 hours by default).
-    JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
-    // The gateway signs every subgraph request with this (HMAC-SHA256); subgraphs refuse unsigned or stale ones.
-    SUBGRAPH_SIGNING_SECRET: secret.optional(),
-    SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
-    // Loopback port of the signing sidecar next to an Apollo Router (gateway/signing-proxy.ts).
-    SIGNING_PROXY_PORT: port.default(4090),
-    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-    // Identical reads of the same caller in flight together share one subgraph call (never mutations).
-    SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-    // Gateway processes sharing its port (node:cluster); 1 runs the gateway in the main process.
-    GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-    // Gateway responses at least this large are compressed for clients that accept it; 0 turns it off.
-    RESPONSE_COMPRESSION_MIN_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(2048),
-    // V8 lets the old generation grow to about 4× what survives a full GC under a high allocation rate;
-    // the gateway caps that factor at 1 + this/100 (0 leaves V8's default).
-    GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(100),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
-    QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
-    QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
-    QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
-    QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
-    QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
-    LOG_FILE: z.string().min(1).optional(),
-    K_ANONYMITY: z.coerce.number().int().min(2).max(1000).default(11),
-    // OpenTelemetry (standard names): tracing is on only when an OTLP endpoint is set (tracing.ts).
-    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
-    OTEL_SERVICE_NAME: z.string().min(1).default('tidelink'),
-    OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
-    OTEL_TRACES_SAMPLER: z
-      .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
-      .default('parentbased_always_on'),
-    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
-    OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).max(600_000).default(5000),
-  });
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: port.default(4000),
+  POLICE_PORT: port.default(4001),
+  ASSISTANCE_PORT: port.default(4002),
+  PROSECUTION_PORT: port.default(4003),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  POLICE_URL: url.optional(),
+  ASSISTANCE_URL: url.optional(),
+  PROSECUTION_URL: url.optional(),
+  SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
+  DATABASE_URL: postgresUrl.optional(),
+  POLICE_DATABASE_URL: postgresUrl.optional(),
+  ASSISTANCE_DATABASE_URL: postgresUrl.optional(),
+  PROSECUTION_DATABASE_URL: postgresUrl.optional(),
+  // Subgraphs run migrations as the URL's user (the owner), then connect as `<database>_app` with this
+  // password: a role that owns nothing and may only read and append the access log.
+  DATABASE_APP_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
+  // A role made by the operator (managed PostgreSQL): used as is with DATABASE_APP_PASSWORD; nothing is created.
+  DATABASE_APP_USER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL role name')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+  EMBEDDED_PG_PORT: port.default(5488),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  JWT_SECRET: secret.optional(),
+  // PEM (SPKI) public key for RS256/ES256 tokens; literal "\n" sequences are read as newlines.
+  JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { error: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' }).optional(),
+  JWT_JWKS_URL: url.optional(),
+  JWT_ISSUER: z.string().min(1).default('tidelink'),
+  JWT_AUDIENCE: z.string().min(1).default('tidelink'),
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  // A token whose exp - iat exceeds this is refused however it was signed (12 hours by default).
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
+  // The gateway signs every subgraph request with this (HMAC-SHA256); subgraphs refuse unsigned or stale ones.
+  SUBGRAPH_SIGNING_SECRET: secret.optional(),
+  SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  // Loopback port of the signing sidecar next to an Apollo Router (gateway/signing-proxy.ts).
+  SIGNING_PROXY_PORT: port.default(4090),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  // Identical reads of the same caller in flight together share one subgraph call (never mutations).
+  SUBGRAPH_DEDUPLICATION: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  // Gateway processes sharing its port (node:cluster); 1 runs the gateway in the main process.
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // Gateway responses at least this large are compressed for clients that accept it; 0 turns it off.
+  RESPONSE_COMPRESSION_MIN_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(2048),
+  // V8 lets the old generation grow to about 4× what survives a full GC under a high allocation rate;
+  // the gateway caps that factor at 1 + this/100 (0 leaves V8's default).
+  GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(100),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  LOG_FILE: z.string().min(1).optional(),
+  K_ANONYMITY: z.coerce.number().int().min(2).max(1000).default(11),
+  // OpenTelemetry (standard names): tracing is on only when an OTLP endpoint is set (tracing.ts).
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('tidelink'),
+  OTEL_SDK_DISABLED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  OTEL_TRACES_SAMPLER: z
+    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).max(600_000).default(5000),
+});
 
 /** Every variable Tidelink reads (compose and deployment files are checked against this list). */
 export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
@@ -141,7 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function productionSecretProblems(set: NodeJS.ProcessEnv, anyKey: boolean): string[] {
   const problems: string[] = [];
   if (!anyKey) problems.push('JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: one is required when NODE_ENV=production');
-  if (set.JWT_SECRET === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET: the published development secret is refused when NODE_ENV=production');
+  if (set.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
+    problems.push('JWT_SECRET: the published development secret is refused when NODE_ENV=production');
   if (!set.SUBGRAPH_SIGNING_SECRET) {
     problems.push('SUBGRAPH_SIGNING_SECRET: required when NODE_ENV=production (subgraphs accept only requests the gateway signed with it)');
   } else if (set.SUBGRAPH_SIGNING_SECRET === DEVELOPMENT_SUBGRAPH_SIGNING_SECRET) {

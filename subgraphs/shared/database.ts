@@ -53,10 +53,7 @@ function statementName(query: string): string {
  * The database URL of each subgraph: its own variable wins; otherwise DATABASE_URL names the server
  * and its database name is the prefix (`…/tidelink` → `tidelink_police`, …).
  */
-export function subgraphDatabaseUrl(
-  subgraph: SubgraphName,
-  urls: { shared?: string; own?: string },
-): string | undefined {
+export function subgraphDatabaseUrl(subgraph: SubgraphName, urls: { shared?: string; own?: string }): string | undefined {
   if (urls.own) return urls.own;
   if (!urls.shared) return undefined;
   const url = new URL(urls.shared);
@@ -154,7 +151,11 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
     const existing = await client.query('/* appRole.exists */ SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${escapeLiteral(password)}`;
     try {
-      await client.query(existing.rowCount === 0 ? `/* appRole.create */ CREATE ROLE "${role}" ${attributes}` : `/* appRole.update */ ALTER ROLE "${role}" ${attributes}`);
+      await client.query(
+        existing.rowCount === 0
+          ? `/* appRole.create */ CREATE ROLE "${role}" ${attributes}`
+          : `/* appRole.update */ ALTER ROLE "${role}" ${attributes}`,
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== '42501') throw error;
       throw new Error(
@@ -163,7 +164,9 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
       );
     }
     const tables: Array<{ tablename: string }> = (
-      await client.query("/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+      await client.query<{ tablename: string }>(
+        "/* appRole.tables */ SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      )
     ).rows;
     const statements = [
       `GRANT CONNECT ON DATABASE "${database}" TO "${role}"`,

@@ -83,13 +83,26 @@ const PASSED_THROUGH = new Set([
   'PAYLOAD_TOO_LARGE',
 ]);
 
-const SAFE_EXTENSIONS = new Set(['requestId', 'code', 'field', 'reason', 'fields', 'subgraph', 'serviceName', 'currentVersion', 'currentStatus', 'allowed']);
+const SAFE_EXTENSIONS = new Set([
+  'requestId',
+  'code',
+  'field',
+  'reason',
+  'fields',
+  'subgraph',
+  'serviceName',
+  'currentVersion',
+  'currentStatus',
+  'allowed',
+]);
 
 /** PostgreSQL unreachable, restarting or shutting connections: a state to retry, not a bug. */
 const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
 
 function isDatabaseDown(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
+    (error as { driverError?: { code?: unknown } }).driverError?.code;
   if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
   return /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(message);
@@ -109,7 +122,13 @@ function isArgumentValidationError(original: unknown): original is GraphQLError 
  */
 function isRequestRefusal(original: unknown): original is GraphQLError {
   const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
-  return typeof status === 'number' && status >= 400 && status < 500 && original instanceof GraphQLError && original.extensions?.code === undefined;
+  return (
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    original instanceof GraphQLError &&
+    original.extensions?.code === undefined
+  );
 }
 
 /** The errors that formatError will mask: what must be logged, with the request's id. */
@@ -119,7 +138,8 @@ export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
     .filter((original) => {
       if (isArgumentValidationError(original) || isDatabaseDown(original) || isRequestRefusal(original)) return false;
       // At the gateway a subgraph's error arrives as its plain JSON (not a GraphQLError): its code counts too.
-      const code = typeof original === 'object' && original !== null ? (original as { extensions?: { code?: unknown } }).extensions?.code : undefined;
+      const code =
+        typeof original === 'object' && original !== null ? (original as { extensions?: { code?: unknown } }).extensions?.code : undefined;
       return !(typeof code === 'string' && PASSED_THROUGH.has(code));
     });
 }
@@ -144,9 +164,7 @@ export function createErrorFormatter() {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
       // Only the documented keys: never a stack trace, nor a subgraph's URL or raw response.
-      const extensions = Object.fromEntries(
-        Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)),
-      );
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)));
       return { ...formatted, extensions };
     }
     if (isRequestRefusal(original)) {

@@ -25,7 +25,9 @@ export type ReferenceResolver<Context extends SubgraphContext> = (
 
 export interface FederatedSchemaOptions<Context extends SubgraphContext> {
   // Resolver classes, as type-graphql takes them.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type for class lists
   resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- as above
   orphanedTypes?: Function[];
   /** `__resolveReference` of each entity this subgraph owns or extends, by type name. */
   references: Record<string, ReferenceResolver<Context>>;

@@ -16,9 +16,15 @@ registerEnumType(Offence, {
   name: 'Offence',
   description: 'An offence under the Smuggling of Migrants Protocol, the Trafficking in Persons Protocol or UNTOC.',
   valuesConfig: {
-    SMUGGLING_OF_MIGRANTS: { description: 'Procuring illegal entry for a financial or material benefit (Smuggling Protocol Art. 6(1)(a)).' },
-    ENABLING_ILLEGAL_STAY: { description: 'Enabling a person to remain without complying with the requirements for legal stay (Art. 6(1)(c)).' },
-    DOCUMENT_FRAUD: { description: 'Producing, procuring or providing fraudulent travel or identity documents to enable smuggling (Art. 6(1)(b)).' },
+    SMUGGLING_OF_MIGRANTS: {
+      description: 'Procuring illegal entry for a financial or material benefit (Smuggling Protocol Art. 6(1)(a)).',
+    },
+    ENABLING_ILLEGAL_STAY: {
+      description: 'Enabling a person to remain without complying with the requirements for legal stay (Art. 6(1)(c)).',
+    },
+    DOCUMENT_FRAUD: {
+      description: 'Producing, procuring or providing fraudulent travel or identity documents to enable smuggling (Art. 6(1)(b)).',
+    },
     TRAFFICKING_IN_PERSONS: { description: 'Trafficking in persons (Trafficking in Persons Protocol Art. 5).' },
     PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP: { description: 'Participation in an organised criminal group (UNTOC Art. 5).' },
     MONEY_LAUNDERING: { description: 'Laundering of the proceeds of crime (UNTOC Art. 6).' },
@@ -34,6 +40,8 @@ registerEnumType(Aggravation, {
   description: 'Aggravating circumstances of a smuggling offence (Smuggling Protocol Art. 6(3)).',
   valuesConfig: {
     ENDANGERING_LIFE: { description: 'Endangering, or being likely to endanger, the lives or safety of the migrants (Art. 6(3)(a)).' },
-    INHUMAN_OR_DEGRADING_TREATMENT: { description: 'Inhuman or degrading treatment of the migrants, including for exploitation (Art. 6(3)(b)).' },
+    INHUMAN_OR_DEGRADING_TREATMENT: {
+      description: 'Inhuman or degrading treatment of the migrants, including for exploitation (Art. 6(3)(b)).',
+    },
   },
 });

@@ -31,7 +31,9 @@ function sha256(value: string | Buffer): string {
 function mac(secret: string, material: SignedMaterial, timestamp: string): Buffer {
   return createHmac('sha256', secret)
     .update(
-      [SCHEME, material.method.toUpperCase(), material.path, timestamp, sha256(material.authorization ?? ''), sha256(material.body)].join('\n'),
+      [SCHEME, material.method.toUpperCase(), material.path, timestamp, sha256(material.authorization ?? ''), sha256(material.body)].join(
+        '\n',
+      ),
     )
     .digest();
 }

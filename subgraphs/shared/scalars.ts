@@ -20,7 +20,8 @@ function parseCountry(value: unknown): string {
 /** ISO 3166-1 alpha-3 country code, validated on input (upper case, e.g. DOM, HTI, ITA, LBY). */
 export const CountryCode = new GraphQLScalarType({
   name: 'CountryCode',
-  description: 'An ISO 3166-1 alpha-3 country code in upper case, such as DOM (Dominican Republic), TCA (Turks and Caicos Islands) or ITA (Italy). Input is validated against the standard.',
+  description:
+    'An ISO 3166-1 alpha-3 country code in upper case, such as DOM (Dominican Republic), TCA (Turks and Caicos Islands) or ITA (Italy). Input is validated against the standard.',
   serialize: (value) => value,
   parseValue: parseCountry,
   parseLiteral: (ast) => parseCountry(ast.kind === Kind.STRING ? ast.value : undefined),

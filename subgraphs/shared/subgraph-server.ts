@@ -1,5 +1,6 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { Gauge, type Registry } from 'prom-client';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
@@ -42,9 +43,7 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
             logger.error({ err: error }, 'access log write failed; response withheld');
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-              ];
+              response.body.singleResult.errors = [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
             }
           }
         },
@@ -62,7 +61,7 @@ function mutationNames(): ApolloServerPlugin<SubgraphContext> {
     async requestDidStart() {
       return {
         async executionDidStart({ operation, contextValue }) {
-          if (operation.operation !== 'mutation') return;
+          if (operation.operation !== OperationTypeNode.MUTATION) return;
           return {
             willResolveField({ info }) {
               if (info.path.prev === undefined) contextValue.accessLog.mutation = info.fieldName;
@@ -181,7 +180,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       // Every caller's token is verified here too: a subgraph trusts no network position.
       context: async (req, requestId, traceparent) => {
         const viewer = await verifier.verifyAuthorization(req.headers.authorization);
-        const operationName = clientOperationName(req.body?.operationName);
+        const operationName = clientOperationName((req.body as { operationName?: unknown } | undefined)?.operationName);
         const accessLog = new AccessLogRecorder(viewer, operationName, requestId);
         return module.createContext({
           viewer,

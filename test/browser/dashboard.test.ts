@@ -22,14 +22,22 @@ describeWithBrowser('the example dashboard in a real browser', () => {
     tidelink = await startTestStack();
     // Enough synthetic cases that the common groups clear k = 11 in their month-and-country cells
     // (1,500 cases over two years; at 300, no vulnerability cell did).
-    const dataSources = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, tidelink.stack.subgraphs[name].database.dataSource])) as Record<
-      SubgraphName,
-      DataSource
-    >;
+    const dataSources = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, tidelink.stack.subgraphs[name].database.dataSource]),
+    ) as Record<SubgraphName, DataSource>;
     await seedSynthetic(dataSources, 1500);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -43,11 +51,17 @@ describeWithBrowser('the example dashboard in a real browser', () => {
     await page.goto(`${origin}/dashboard`);
     await page.fill('#token', await tidelink.token('ANALYST', 'DOM'));
     await page.click('#load');
-    await page.waitForFunction(() => (window as unknown as { __tidelinkDashboard: { rendered: number } }).__tidelinkDashboard.rendered >= 5, null, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __tidelinkDashboard: { rendered: number } }).__tidelinkDashboard.rendered >= 5,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
     const state = await page.evaluate(
-      () => (window as unknown as { __tidelinkDashboard: { points: Record<string, number>; suppressed: Record<string, number> } }).__tidelinkDashboard,
+      () =>
+        (window as unknown as { __tidelinkDashboard: { points: Record<string, number>; suppressed: Record<string, number> } })
+          .__tidelinkDashboard,
     );
     for (const chart of ['detections', 'deaths', 'nationality', 'vulnerability']) {
       expect(state.points[chart]).toBeGreaterThan(0);
@@ -59,7 +73,9 @@ describeWithBrowser('the example dashboard in a real browser', () => {
     expect(state.suppressed.prosecutions).toBeGreaterThan(0);
     // Small groups (rare vulnerabilities such as PREGNANT, from the demo stories) are named as suppressed, never drawn as 0.
     expect(state.suppressed.vulnerability).toBeGreaterThan(0);
-    expect(await page.textContent('#vulnerability-suppressed')).toMatch(/Not published \(empty, or withheld so that no group of fewer than 11 people shows\): .*PREGNANT/);
+    expect(await page.textContent('#vulnerability-suppressed')).toMatch(
+      /Not published \(empty, or withheld so that no group of fewer than 11 people shows\): .*PREGNANT/,
+    );
     expect(await page.textContent('#status')).toMatch(/k = 11/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true });

@@ -12,7 +12,17 @@ const MIGRANTS = ['1', '2', '3', '4'].map((n) => `a1a00000-0000-4000-8000-000000
 
 interface LogPage {
   assistanceAccessLog: {
-    nodes: Array<{ actor: string; agency: string; country: string; entityType: string; entityId: string; fields: string[]; decision: string; reason: string | null; operationName: string | null }>;
+    nodes: Array<{
+      actor: string;
+      agency: string;
+      country: string;
+      entityType: string;
+      entityId: string;
+      fields: string[];
+      decision: string;
+      reason: string | null;
+      operationName: string | null;
+    }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -34,7 +44,10 @@ describe('access log', () => {
     expect((body.data as { case: { migrants: unknown[] } }).case.migrants).toHaveLength(4);
 
     const auditor = await tidelink.token('AUDITOR', 'NLD');
-    const { body: log } = await tidelink.query<LogPage>(LOG, { token: auditor, variables: { filter: { actor: 'test-police' }, first: 100 } });
+    const { body: log } = await tidelink.query<LogPage>(LOG, {
+      token: auditor,
+      variables: { filter: { actor: 'test-police' }, first: 100 },
+    });
     expect(log.errors).toBeUndefined();
     const rows = (log.data?.assistanceAccessLog.nodes ?? [])
       .map((row) => `${row.entityId.slice(-1)} ${row.decision} ${row.reason ?? '-'} ${row.fields.join(',')}`)
@@ -51,7 +64,13 @@ describe('access log', () => {
       '4 DENIED ROLE vulnerabilities',
     ]);
     for (const row of log.data?.assistanceAccessLog.nodes ?? []) {
-      expect(row).toMatchObject({ actor: 'test-police', agency: 'POLICE', country: 'DOM', entityType: 'Migrant', operationName: 'AuditProbe' });
+      expect(row).toMatchObject({
+        actor: 'test-police',
+        agency: 'POLICE',
+        country: 'DOM',
+        entityType: 'Migrant',
+        operationName: 'AuditProbe',
+      });
       expect(MIGRANTS).toContain(row.entityId);
     }
   });
@@ -107,7 +126,9 @@ describe('consent withdrawal', () => {
     // IOM records the withdrawal of both consents that covered prosecutors (SHARE_WITH_PROSECUTION, TESTIMONY).
     const iom = await tidelink.token('IOM', 'DOM');
     for (const consentId of ['c0a5e700-0000-4000-8000-000000000002', 'c0a5e700-0000-4000-8000-000000000003']) {
-      const { body } = await tidelink.query(`mutation { withdrawConsent(id: "${consentId}", version: 1) { withdrawnAt version } }`, { token: iom });
+      const { body } = await tidelink.query(`mutation { withdrawConsent(id: "${consentId}", version: 1) { withdrawnAt version } }`, {
+        token: iom,
+      });
       expect(body.errors).toBeUndefined();
       expect((body.data as { withdrawConsent: { version: number } }).withdrawConsent.version).toBe(2);
     }

@@ -111,7 +111,17 @@ function observed(body: GraphQLResponse['body']): Record<string, Cell> {
   const seen = (path: Path) => valueAt(body.data, path) !== null && valueAt(body.data, path) !== undefined;
   const cells: Record<string, Cell> = {};
   cells.case = cellAt(body, ['case'], true);
-  for (const field of ['reference', 'ownerCountry', 'status', 'detections', 'suspects', 'intelligence', 'migrants', 'assistanceSummary', 'prosecution']) {
+  for (const field of [
+    'reference',
+    'ownerCountry',
+    'status',
+    'detections',
+    'suspects',
+    'intelligence',
+    'migrants',
+    'assistanceSummary',
+    'prosecution',
+  ]) {
     cells[`case.${field}`] = cellAt(body, ['case', field], seen(['case']));
   }
   const detections = seen(['case', 'detections', 0]);
@@ -129,7 +139,11 @@ function observed(body: GraphQLResponse['body']): Record<string, Cell> {
     // An MLA list the reader may not see into is left out item by item: empty, not denied.
     cells[`prosecution.${field}`] = cellAt(body, ['case', 'prosecution', field], prosecution, field === 'mlaRequests');
   }
-  cells['defendant.suspect'] = cellAt(body, ['case', 'prosecution', 'defendants', 0, 'suspect'], seen(['case', 'prosecution', 'defendants', 0]));
+  cells['defendant.suspect'] = cellAt(
+    body,
+    ['case', 'prosecution', 'defendants', 0, 'suspect'],
+    seen(['case', 'prosecution', 'defendants', 0]),
+  );
   return cells;
 }
 
@@ -144,25 +158,37 @@ afterAll(async () => {
 const CALLERS: Caller[] = AGENCIES.flatMap((agency) => COUNTRIES.map((country) => ({ agency, country })));
 
 describe('role × country × consent over every gated field of a case', () => {
-  it.each(CALLERS.map((caller) => [`${caller.agency} of ${caller.country}`, caller] as const))('%s sees exactly what the rules allow', async (_name, caller) => {
-    const { body } = await tidelink.query(MATRIX, { token: await tidelink.token(caller.agency, caller.country) });
-    expect(observed(body)).toEqual(expected(caller));
-    // Whatever was served, a released MLA request is one of the reader's own State's.
-    const requests = (valueAt(body.data, ['case', 'prosecution', 'mlaRequests']) as Array<{ requestingCountry: string; requestedCountry: string }> | null) ?? [];
-    for (const request of requests) expect([request.requestingCountry, request.requestedCountry]).toContain(caller.country);
-    // No error but FORBIDDEN ones: nothing failed, nothing leaked a value in a message.
-    for (const error of body.errors ?? []) {
-      expect(error.extensions?.code).toBe('FORBIDDEN');
-      expect(error.message).toMatch(/^Access denied \((ROLE|CONSENT_REQUIRED|NOT_RELEASABLE|HANDLING_RESTRICTED)\)$/);
-    }
-  });
+  it.each(CALLERS.map((caller) => [`${caller.agency} of ${caller.country}`, caller] as const))(
+    '%s sees exactly what the rules allow',
+    async (_name, caller) => {
+      const { body } = await tidelink.query(MATRIX, { token: await tidelink.token(caller.agency, caller.country) });
+      expect(observed(body)).toEqual(expected(caller));
+      // Whatever was served, a released MLA request is one of the reader's own State's.
+      const requests =
+        (valueAt(body.data, ['case', 'prosecution', 'mlaRequests']) as Array<{
+          requestingCountry: string;
+          requestedCountry: string;
+        }> | null) ?? [];
+      for (const request of requests) expect([request.requestingCountry, request.requestedCountry]).toContain(caller.country);
+      // No error but FORBIDDEN ones: nothing failed, nothing leaked a value in a message.
+      for (const error of body.errors ?? []) {
+        expect(error.extensions?.code).toBe('FORBIDDEN');
+        expect(error.message).toMatch(/^Access denied \((ROLE|CONSENT_REQUIRED|NOT_RELEASABLE|HANDLING_RESTRICTED)\)$/);
+      }
+    },
+  );
 
   it('covers every cell', () => {
     const cells = CALLERS.reduce((count, caller) => count + Object.keys(expected(caller)).length, 0);
-    const decided = CALLERS.reduce((count, caller) => count + Object.values(expected(caller)).filter((cell) => cell !== 'unreached').length, 0);
+    const decided = CALLERS.reduce(
+      (count, caller) => count + Object.values(expected(caller)).filter((cell) => cell !== 'unreached').length,
+      0,
+    );
     // 18 callers × 35 cells; the note quotes these figures.
     expect(cells).toBe(CALLERS.length * 35);
     expect(decided).toBeGreaterThan(300);
-    process.stdout.write(`access matrix: ${CALLERS.length} callers, ${cells} cells, ${decided} decided (the rest unreached behind a withheld parent)\n`);
+    process.stdout.write(
+      `access matrix: ${CALLERS.length} callers, ${cells} cells, ${decided} decided (the rest unreached behind a withheld parent)\n`,
+    );
   });
 });

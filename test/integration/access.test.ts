@@ -90,8 +90,12 @@ const ROWS: Array<[string, Path, Expectation]> = [
   ['verdicts', ['prosecution', 'verdicts'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: V, PARTNER: V }],
   ['defendants and charges', ['prosecution', 'defendants', 0, 'charges', 0, 'verdict'], { POLICE: V, PROSECUTOR: V, ANALYST: V }],
   ['defendants', ['prosecution', 'defendants'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
-  ['case via _entities (a prosecution\'s case)', ['prosecution', 'case'], { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE }],
-  ['detection via _entities (a migrant\'s detection)', ['migrant', 'detection', 'seaArea'], { POLICE: V, IOM: V, PROSECUTOR: V }],
+  [
+    "case via _entities (a prosecution's case)",
+    ['prosecution', 'case'],
+    { POLICE: V, IOM: ROLE, PROSECUTOR: V, ANALYST: V, PARTNER: ROLE },
+  ],
+  ["detection via _entities (a migrant's detection)", ['migrant', 'detection', 'seaArea'], { POLICE: V, IOM: V, PROSECUTOR: V }],
   ['position via _entities', ['migrant', 'detection', 'position'], { POLICE: V, IOM: ROLE, PROSECUTOR: V }],
   // Issue 12: witnesses only for the prosecuting State's prosecutors (prosecution 1 is DOM's).
   ['witnesses', ['prosecution', 'witnesses'], { POLICE: ROLE, IOM: ROLE, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE }],
@@ -117,7 +121,9 @@ afterAll(async () => {
 });
 
 const CASES = ROWS.flatMap(([group, path, expectation]) =>
-  (Object.entries(expectation) as Array<[Viewer, 'value' | DenialReason]>).map(([viewer, expected]) => [group, viewer, path, expected] as const),
+  (Object.entries(expectation) as Array<[Viewer, 'value' | DenialReason]>).map(
+    ([viewer, expected]) => [group, viewer, path, expected] as const,
+  ),
 );
 
 describe('who may see what (the design table, every agency)', () => {
@@ -146,7 +152,7 @@ describe('who may see what (the design table, every agency)', () => {
     }
   });
 
-  it('keeps a readable item\'s source country and grading visible', () => {
+  it("keeps a readable item's source country and grading visible", () => {
     const items = valueAt(responses.get('PROSECUTOR')?.data, ['case', 'intelligence']) as Array<Record<string, string> | null>;
     expect(items[0]).toEqual(expect.objectContaining({ handlingCode: 'H0', sourceCountry: 'DOM', sourceReliability: 'B' }));
     expect(items[1]).toEqual(expect.objectContaining({ handlingCode: 'H3', sourceCountry: 'TCA', sourceReliability: 'C' }));
@@ -154,7 +160,9 @@ describe('who may see what (the design table, every agency)', () => {
 
   it('leaves a withheld intelligence item out of the list (H1 for a prosecutor), with no null entry and no error', () => {
     const codes = (viewer: Viewer) =>
-      (valueAt(responses.get(viewer)?.data, ['case', 'intelligence']) as Array<{ handlingCode: string } | null>).map((item) => item?.handlingCode ?? null);
+      (valueAt(responses.get(viewer)?.data, ['case', 'intelligence']) as Array<{ handlingCode: string } | null>).map(
+        (item) => item?.handlingCode ?? null,
+      );
     expect(codes('POLICE')).toEqual(['H0', 'H1', 'H3']);
     expect(codes('PROSECUTOR')).toEqual(['H0', 'H3']);
     for (const viewer of ['POLICE', 'PROSECUTOR'] as const) {

@@ -38,7 +38,11 @@ beforeAll(async () => {
         return;
       }
       setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json', 'x-tidelink-logged': '3', 'x-tidelink-call': '5b0e2f4e-1d7a-4c1e-9d55-1f2a3b4c5d6e' });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'x-tidelink-logged': '3',
+          'x-tidelink-call': '5b0e2f4e-1d7a-4c1e-9d55-1f2a3b4c5d6e',
+        });
         res.end(JSON.stringify({ data: { migrants: [] } }));
       }, 200);
     });
@@ -55,20 +59,30 @@ function fetcher() {
   let shared = 0;
   const fetch = subgraphFetcher(agent, { timeoutMs: 5000, deduplicate: true, signingSecret: SECRET, onDeduplicated: () => (shared += 1) });
   const read = (requestId: string) =>
-    fetch(url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json', authorization: 'Bearer same-token', 'x-request-id': requestId } });
+    fetch(url, {
+      method: 'POST',
+      body: BODY,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer same-token', 'x-request-id': requestId },
+    });
   return { read, shared: () => shared };
 }
 
 describe('a read shared in flight is logged for the callers that joined it', () => {
-  it('asks the subgraph once, signed with the callers\' token, to copy the rows under every joiner\'s request id', async () => {
+  it("asks the subgraph once, signed with the callers' token, to copy the rows under every joiner's request id", async () => {
     copyStatus = 200;
     copies.length = 0;
     const { read, shared } = fetcher();
     const answers = await Promise.all([read('request-first-0001'), read('request-join-0002'), read('request-join-0003')]);
     expect(shared()).toBe(2);
-    expect(await Promise.all(answers.map((answer) => answer.json()))).toEqual(Array.from({ length: 3 }, () => ({ data: { migrants: [] } })));
+    expect(await Promise.all(answers.map((answer) => answer.json()))).toEqual(
+      Array.from({ length: 3 }, () => ({ data: { migrants: [] } })),
+    );
     expect(copies).toEqual([
-      { body: { from: '5b0e2f4e-1d7a-4c1e-9d55-1f2a3b4c5d6e', requestIds: ['request-join-0002', 'request-join-0003'] }, signed: true, authorization: 'Bearer same-token' },
+      {
+        body: { from: '5b0e2f4e-1d7a-4c1e-9d55-1f2a3b4c5d6e', requestIds: ['request-join-0002', 'request-join-0003'] },
+        signed: true,
+        authorization: 'Bearer same-token',
+      },
     ]);
   });
 

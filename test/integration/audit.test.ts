@@ -48,7 +48,12 @@ async function auditLog(subgraph: 'police' | 'assistance', filter: Record<string
 }
 
 /** POSTs to the gateway with a request id of ours, so the log can be searched for it. */
-async function send<Data>(query: string, token: string, requestId: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> {
+async function send<Data>(
+  query: string,
+  token: string,
+  requestId: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<Data>> {
   const response = await fetch(tidelink.stack.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
@@ -111,7 +116,9 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data?.advanceCase.version).toBe(2);
     const rows = await auditLog('police', { kind: 'WRITE', requestId: advanced });
-    expect(rows.map((row) => [row.entityType, row.entityId, row.operation, row.fields])).toEqual([['Case', caseId, 'advanceCase', ['status']]]);
+    expect(rows.map((row) => [row.entityType, row.entityId, row.operation, row.fields])).toEqual([
+      ['Case', caseId, 'advanceCase', ['status']],
+    ]);
     expect(JSON.stringify(rows)).not.toContain('UNDER_INVESTIGATION');
 
     const stale = `audit-stale-${randomUUID()}`;
@@ -136,7 +143,9 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
       references: null,
     });
     const reference = 'DOM-2026-AUDIT-UNLOGGED';
-    await expect(police.cases.open({ reference, leadCountry: 'DOM', offences: [Offence.SMUGGLING_OF_MIGRANTS] }, null)).rejects.toThrow(/actor/);
+    await expect(police.cases.open({ reference, leadCountry: 'DOM', offences: [Offence.SMUGGLING_OF_MIGRANTS] }, null)).rejects.toThrow(
+      /actor/,
+    );
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM cases WHERE reference = $1', [reference]);
     expect(count).toBe(0);
   });
@@ -146,7 +155,15 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
     const reference = 'DOM-2026-AUDIT-ANONYMOUS';
     await expect(
       dataSource.transaction((manager) =>
-        insertRow(manager, CaseEntity, 'case.insert', { reference, status: 'OPEN', leadCountry: 'DOM', openedAt: new Date(), offences: [], aggravations: [], summary: '' } as never),
+        insertRow(manager, CaseEntity, 'case.insert', {
+          reference,
+          status: 'OPEN',
+          leadCountry: 'DOM',
+          openedAt: new Date(),
+          offences: [],
+          aggravations: [],
+          summary: '',
+        } as never),
       ),
     ).rejects.toThrow(UnattributedWriteError);
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM cases WHERE reference = $1', [reference]);
@@ -155,7 +172,10 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
 
   it('the auditor reads reads and writes through the same query, and can ask for one kind', async () => {
     // A read of gated police fields (intelligence items) by the same officer.
-    const read = await tidelink.query(FOLLOW_CASE, { token: await tidelink.token('POLICE', 'DOM'), variables: { id: MONA_PASSAGE_CASE_ID } });
+    const read = await tidelink.query(FOLLOW_CASE, {
+      token: await tidelink.token('POLICE', 'DOM'),
+      variables: { id: MONA_PASSAGE_CASE_ID },
+    });
     expect(read.body.data).toBeTruthy();
     const all = await auditLog('police', { actor: 'test-police' });
     const kinds = new Set(all.map((row) => row.kind));
@@ -171,7 +191,10 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
     const text = await (await fetch(new URL('/metrics', url))).text();
     const line = text
       .split('\n')
-      .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+      .find(
+        (candidate) =>
+          candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
+      );
     return line ? Number(line.split(' ').pop()) : 0;
   }
 
@@ -187,8 +210,11 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
     await runner.query('LOCK TABLE migrants IN ACCESS EXCLUSIVE MODE');
     let answers: Array<GraphQLResponse<{ case: { reference: string } }>>;
     try {
-      const pending = Promise.all(ids.map((id) => send<{ case: { reference: string } }>(FOLLOW_CASE, prosecutor, id, { id: MONA_PASSAGE_CASE_ID })));
-      for (let waited = 0; tidelink.stack.gateway.inFlight() < 2 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      const pending = Promise.all(
+        ids.map((id) => send<{ case: { reference: string } }>(FOLLOW_CASE, prosecutor, id, { id: MONA_PASSAGE_CASE_ID })),
+      );
+      for (let waited = 0; tidelink.stack.gateway.inFlight() < 2 && waited < 5000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 300));
       await runner.rollbackTransaction();
       answers = await pending;
@@ -197,9 +223,12 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
       await runner.release();
     }
     expect(answers.map((answer) => answer.body.data?.case.reference)).toEqual(['DOM-2026-0142', 'DOM-2026-0142']);
-    expect(await metric(tidelink.stack.gateway.url, 'tidelink_subgraph_deduplicated_total', { subgraph: 'assistance' })).toBeGreaterThan(sharedBefore);
+    expect(await metric(tidelink.stack.gateway.url, 'tidelink_subgraph_deduplicated_total', { subgraph: 'assistance' })).toBeGreaterThan(
+      sharedBefore,
+    );
 
-    const describe = (rows: Entry[]) => rows.map((row) => `${row.entityType} ${row.entityId} ${row.decision} ${row.reason ?? '-'} ${row.fields.join(',')}`).sort();
+    const describe = (rows: Entry[]) =>
+      rows.map((row) => `${row.entityType} ${row.entityId} ${row.decision} ${row.reason ?? '-'} ${row.fields.join(',')}`).sort();
     const [first, second] = await Promise.all(ids.map((requestId) => auditLog('assistance', { requestId, kind: 'READ' })));
     expect(first.length).toBeGreaterThan(0);
     expect(first.every((row) => row.actor === 'test-prosecutor')).toBe(true);
@@ -207,7 +236,7 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
     expect(second.every((row) => row.actor === 'test-prosecutor' && row.requestId === ids[1])).toBe(true);
   });
 
-  it('copies no log rows on an unsigned request, nor another caller\'s rows', async () => {
+  it("copies no log rows on an unsigned request, nor another caller's rows", async () => {
     const endpoint = new URL('/access-log/shared-read', tidelink.stack.subgraphs.assistance.url);
     const unsigned = await fetch(endpoint, {
       method: 'POST',
@@ -215,7 +244,9 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
       body: JSON.stringify({ from: randomUUID(), requestIds: ['audit-forged-0001'] }),
     });
     expect(unsigned.status).toBe(401);
-    expect(((await unsigned.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await unsigned.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     // Signed, but with another caller's token: the prosecutor's rows are not that caller's to copy.
     const [{ call }] = await tidelink.stack.subgraphs.assistance.database.dataSource.query(
@@ -223,10 +254,14 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
     );
     const authorization = `Bearer ${await tidelink.token('IOM', 'DOM')}`;
     const body = JSON.stringify({ from: call, requestIds: ['audit-forged-0002'] });
-    const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET as string;
+    const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET;
     const signed = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization, ...signRequest(secret, { method: 'POST', path: '/access-log/shared-read', authorization, body }) },
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        ...signRequest(secret, { method: 'POST', path: '/access-log/shared-read', authorization, body }),
+      },
       body,
     });
     expect(signed.status).toBe(200);
@@ -251,33 +286,41 @@ describe('the application database role owns nothing and cannot touch the trigge
     'CREATE TABLE audit_probe (id int)',
   ];
 
-  it.each(['police', 'assistance', 'prosecution'] as const)('%s: every attempt to disable, bypass or rewrite the log fails', async (name) => {
-    const dataSource = tidelink.stack.subgraphs[name].database.dataSource;
-    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM access_log');
-    for (const attack of attacks) {
-      await expect(dataSource.query(attack)).rejects.toThrow(/permission denied|must be owner|append-only/);
-    }
-    const [{ after }] = await dataSource.query('SELECT count(*)::int AS after FROM access_log');
-    expect(after).toBe(count);
-    const [{ role }] = await dataSource.query('SELECT current_setting($1) AS role', ['session_replication_role']);
-    expect(role).toBe('origin');
-  });
+  it.each(['police', 'assistance', 'prosecution'] as const)(
+    '%s: every attempt to disable, bypass or rewrite the log fails',
+    async (name) => {
+      const dataSource = tidelink.stack.subgraphs[name].database.dataSource;
+      const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM access_log');
+      for (const attack of attacks) {
+        await expect(dataSource.query(attack)).rejects.toThrow(/permission denied|must be owner|append-only/);
+      }
+      const [{ after }] = await dataSource.query('SELECT count(*)::int AS after FROM access_log');
+      expect(after).toBe(count);
+      const [{ role }] = await dataSource.query('SELECT current_setting($1) AS role', ['session_replication_role']);
+      expect(role).toBe('origin');
+    },
+  );
 
-  it.each(['police', 'assistance', 'prosecution'] as const)('%s: connects as <database>_app, owns no relation, reads and appends the log only', async (name) => {
-    const dataSource = tidelink.stack.subgraphs[name].database.dataSource;
-    const [{ user, database }] = await dataSource.query('SELECT current_user AS user, current_database() AS database');
-    expect(user).toBe(`${database}_app`);
-    const owned: unknown[] = await dataSource.query('SELECT tablename FROM pg_tables WHERE tableowner = current_user');
-    expect(owned).toEqual([]);
-    const [{ relations }] = await dataSource.query('SELECT count(*)::int AS relations FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)');
-    expect(relations).toBe(0);
-    const [privileges] = await dataSource.query(
-      `SELECT has_table_privilege('access_log', 'SELECT') AS select, has_table_privilege('access_log', 'INSERT') AS insert,
+  it.each(['police', 'assistance', 'prosecution'] as const)(
+    '%s: connects as <database>_app, owns no relation, reads and appends the log only',
+    async (name) => {
+      const dataSource = tidelink.stack.subgraphs[name].database.dataSource;
+      const [{ user, database }] = await dataSource.query('SELECT current_user AS user, current_database() AS database');
+      expect(user).toBe(`${database}_app`);
+      const owned: unknown[] = await dataSource.query('SELECT tablename FROM pg_tables WHERE tableowner = current_user');
+      expect(owned).toEqual([]);
+      const [{ relations }] = await dataSource.query(
+        'SELECT count(*)::int AS relations FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)',
+      );
+      expect(relations).toBe(0);
+      const [privileges] = await dataSource.query(
+        `SELECT has_table_privilege('access_log', 'SELECT') AS select, has_table_privilege('access_log', 'INSERT') AS insert,
               has_table_privilege('access_log', 'UPDATE') AS update, has_table_privilege('access_log', 'DELETE') AS delete,
               has_table_privilege('access_log', 'TRUNCATE') AS truncate, has_table_privilege('access_log', 'TRIGGER') AS trigger`,
-    );
-    expect(privileges).toEqual({ select: true, insert: true, update: false, delete: false, truncate: false, trigger: false });
-    const [{ superuser }] = await dataSource.query('SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user');
-    expect(superuser).toBe(false);
-  });
+      );
+      expect(privileges).toEqual({ select: true, insert: true, update: false, delete: false, truncate: false, trigger: false });
+      const [{ superuser }] = await dataSource.query('SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user');
+      expect(superuser).toBe(false);
+    },
+  );
 });

@@ -29,8 +29,16 @@ const CASE_FILE = `query CaseFile {
 interface CaseFile {
   prosecution: {
     case: {
-      courtIntelligence: { usable: Array<{ handlingCode: string }>; withheld: Array<{ handlingCode: string; count: number; reason: string }> };
-      relevantCaseLaw: Array<{ score: number; matchedOffences: string[]; matchedAggravations: string[]; caseLaw: { citation: string; year: number } }>;
+      courtIntelligence: {
+        usable: Array<{ handlingCode: string }>;
+        withheld: Array<{ handlingCode: string; count: number; reason: string }>;
+      };
+      relevantCaseLaw: Array<{
+        score: number;
+        matchedOffences: string[];
+        matchedAggravations: string[];
+        caseLaw: { citation: string; year: number };
+      }>;
       detections: Array<{ vessel: { flagState: string; registryStatus: string; boardingAuthorization: string } }>;
     };
     mlaRequests: Array<{ status: string; createdAt: string; waitingDays: number | null }>;
@@ -64,7 +72,9 @@ describe("the prosecutor's case file", () => {
     const { body } = await tidelink.query<CaseFile>(CASE_FILE, { token: await tidelink.token('PROSECUTOR', 'DOM') });
     expect(body.errors).toBeUndefined();
     const file = body.data?.prosecution as CaseFile['prosecution'];
-    expect(body.data?.prosecution).toMatchObject({ networkContact: { name: expect.stringMatching(/REFCO/), memberStates: expect.arrayContaining(['DOM']) } });
+    expect(body.data?.prosecution).toMatchObject({
+      networkContact: { name: expect.stringMatching(/REFCO/), memberStates: expect.arrayContaining(['DOM']) },
+    });
     expect(file.case.detections[0].vessel).toEqual({ flagState: 'DOM', registryStatus: 'CONFIRMED', boardingAuthorization: 'GRANTED' });
 
     // H0 and H3 (released to DOM) are usable; the H1 item is withheld and only counted.
@@ -96,7 +106,9 @@ describe("the prosecutor's case file", () => {
       { token: await tidelink.token('POLICE', 'ITA') },
     );
     expect(body.data?.case.courtIntelligence).toBeNull();
-    expect(body.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' })]);
+    expect(body.errors?.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' }),
+    ]);
   });
 
   it('is closed to agencies that may not read intelligence', async () => {

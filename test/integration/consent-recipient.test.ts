@@ -13,18 +13,29 @@ afterAll(async () => {
 
 const MIGRANT = (n: number) => `a1a00000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const IDENTITY = (id: string) => `query Identity { migrant(id: "${id}") { identity { givenName } traffickingStatus testimonyConsent } }`;
-const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id recipient recipientAgency recipientCountry expiresAt } }';
+const RECORD =
+  'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id recipient recipientAgency recipientCountry expiresAt } }';
 
 async function read(id: string, agency: 'POLICE' | 'PROSECUTOR', country: string) {
-  const { body } = await tidelink.query<{ migrant: { identity: { givenName: string } | null; testimonyConsent: boolean | null } }>(IDENTITY(id), {
-    token: await tidelink.token(agency, country),
-  });
+  const { body } = await tidelink.query<{ migrant: { identity: { givenName: string } | null; testimonyConsent: boolean | null } }>(
+    IDENTITY(id),
+    {
+      token: await tidelink.token(agency, country),
+    },
+  );
   const reason = (field: string) => body.errors?.find((error) => error.path?.join('.') === `migrant.${field}`)?.extensions?.reason ?? null;
-  return { identity: body.data?.migrant.identity?.givenName ?? null, identityReason: reason('identity'), testimony: body.data?.migrant.testimonyConsent ?? null };
+  return {
+    identity: body.data?.migrant.identity?.givenName ?? null,
+    identityReason: reason('identity'),
+    testimony: body.data?.migrant.testimonyConsent ?? null,
+  };
 }
 
 async function record(input: Record<string, unknown>) {
-  return tidelink.query<{ recordConsent: Record<string, unknown> }>(RECORD, { token: await tidelink.token('IOM', 'DOM'), variables: { input } });
+  return tidelink.query<{ recordConsent: Record<string, unknown> }>(RECORD, {
+    token: await tidelink.token('IOM', 'DOM'),
+    variables: { input },
+  });
 }
 
 describe('consent names its recipient', () => {
@@ -39,7 +50,13 @@ describe('consent names its recipient', () => {
   });
 
   it('refuses a recipient agency that does not fit the scope, and an expiry before the consent is given', async () => {
-    const wrong = await record({ migrantId: MIGRANT(4), scope: 'SHARE_WITH_POLICE', recipientAgency: 'PROSECUTOR', recipientCountry: 'DOM', purpose: 'Investigation' });
+    const wrong = await record({
+      migrantId: MIGRANT(4),
+      scope: 'SHARE_WITH_POLICE',
+      recipientAgency: 'PROSECUTOR',
+      recipientCountry: 'DOM',
+      purpose: 'Investigation',
+    });
     expect(wrong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'recipientAgency' }] });
     const early = await record({
       migrantId: MIGRANT(4),
@@ -50,7 +67,13 @@ describe('consent names its recipient', () => {
       expiresAt: '2026-04-01T00:00:00Z',
     });
     expect(early.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'expiresAt' }] });
-    const country = await record({ migrantId: MIGRANT(4), scope: 'SHARE_WITH_POLICE', recipientAgency: 'POLICE', recipientCountry: 'usa', purpose: 'Investigation' });
+    const country = await record({
+      migrantId: MIGRANT(4),
+      scope: 'SHARE_WITH_POLICE',
+      recipientAgency: 'POLICE',
+      recipientCountry: 'usa',
+      purpose: 'Investigation',
+    });
     expect(country.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     // None of them opened anything.
     expect(await read(MIGRANT(4), 'POLICE', 'DOM')).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
@@ -67,7 +90,12 @@ describe('consent names its recipient', () => {
       expiresAt: '2026-04-20T00:00:00Z',
     });
     expect(expired.body.errors).toBeUndefined();
-    expect(expired.body.data?.recordConsent).toMatchObject({ recipientAgency: 'POLICE', recipientCountry: 'DOM', recipient: 'POLICE (DOM)', expiresAt: '2026-04-20T00:00:00.000Z' });
+    expect(expired.body.data?.recordConsent).toMatchObject({
+      recipientAgency: 'POLICE',
+      recipientCountry: 'DOM',
+      recipient: 'POLICE (DOM)',
+      expiresAt: '2026-04-20T00:00:00.000Z',
+    });
     expect(await read(MIGRANT(4), 'POLICE', 'DOM')).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
 
     const live = await record({
@@ -112,9 +140,10 @@ describe('the migration carries free-text recipients over honestly', () => {
         );
       }
       await migration.up(runner);
-      const rows: Array<{ recipient: string; recipient_agency: string | null; recipient_country: string | null; expires_at: Date | null }> = await runner.query(
-        '/* test.migratedConsents */ SELECT recipient, recipient_agency, recipient_country, expires_at FROM consents ORDER BY created_at, recipient',
-      );
+      const rows: Array<{ recipient: string; recipient_agency: string | null; recipient_country: string | null; expires_at: Date | null }> =
+        await runner.query(
+          '/* test.migratedConsents */ SELECT recipient, recipient_agency, recipient_country, expires_at FROM consents ORDER BY created_at, recipient',
+        );
       const byText = Object.fromEntries(rows.map((row) => [row.recipient, [row.recipient_agency, row.recipient_country]]));
       expect(byText).toEqual({
         'Policía Nacional (DOM)': ['POLICE', 'DOM'],
@@ -133,6 +162,7 @@ describe('the migration carries free-text recipients over honestly', () => {
     // A parsed consent opens to the country it named; the unparsed ones open nothing to anyone.
     expect(await read(MIGRANT(5), 'POLICE', 'DOM')).toMatchObject({ identity: 'Jean-Robert', identityReason: null });
     expect(await read(MIGRANT(5), 'POLICE', 'USA')).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
-    for (const country of ['DOM', 'USA']) expect(await read(MIGRANT(6), 'POLICE', country)).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
+    for (const country of ['DOM', 'USA'])
+      expect(await read(MIGRANT(6), 'POLICE', country)).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
   });
 });

@@ -14,12 +14,16 @@ async function metric(graphqlUrl: string, name: string, labels: Record<string, s
   const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
   const line = text
     .split('\n')
-    .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+    .find(
+      (candidate) =>
+        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
+    );
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
 /** Requests the police subgraph has answered so far. */
-const policeRequests = () => metric(tidelink.stack.subgraphs.police.url, 'tidelink_graphql_request_duration_seconds_count', { service: 'police' });
+const policeRequests = () =>
+  metric(tidelink.stack.subgraphs.police.url, 'tidelink_graphql_request_duration_seconds_count', { service: 'police' });
 const policeShared = () => metric(tidelink.stack.gateway.url, 'tidelink_subgraph_deduplicated_total', { subgraph: 'police' });
 
 /** Holds every police query on a table lock, so that requests sent meanwhile are all in flight together. */
@@ -47,7 +51,8 @@ describe('identical subgraph reads in flight together share one call, per caller
   it('six identical FollowCase requests of one prosecutor reach police once; an IOM officer gets its own call and answer', async () => {
     const prosecutor = await tidelink.token('PROSECUTOR', 'DOM');
     const iom = await tidelink.token('IOM', 'DOM');
-    const follow = (token: string) => tidelink.query<{ case: Record<string, unknown> }>(FOLLOW_CASE, { variables: { id: MONA_PASSAGE_CASE_ID }, token });
+    const follow = (token: string) =>
+      tidelink.query<{ case: Record<string, unknown> }>(FOLLOW_CASE, { variables: { id: MONA_PASSAGE_CASE_ID }, token });
 
     // Police calls of one FollowCase on its own (the plan may visit police more than once).
     const before = await policeRequests();
@@ -87,7 +92,13 @@ describe('identical subgraph reads in flight together share one call, per caller
     const openCase = () =>
       tidelink.query<{ openCase: { id: string } }>(
         'mutation($input: OpenCaseInput!, $key: String) { openCase(input: $input, idempotencyKey: $key) { id } }',
-        { variables: { input: { reference: 'DOM-2026-DEDUP', leadCountry: 'DOM', offences: ['SMUGGLING_OF_MIGRANTS'] }, key: 'dedup-test-open-case' }, token: police },
+        {
+          variables: {
+            input: { reference: 'DOM-2026-DEDUP', leadCountry: 'DOM', offences: ['SMUGGLING_OF_MIGRANTS'] },
+            key: 'dedup-test-open-case',
+          },
+          token: police,
+        },
       );
     const sharedBefore = await policeShared();
     const requestsBefore = await policeRequests();

@@ -19,7 +19,10 @@ describe('FollowCase through the gateway', () => {
       token: await tidelink.token('PROSECUTOR', 'DOM'),
     });
     expect(status).toBe(200);
-    const expected = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'follow-case.prosecutor.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'follow-case.prosecutor.json'), 'utf8')) as {
+      data: unknown;
+      errors: unknown;
+    };
     expect(body.data).toEqual(expected.data);
     // What a prosecutor may not see is null, each with its reason: H1 intelligence, IOM-only records,
     // identities without a consent that covers prosecutors.
@@ -30,7 +33,9 @@ describe('FollowCase through the gateway', () => {
   });
 
   it('answers null for a case id that does not exist, without an error', async () => {
-    const { body } = await tidelink.query('query { case(id: "ca5e0000-0000-4000-8000-0000000000ff") { id migrants { id } prosecution { id } } }');
+    const { body } = await tidelink.query(
+      'query { case(id: "ca5e0000-0000-4000-8000-0000000000ff") { id migrants { id } prosecution { id } } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ case: null });
   });
@@ -45,7 +50,8 @@ describe('FollowCase through the gateway', () => {
 
   it('resolves the cross-agency references in the other direction too', async () => {
     // Witnesses are for the prosecuting State's prosecutors only (issue 12): asked as a Dominican prosecutor.
-    const { body } = await tidelink.query(`query {
+    const { body } = await tidelink.query(
+      `query {
       migrant(id: "a1a00000-0000-4000-8000-000000000002") {
         code detection { seaArea vessel { type } } case { reference prosecution { stage } }
       }
@@ -54,7 +60,9 @@ describe('FollowCase through the gateway', () => {
         defendants { suspect { alias role } }
         witnesses { migrant { code nationality } }
       }
-    }`, { token: await tidelink.token('PROSECUTOR', 'DOM') });
+    }`,
+      { token: await tidelink.token('PROSECUTOR', 'DOM') },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       migrant: {
@@ -64,10 +72,7 @@ describe('FollowCase through the gateway', () => {
       },
       prosecution: {
         case: { reference: 'DOM-2026-0142', detections: [{ seaArea: 'Mona Passage' }] },
-        defendants: [
-          { suspect: { alias: 'El Capi', role: 'CAPTAIN' } },
-          { suspect: { alias: 'Tío Ramón', role: 'ORGANIZER' } },
-        ],
+        defendants: [{ suspect: { alias: 'El Capi', role: 'CAPTAIN' } }, { suspect: { alias: 'Tío Ramón', role: 'ORGANIZER' } }],
         witnesses: [{ migrant: { code: 'MG-DOM-0142-02', nationality: 'HTI' } }],
       },
     });

@@ -52,15 +52,39 @@ const nest = (depth: number): string => (depth === 0 ? 'id' : `case { detections
 
 describe('hostile input gets a 4xx or a typed GraphQL error, and the server stays up', () => {
   const CASES: Array<[string, () => string, Record<string, string>, number[], string]> = [
-    ['a depth bomb', () => JSON.stringify({ query: `{ detection(id: "de7ec700-0000-4000-8000-000000000001") { ${nest(8)} } }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
-    ['an alias bomb', () => JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: operations { name }`).join(' ')} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a depth bomb',
+      () => JSON.stringify({ query: `{ detection(id: "de7ec700-0000-4000-8000-000000000001") { ${nest(8)} } }` }),
+      {},
+      [400],
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'an alias bomb',
+      () => JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: operations { name }`).join(' ')} }` }),
+      {},
+      [400],
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['a token bomb', () => JSON.stringify({ query: `{ ${'__typename '.repeat(5000)} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
-    ['a directive bomb', () => JSON.stringify({ query: `{ __typename ${'@include(if: true) '.repeat(100)} }` }), {}, [400], 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a directive bomb',
+      () => JSON.stringify({ query: `{ __typename ${'@include(if: true) '.repeat(100)} }` }),
+      {},
+      [400],
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['a huge document', () => JSON.stringify({ query: `{ __typename } # ${'x'.repeat(2_000_000)}` }), {}, [413], 'PAYLOAD_TOO_LARGE'],
     ['a batched array', () => JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]), {}, [400], 'BAD_REQUEST'],
     ['malformed JSON', () => '{"query": "{ __typename }"', {}, [400], 'BAD_REQUEST'],
     ['a wrong content type', () => '{ __typename }', { 'content-type': 'text/plain' }, [400], 'BAD_REQUEST'],
-    ['variables of wrong types', () => JSON.stringify({ query: 'query($n: Int) { cases(first: $n) { totalCount } }', variables: { n: 'ten' } }), {}, [400, 200], 'BAD_USER_INPUT'],
+    [
+      'variables of wrong types',
+      () => JSON.stringify({ query: 'query($n: Int) { cases(first: $n) { totalCount } }', variables: { n: 'ten' } }),
+      {},
+      [400, 200],
+      'BAD_USER_INPUT',
+    ],
   ];
 
   it.each(CASES)('%s', async (_name, body, headers, statuses, code) => {
@@ -98,7 +122,9 @@ describe('requests are correlated and errors typed', () => {
     const server = new Client({ connectionString: process.env.DATABASE_URL });
     await server.connect();
     try {
-      await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        database,
+      ]);
     } finally {
       await server.end();
     }
@@ -155,7 +181,7 @@ describe('requests are correlated and errors typed', () => {
     const settled = await Promise.allSettled(inFlight);
     await stopping;
     const failed = settled.filter((result) => result.status === 'rejected');
-    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    expect(failed.map((result) => String(result.reason))).toEqual([]);
     const responses = settled.map((result) => (result as PromiseFulfilledResult<{ status: number; text: string }>).value);
     for (const response of responses) {
       expect(response.status).toBe(200);
@@ -171,7 +197,13 @@ describe('in production', () => {
   let logFile: string;
   beforeAll(async () => {
     logFile = path.join(mkdtempSync(path.join(tmpdir(), 'tidelink-logs-')), 'tidelink.log');
-    production = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-enough-length-0123456789', SUBGRAPH_SIGNING_SECRET: 'a-production-signing-secret-of-enough-length-9876', LOG_LEVEL: 'info', LOG_FILE: logFile });
+    production = await startTestStack({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-enough-length-0123456789',
+      SUBGRAPH_SIGNING_SECRET: 'a-production-signing-secret-of-enough-length-9876',
+      LOG_LEVEL: 'info',
+      LOG_FILE: logFile,
+    });
   });
   afterAll(async () => {
     await production?.stop();
@@ -191,7 +223,10 @@ describe('in production', () => {
       token: await production.token('IOM', 'DOM'),
     });
     expect(JSON.stringify(body)).toContain('Mirlande');
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const gatewayLine = lines.find((line) => line.service === 'gateway' && line.msg === 'request' && line.operationName === 'FollowCase');
     expect(gatewayLine).toMatchObject({ requestId: expect.any(String), durationMs: expect.any(Number) });
     expect((gatewayLine?.subgraphs as Array<{ subgraph: string }>).map((timing) => timing.subgraph)).toEqual(
@@ -214,7 +249,11 @@ describe('in production', () => {
       body: JSON.stringify({ query: '{ cases(first: 1) { nodes { reference migrants { code } } } }' }),
     });
     expect(traced.status).toBe(200);
-    const tracedLines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.traceId === traceId);
+    const tracedLines = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.traceId === traceId);
     expect(tracedLines.map((line) => line.service)).toEqual(expect.arrayContaining(['gateway', 'subgraph-police', 'subgraph-assistance']));
     const everything = readFileSync(logFile, 'utf8');
     for (const personal of ['Mirlande', 'Joseph', 'Peña', 'Márquez', '2003-01-27', 'El Capi']) expect(everything).not.toContain(personal);

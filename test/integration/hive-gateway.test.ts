@@ -45,6 +45,8 @@ async function startHiveGateway(tidelink: TestStack): Promise<HiveGateway> {
     plugins: () => [useTidelinkSigning(tidelink.config.SUBGRAPH_SIGNING_SECRET)],
     logging: false,
   });
+  // Hive's runtime is a Node request listener by design (its documented use) and answers its own errors.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server = createServer(runtime);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -11,7 +11,9 @@ afterAll(async () => {
 
 /** A sample line whatever the order of its labels. */
 function sample(name: string, labels: Record<string, string>, value = '[0-9.e+-]+'): RegExp {
-  const parts = Object.entries(labels).map(([key, val]) => `(?=[^}]*${key}="${val}")`).join('');
+  const parts = Object.entries(labels)
+    .map(([key, val]) => `(?=[^}]*${key}="${val}")`)
+    .join('');
   return new RegExp(`^${name}\\{${parts}[^}]*\\} ${value}$`, 'm');
 }
 
@@ -24,12 +26,18 @@ async function metricsOf(graphqlUrl: string): Promise<string> {
 
 describe('Prometheus metrics', () => {
   it('count requests, errors and subgraph latency at the gateway and in each subgraph', async () => {
-    await tidelink.query(FOLLOW_CASE, { variables: { id: MONA_PASSAGE_CASE_ID }, operationName: 'FollowCase', token: await tidelink.token('PROSECUTOR', 'DOM') });
+    await tidelink.query(FOLLOW_CASE, {
+      variables: { id: MONA_PASSAGE_CASE_ID },
+      operationName: 'FollowCase',
+      token: await tidelink.token('PROSECUTOR', 'DOM'),
+    });
     await tidelink.query('{ case(id: "not-a-uuid") { id } }');
 
     const gateway = await metricsOf(tidelink.stack.gateway.url);
     // A prosecutor's FollowCase has fields withheld (FORBIDDEN): an answer with errors.
-    expect(gateway).toMatch(sample('tidelink_graphql_requests_total', { operation: 'FollowCase', outcome: 'error', service: 'gateway' }, '1'));
+    expect(gateway).toMatch(
+      sample('tidelink_graphql_requests_total', { operation: 'FollowCase', outcome: 'error', service: 'gateway' }, '1'),
+    );
     expect(gateway).toMatch(sample('tidelink_graphql_errors_total', { code: 'FORBIDDEN', service: 'gateway' }));
     expect(gateway).toMatch(sample('tidelink_graphql_errors_total', { code: 'BAD_USER_INPUT', service: 'gateway' }, '1'));
     for (const subgraph of ['police', 'assistance', 'prosecution']) {

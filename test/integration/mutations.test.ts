@@ -28,20 +28,23 @@ const M = {
   recordDetection: 'mutation($input: RecordDetectionInput!) { recordDetection(input: $input) { id } }',
   addSuspect: 'mutation($input: AddSuspectInput!) { addSuspect(input: $input) { id } }',
   shareIntelligence: 'mutation($input: ShareIntelligenceInput!) { shareIntelligence(input: $input) { id } }',
-  advanceCase: 'mutation($id: ID!, $version: Int!, $status: CaseStatus!) { advanceCase(id: $id, version: $version, status: $status) { id } }',
+  advanceCase:
+    'mutation($id: ID!, $version: Int!, $status: CaseStatus!) { advanceCase(id: $id, version: $version, status: $status) { id } }',
   registerMigrant: 'mutation($input: RegisterMigrantInput!) { registerMigrant(input: $input) { id } }',
   recordScreening: 'mutation($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }',
   recordConsent: 'mutation($input: RecordConsentInput!, $key: String) { recordConsent(input: $input, idempotencyKey: $key) { id } }',
   withdrawConsent: 'mutation($id: ID!, $version: Int!) { withdrawConsent(id: $id, version: $version) { id } }',
   recordAssistance: 'mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { id } }',
-  updateAssistance: 'mutation($id: ID!, $version: Int!, $status: AssistanceStatus!) { updateAssistance(id: $id, version: $version, status: $status) { id } }',
+  updateAssistance:
+    'mutation($id: ID!, $version: Int!, $status: AssistanceStatus!) { updateAssistance(id: $id, version: $version, status: $status) { id } }',
   openProsecution: 'mutation($input: OpenProsecutionInput!) { openProsecution(input: $input) { id } }',
   addDefendant: 'mutation($input: AddDefendantInput!) { addDefendant(input: $input) { id } }',
   fileCharge: 'mutation($input: FileChargeInput!) { fileCharge(input: $input) { id } }',
   recordVerdict: 'mutation($input: RecordVerdictInput!) { recordVerdict(input: $input) { id } }',
   addWitness: 'mutation($input: AddWitnessInput!) { addWitness(input: $input) { id } }',
   createMlaRequest: 'mutation($input: CreateMlaRequestInput!) { createMlaRequest(input: $input) { id version } }',
-  advanceMlaRequest: 'mutation($id: ID!, $version: Int!, $status: MlaStatus!) { advanceMlaRequest(id: $id, version: $version, status: $status) { id status version } }',
+  advanceMlaRequest:
+    'mutation($id: ID!, $version: Int!, $status: MlaStatus!) { advanceMlaRequest(id: $id, version: $version, status: $status) { id status version } }',
 };
 
 const openCase = { reference: 'DOM-2026-5000', leadCountry: 'DOM', offences: ['SMUGGLING_OF_MIGRANTS'] };
@@ -55,59 +58,292 @@ const detection = {
   personsOnBoard: 20,
   deaths: 0,
 };
-const intelligence = { caseId: CASE_1, summary: 'x', handlingCode: 'H0', sourceReliability: 'B', informationAccuracy: 'CORROBORATED', sourceCountry: 'DOM' };
+const intelligence = {
+  caseId: CASE_1,
+  summary: 'x',
+  handlingCode: 'H0',
+  sourceReliability: 'B',
+  informationAccuracy: 'CORROBORATED',
+  sourceCountry: 'DOM',
+};
 const migrant = { caseId: CASE_1, sex: 'MALE', ageGroup: 'AGE_26_47' };
-const consent = { migrantId: MIGRANT_1, scope: 'RESEARCH', recipientAgency: 'IOM', recipient: 'IOM data collaborative', purpose: 'Statistics' };
+const consent = {
+  migrantId: MIGRANT_1,
+  scope: 'RESEARCH',
+  recipientAgency: 'IOM',
+  recipient: 'IOM data collaborative',
+  purpose: 'Statistics',
+};
 const mla = { prosecutionId: PROSECUTION_1, type: 'EVIDENCE', requestingCountry: 'DOM', requestedCountry: 'USA', subject: 'x' };
 const future = '2999-01-01T00:00:00Z';
 
-type Expected = { code: 'BAD_USER_INPUT'; fields?: string[]; reason?: string } | { code: 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN'; reason?: string };
+type Expected =
+  { code: 'BAD_USER_INPUT'; fields?: string[]; reason?: string } | { code: 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN'; reason?: string };
 
 /** [what, agency, mutation, variables, expected error] */
 const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, Expected]> = [
   // Validation: wrong types, out of range, unknown enum, invalid country, oversized text, missing required, domain rules.
-  ['openCase: malformed reference and a future date', 'POLICE', 'openCase', { input: { ...openCase, reference: 'bad ref', openedAt: future } }, { code: 'BAD_USER_INPUT', fields: ['openedAt', 'reference'] }],
+  [
+    'openCase: malformed reference and a future date',
+    'POLICE',
+    'openCase',
+    { input: { ...openCase, reference: 'bad ref', openedAt: future } },
+    { code: 'BAD_USER_INPUT', fields: ['openedAt', 'reference'] },
+  ],
   ['openCase: unknown offence', 'POLICE', 'openCase', { input: { ...openCase, offences: ['PIRACY'] } }, { code: 'BAD_USER_INPUT' }],
   ['openCase: invalid country', 'POLICE', 'openCase', { input: { ...openCase, leadCountry: 'XXX' } }, { code: 'BAD_USER_INPUT' }],
-  ['openCase: oversized summary', 'POLICE', 'openCase', { input: { ...openCase, summary: 'x'.repeat(4001) } }, { code: 'BAD_USER_INPUT', fields: ['summary'] }],
-  ['openCase: missing required field', 'POLICE', 'openCase', { input: { reference: 'DOM-2026-5001', offences: [] } }, { code: 'BAD_USER_INPUT' }],
-  ['openCase: wrong type', 'POLICE', 'openCase', { input: { ...openCase, offences: 'SMUGGLING_OF_MIGRANTS', reference: 42 } }, { code: 'BAD_USER_INPUT' }],
-  ['openCase: taken reference', 'POLICE', 'openCase', { input: { ...openCase, reference: 'DOM-2026-0142' } }, { code: 'BAD_USER_INPUT', fields: ['reference'] }],
-  ['recordDetection: out-of-range position and negative count', 'POLICE', 'recordDetection', { input: { ...detection, position: { latitude: 91, longitude: -181 }, personsOnBoard: -1 } }, { code: 'BAD_USER_INPUT', fields: ['personsOnBoard', 'position.latitude', 'position.longitude'] }],
-  ['recordDetection: in the future', 'POLICE', 'recordDetection', { input: { ...detection, detectedAt: future } }, { code: 'BAD_USER_INPUT', fields: ['detectedAt'] }],
-  ['recordDetection: both caseId and openCase', 'POLICE', 'recordDetection', { input: { ...detection, openCase } }, { code: 'BAD_USER_INPUT', fields: ['caseId'] }],
-  ['recordDetection: more dead than aboard', 'POLICE', 'recordDetection', { input: { ...detection, deaths: 30 } }, { code: 'BAD_USER_INPUT', fields: ['deaths'] }],
+  [
+    'openCase: oversized summary',
+    'POLICE',
+    'openCase',
+    { input: { ...openCase, summary: 'x'.repeat(4001) } },
+    { code: 'BAD_USER_INPUT', fields: ['summary'] },
+  ],
+  [
+    'openCase: missing required field',
+    'POLICE',
+    'openCase',
+    { input: { reference: 'DOM-2026-5001', offences: [] } },
+    { code: 'BAD_USER_INPUT' },
+  ],
+  [
+    'openCase: wrong type',
+    'POLICE',
+    'openCase',
+    { input: { ...openCase, offences: 'SMUGGLING_OF_MIGRANTS', reference: 42 } },
+    { code: 'BAD_USER_INPUT' },
+  ],
+  [
+    'openCase: taken reference',
+    'POLICE',
+    'openCase',
+    { input: { ...openCase, reference: 'DOM-2026-0142' } },
+    { code: 'BAD_USER_INPUT', fields: ['reference'] },
+  ],
+  [
+    'recordDetection: out-of-range position and negative count',
+    'POLICE',
+    'recordDetection',
+    { input: { ...detection, position: { latitude: 91, longitude: -181 }, personsOnBoard: -1 } },
+    { code: 'BAD_USER_INPUT', fields: ['personsOnBoard', 'position.latitude', 'position.longitude'] },
+  ],
+  [
+    'recordDetection: in the future',
+    'POLICE',
+    'recordDetection',
+    { input: { ...detection, detectedAt: future } },
+    { code: 'BAD_USER_INPUT', fields: ['detectedAt'] },
+  ],
+  [
+    'recordDetection: both caseId and openCase',
+    'POLICE',
+    'recordDetection',
+    { input: { ...detection, openCase } },
+    { code: 'BAD_USER_INPUT', fields: ['caseId'] },
+  ],
+  [
+    'recordDetection: more dead than aboard',
+    'POLICE',
+    'recordDetection',
+    { input: { ...detection, deaths: 30 } },
+    { code: 'BAD_USER_INPUT', fields: ['deaths'] },
+  ],
   ['recordDetection: unknown case', 'POLICE', 'recordDetection', { input: { ...detection, caseId: UNKNOWN } }, { code: 'NOT_FOUND' }],
-  ['addSuspect: empty alias', 'POLICE', 'addSuspect', { input: { caseId: CASE_1, alias: '', role: 'CREW' } }, { code: 'BAD_USER_INPUT', fields: ['alias'] }],
-  ['addSuspect: malformed case id', 'POLICE', 'addSuspect', { input: { caseId: 'case-1', alias: 'A', role: 'CREW' } }, { code: 'BAD_USER_INPUT', reason: 'INVALID_ID' }],
-  ['shareIntelligence: H3 without conditions', 'POLICE', 'shareIntelligence', { input: { ...intelligence, handlingCode: 'H3' } }, { code: 'BAD_USER_INPUT', fields: ['handlingConditions'] }],
-  ['advanceCase: invalid transition', 'POLICE', 'advanceCase', { id: CASE_1, version: 5, status: 'OPEN' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
-  ['registerMigrant: malformed and taken code', 'IOM', 'registerMigrant', { input: { ...migrant, code: 'MG-DOM-0142-01' } }, { code: 'BAD_USER_INPUT', fields: ['code'] }],
-  ['registerMigrant: birth in the future', 'IOM', 'registerMigrant', { input: { ...migrant, identity: { givenName: 'A', dateOfBirth: '2999-01-01' } } }, { code: 'BAD_USER_INPUT', fields: ['identity.dateOfBirth'] }],
-  ['recordConsent: empty purpose, future date', 'IOM', 'recordConsent', { input: { ...consent, purpose: '', givenAt: future } }, { code: 'BAD_USER_INPUT', fields: ['givenAt', 'purpose'] }],
-  ['withdrawConsent: already withdrawn', 'IOM', 'withdrawConsent', { id: CONSENT_WITHDRAWN, version: 2 }, { code: 'BAD_USER_INPUT', fields: ['id'] }],
-  ['recordAssistance: completed without dates', 'IOM', 'recordAssistance', { input: { migrantId: MIGRANT_1, type: 'MEDICAL', status: 'COMPLETED', provider: 'IOM' } }, { code: 'BAD_USER_INPUT', fields: ['completedAt', 'startedAt'] }],
-  ['updateAssistance: completed is final', 'IOM', 'updateAssistance', { id: ASSISTANCE_COMPLETED, version: 1, status: 'IN_PROGRESS' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
-  ['openProsecution: case already prosecuted', 'PROSECUTOR', 'openProsecution', { input: { caseId: CASE_1, jurisdiction: 'DOM', prosecutorOffice: 'PETT', network: 'REFCO' } }, { code: 'BAD_USER_INPUT', fields: ['caseId'] }],
-  ['addDefendant: already a defendant', 'PROSECUTOR', 'addDefendant', { input: { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_1, liability: 'PRINCIPAL' } }, { code: 'BAD_USER_INPUT', fields: ['suspectId'] }],
-  ['fileCharge: basis does not fit the offence', 'PROSECUTOR', 'fileCharge', { input: { defendantId: DEFENDANT_1, offence: 'SMUGGLING_OF_MIGRANTS', legalBasis: 'TIP_5' } }, { code: 'BAD_USER_INPUT', fields: ['legalBasis'] }],
-  ['recordVerdict: pending, and a sentence without guilt', 'PROSECUTOR', 'recordVerdict', { input: { chargeId: CHARGE_1, version: 1, verdict: 'PENDING', sentenceMonths: 12 } }, { code: 'BAD_USER_INPUT', fields: ['sentenceMonths', 'verdict'] }],
-  ['recordVerdict: sentence out of range', 'PROSECUTOR', 'recordVerdict', { input: { chargeId: CHARGE_1, version: 1, verdict: 'GUILTY', sentenceMonths: 5000 } }, { code: 'BAD_USER_INPUT', fields: ['sentenceMonths'] }],
-  ['addWitness: oversized protective measure', 'PROSECUTOR', 'addWitness', { input: { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_1, role: 'VICTIM', protectiveMeasures: ['x'.repeat(301)] } }, { code: 'BAD_USER_INPUT', fields: ['protectiveMeasures'] }],
-  ['createMlaRequest: a State asking itself', 'PROSECUTOR', 'createMlaRequest', { input: { ...mla, requestedCountry: 'DOM' } }, { code: 'BAD_USER_INPUT', fields: ['requestedCountry'] }],
-  ['advanceMlaRequest: invalid transition', 'PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 3, status: 'EXECUTED' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' }],
+  [
+    'addSuspect: empty alias',
+    'POLICE',
+    'addSuspect',
+    { input: { caseId: CASE_1, alias: '', role: 'CREW' } },
+    { code: 'BAD_USER_INPUT', fields: ['alias'] },
+  ],
+  [
+    'addSuspect: malformed case id',
+    'POLICE',
+    'addSuspect',
+    { input: { caseId: 'case-1', alias: 'A', role: 'CREW' } },
+    { code: 'BAD_USER_INPUT', reason: 'INVALID_ID' },
+  ],
+  [
+    'shareIntelligence: H3 without conditions',
+    'POLICE',
+    'shareIntelligence',
+    { input: { ...intelligence, handlingCode: 'H3' } },
+    { code: 'BAD_USER_INPUT', fields: ['handlingConditions'] },
+  ],
+  [
+    'advanceCase: invalid transition',
+    'POLICE',
+    'advanceCase',
+    { id: CASE_1, version: 5, status: 'OPEN' },
+    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+  ],
+  [
+    'registerMigrant: malformed and taken code',
+    'IOM',
+    'registerMigrant',
+    { input: { ...migrant, code: 'MG-DOM-0142-01' } },
+    { code: 'BAD_USER_INPUT', fields: ['code'] },
+  ],
+  [
+    'registerMigrant: birth in the future',
+    'IOM',
+    'registerMigrant',
+    { input: { ...migrant, identity: { givenName: 'A', dateOfBirth: '2999-01-01' } } },
+    { code: 'BAD_USER_INPUT', fields: ['identity.dateOfBirth'] },
+  ],
+  [
+    'recordConsent: empty purpose, future date',
+    'IOM',
+    'recordConsent',
+    { input: { ...consent, purpose: '', givenAt: future } },
+    { code: 'BAD_USER_INPUT', fields: ['givenAt', 'purpose'] },
+  ],
+  [
+    'withdrawConsent: already withdrawn',
+    'IOM',
+    'withdrawConsent',
+    { id: CONSENT_WITHDRAWN, version: 2 },
+    { code: 'BAD_USER_INPUT', fields: ['id'] },
+  ],
+  [
+    'recordAssistance: completed without dates',
+    'IOM',
+    'recordAssistance',
+    { input: { migrantId: MIGRANT_1, type: 'MEDICAL', status: 'COMPLETED', provider: 'IOM' } },
+    { code: 'BAD_USER_INPUT', fields: ['completedAt', 'startedAt'] },
+  ],
+  [
+    'updateAssistance: completed is final',
+    'IOM',
+    'updateAssistance',
+    { id: ASSISTANCE_COMPLETED, version: 1, status: 'IN_PROGRESS' },
+    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+  ],
+  [
+    'openProsecution: case already prosecuted',
+    'PROSECUTOR',
+    'openProsecution',
+    { input: { caseId: CASE_1, jurisdiction: 'DOM', prosecutorOffice: 'PETT', network: 'REFCO' } },
+    { code: 'BAD_USER_INPUT', fields: ['caseId'] },
+  ],
+  [
+    'addDefendant: already a defendant',
+    'PROSECUTOR',
+    'addDefendant',
+    { input: { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_1, liability: 'PRINCIPAL' } },
+    { code: 'BAD_USER_INPUT', fields: ['suspectId'] },
+  ],
+  [
+    'fileCharge: basis does not fit the offence',
+    'PROSECUTOR',
+    'fileCharge',
+    { input: { defendantId: DEFENDANT_1, offence: 'SMUGGLING_OF_MIGRANTS', legalBasis: 'TIP_5' } },
+    { code: 'BAD_USER_INPUT', fields: ['legalBasis'] },
+  ],
+  [
+    'recordVerdict: pending, and a sentence without guilt',
+    'PROSECUTOR',
+    'recordVerdict',
+    { input: { chargeId: CHARGE_1, version: 1, verdict: 'PENDING', sentenceMonths: 12 } },
+    { code: 'BAD_USER_INPUT', fields: ['sentenceMonths', 'verdict'] },
+  ],
+  [
+    'recordVerdict: sentence out of range',
+    'PROSECUTOR',
+    'recordVerdict',
+    { input: { chargeId: CHARGE_1, version: 1, verdict: 'GUILTY', sentenceMonths: 5000 } },
+    { code: 'BAD_USER_INPUT', fields: ['sentenceMonths'] },
+  ],
+  [
+    'addWitness: oversized protective measure',
+    'PROSECUTOR',
+    'addWitness',
+    { input: { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_1, role: 'VICTIM', protectiveMeasures: ['x'.repeat(301)] } },
+    { code: 'BAD_USER_INPUT', fields: ['protectiveMeasures'] },
+  ],
+  [
+    'createMlaRequest: a State asking itself',
+    'PROSECUTOR',
+    'createMlaRequest',
+    { input: { ...mla, requestedCountry: 'DOM' } },
+    { code: 'BAD_USER_INPUT', fields: ['requestedCountry'] },
+  ],
+  [
+    'advanceMlaRequest: invalid transition',
+    'PROSECUTOR',
+    'advanceMlaRequest',
+    { id: MLA_ACKNOWLEDGED, version: 3, status: 'EXECUTED' },
+    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+  ],
   // Stale versions.
-  ['advanceCase: stale version', 'POLICE', 'advanceCase', { id: CASE_1, version: 7, status: 'CLOSED' }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
-  ['recordScreening: stale migrant version', 'IOM', 'recordScreening', { input: { migrantId: MIGRANT_1, migrantVersion: 9, screenedAt: '2026-03-20T10:00:00Z', screenedBy: 'IOM', vulnerabilities: [], traffickingStatus: 'NOT_A_VICTIM' } }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
-  ['recordVerdict: stale version', 'PROSECUTOR', 'recordVerdict', { input: { chargeId: CHARGE_1, version: 3, verdict: 'ACQUITTED' } }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
-  ['advanceMlaRequest: stale version', 'PROSECUTOR', 'advanceMlaRequest', { id: MLA_ACKNOWLEDGED, version: 2, status: 'IN_EXECUTION' }, { code: 'CONFLICT', reason: 'STALE_VERSION' }],
+  [
+    'advanceCase: stale version',
+    'POLICE',
+    'advanceCase',
+    { id: CASE_1, version: 7, status: 'CLOSED' },
+    { code: 'CONFLICT', reason: 'STALE_VERSION' },
+  ],
+  [
+    'recordScreening: stale migrant version',
+    'IOM',
+    'recordScreening',
+    {
+      input: {
+        migrantId: MIGRANT_1,
+        migrantVersion: 9,
+        screenedAt: '2026-03-20T10:00:00Z',
+        screenedBy: 'IOM',
+        vulnerabilities: [],
+        traffickingStatus: 'NOT_A_VICTIM',
+      },
+    },
+    { code: 'CONFLICT', reason: 'STALE_VERSION' },
+  ],
+  [
+    'recordVerdict: stale version',
+    'PROSECUTOR',
+    'recordVerdict',
+    { input: { chargeId: CHARGE_1, version: 3, verdict: 'ACQUITTED' } },
+    { code: 'CONFLICT', reason: 'STALE_VERSION' },
+  ],
+  [
+    'advanceMlaRequest: stale version',
+    'PROSECUTOR',
+    'advanceMlaRequest',
+    { id: MLA_ACKNOWLEDGED, version: 2, status: 'IN_EXECUTION' },
+    { code: 'CONFLICT', reason: 'STALE_VERSION' },
+  ],
   // Wrong agency: each agency writes only its own data.
   ['openCase by IOM', 'IOM', 'openCase', { input: openCase }, { code: 'FORBIDDEN', reason: 'ROLE' }],
-  ['addSuspect by a prosecutor', 'PROSECUTOR', 'addSuspect', { input: { caseId: CASE_1, alias: 'A', role: 'CREW' } }, { code: 'FORBIDDEN', reason: 'ROLE' }],
+  [
+    'addSuspect by a prosecutor',
+    'PROSECUTOR',
+    'addSuspect',
+    { input: { caseId: CASE_1, alias: 'A', role: 'CREW' } },
+    { code: 'FORBIDDEN', reason: 'ROLE' },
+  ],
   ['registerMigrant by police', 'POLICE', 'registerMigrant', { input: migrant }, { code: 'FORBIDDEN', reason: 'ROLE' }],
-  ['withdrawConsent by a prosecutor', 'PROSECUTOR', 'withdrawConsent', { id: CONSENT_WITHDRAWN, version: 1 }, { code: 'FORBIDDEN', reason: 'ROLE' }],
-  ['openProsecution by IOM', 'IOM', 'openProsecution', { input: { caseId: UNKNOWN, jurisdiction: 'DOM', prosecutorOffice: 'X', network: 'NONE' } }, { code: 'FORBIDDEN', reason: 'ROLE' }],
-  ['recordVerdict by police', 'POLICE', 'recordVerdict', { input: { chargeId: CHARGE_1, version: 1, verdict: 'GUILTY' } }, { code: 'FORBIDDEN', reason: 'ROLE' }],
+  [
+    'withdrawConsent by a prosecutor',
+    'PROSECUTOR',
+    'withdrawConsent',
+    { id: CONSENT_WITHDRAWN, version: 1 },
+    { code: 'FORBIDDEN', reason: 'ROLE' },
+  ],
+  [
+    'openProsecution by IOM',
+    'IOM',
+    'openProsecution',
+    { input: { caseId: UNKNOWN, jurisdiction: 'DOM', prosecutorOffice: 'X', network: 'NONE' } },
+    { code: 'FORBIDDEN', reason: 'ROLE' },
+  ],
+  [
+    'recordVerdict by police',
+    'POLICE',
+    'recordVerdict',
+    { input: { chargeId: CHARGE_1, version: 1, verdict: 'GUILTY' } },
+    { code: 'FORBIDDEN', reason: 'ROLE' },
+  ],
   ['createMlaRequest by a partner', 'PARTNER', 'createMlaRequest', { input: mla }, { code: 'FORBIDDEN', reason: 'ROLE' }],
 ];
 
@@ -167,7 +403,9 @@ describe('idempotency', () => {
 describe('concurrency', () => {
   it('20 parallel retries of one creating mutation with the same key produce exactly one row', async () => {
     const before = await rowCounts(tidelink);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => run('IOM', 'recordConsent', { input: consent }, 'parallel-consent')));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => run('IOM', 'recordConsent', { input: consent }, 'parallel-consent')),
+    );
     for (const response of responses) expect(response.body.errors).toBeUndefined();
     const ids = new Set(responses.map((response) => (response.body.data as { recordConsent: { id: string } }).recordConsent.id));
     expect(ids.size).toBe(1);
@@ -177,7 +415,9 @@ describe('concurrency', () => {
   it('20 parallel updates from the same version produce exactly one success; the rest are CONFLICT', async () => {
     const { body } = await run('PROSECUTOR', 'createMlaRequest', { input: mla });
     const { id, version } = (body.data as { createMlaRequest: { id: string; version: number } }).createMlaRequest;
-    const responses = await Promise.all(Array.from({ length: 20 }, () => run('PROSECUTOR', 'advanceMlaRequest', { id, version, status: 'TRANSMITTED' })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => run('PROSECUTOR', 'advanceMlaRequest', { id, version, status: 'TRANSMITTED' })),
+    );
     const succeeded = responses.filter((response) => !response.body.errors);
     const conflicts = responses.filter((response) => response.body.errors?.[0].extensions?.code === 'CONFLICT');
     expect(succeeded).toHaveLength(1);

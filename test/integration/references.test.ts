@@ -47,18 +47,50 @@ function refusedOn(body: GraphQLResponse['body'], field: string, reason: RegExp)
 }
 
 async function fileCounts() {
-  const { body } = await tidelink.query<{ prosecution: { defendants: unknown[]; witnesses: unknown[] } }>(FILE, { token: await tidelink.token('PROSECUTOR', 'DOM') });
+  const { body } = await tidelink.query<{ prosecution: { defendants: unknown[]; witnesses: unknown[] } }>(FILE, {
+    token: await tidelink.token('PROSECUTOR', 'DOM'),
+  });
   expect(body.errors).toBeUndefined();
   return { defendants: body.data?.prosecution.defendants.length, witnesses: body.data?.prosecution.witnesses.length };
 }
 
 describe('references checked with their owner', () => {
   it.each([
-    ['a migrant as a defendant (Smuggling Protocol Art. 5)', ADD_DEFENDANT, { prosecutionId: PROSECUTION_1, suspectId: MIGRANT_1, liability: 'PRINCIPAL' }, 'suspectId', /Art\. 5/],
-    ['a suspect of another case as a defendant', ADD_DEFENDANT, { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_4, liability: 'PRINCIPAL' }, 'suspectId', /another police case/],
-    ['an unknown id as a defendant', ADD_DEFENDANT, { prosecutionId: PROSECUTION_1, suspectId: UNKNOWN, liability: 'PRINCIPAL' }, 'suspectId', /not a police suspect/],
-    ['a suspect id as a witness', ADD_WITNESS, { prosecutionId: PROSECUTION_1, migrantId: SUSPECT_3, role: 'VICTIM' }, 'migrantId', /not a migrant/],
-    ['a migrant of another case as a witness', ADD_WITNESS, { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_7, role: 'VICTIM' }, 'migrantId', /another police case/],
+    [
+      'a migrant as a defendant (Smuggling Protocol Art. 5)',
+      ADD_DEFENDANT,
+      { prosecutionId: PROSECUTION_1, suspectId: MIGRANT_1, liability: 'PRINCIPAL' },
+      'suspectId',
+      /Art\. 5/,
+    ],
+    [
+      'a suspect of another case as a defendant',
+      ADD_DEFENDANT,
+      { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_4, liability: 'PRINCIPAL' },
+      'suspectId',
+      /another police case/,
+    ],
+    [
+      'an unknown id as a defendant',
+      ADD_DEFENDANT,
+      { prosecutionId: PROSECUTION_1, suspectId: UNKNOWN, liability: 'PRINCIPAL' },
+      'suspectId',
+      /not a police suspect/,
+    ],
+    [
+      'a suspect id as a witness',
+      ADD_WITNESS,
+      { prosecutionId: PROSECUTION_1, migrantId: SUSPECT_3, role: 'VICTIM' },
+      'migrantId',
+      /not a migrant/,
+    ],
+    [
+      'a migrant of another case as a witness',
+      ADD_WITNESS,
+      { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_7, role: 'VICTIM' },
+      'migrantId',
+      /another police case/,
+    ],
   ])('refuses %s, and writes nothing', async (_name, mutation, input, field, reason) => {
     const before = await fileCounts();
     const { body } = await as('PROSECUTOR', mutation, { input });
@@ -67,15 +99,28 @@ describe('references checked with their owner', () => {
   });
 
   it.each([
-    ['a case never referred (UNDER_INVESTIGATION)', { caseId: CASE_2, prosecutorOffice: 'PETT', network: 'REFCO' }, 'caseId', /REFERRED_FOR_PROSECUTION/],
-    ['an OPEN case straight at stage FINAL', { caseId: CASE_3, prosecutorOffice: 'PETT', network: 'REFCO', stage: 'FINAL' }, 'stage', /INVESTIGATION or INDICTMENT/],
+    [
+      'a case never referred (UNDER_INVESTIGATION)',
+      { caseId: CASE_2, prosecutorOffice: 'PETT', network: 'REFCO' },
+      'caseId',
+      /REFERRED_FOR_PROSECUTION/,
+    ],
+    [
+      'an OPEN case straight at stage FINAL',
+      { caseId: CASE_3, prosecutorOffice: 'PETT', network: 'REFCO', stage: 'FINAL' },
+      'stage',
+      /INVESTIGATION or INDICTMENT/,
+    ],
     ['a case that does not exist', { caseId: UNKNOWN, prosecutorOffice: 'PETT', network: 'REFCO' }, 'caseId', /no police case/],
   ])('refuses a prosecution on %s, and opens none', async (_name, input, field, reason) => {
     const { body } = await as('PROSECUTOR', OPEN, { input });
     refusedOn(body, field, reason);
-    const after = await tidelink.query<{ case: { prosecution: unknown } }>(`{ case(id: "${input.caseId === UNKNOWN ? CASE_3 : input.caseId}") { prosecution { id } } }`, {
-      token: await tidelink.token('PROSECUTOR', 'DOM'),
-    });
+    const after = await tidelink.query<{ case: { prosecution: unknown } }>(
+      `{ case(id: "${input.caseId === UNKNOWN ? CASE_3 : input.caseId}") { prosecution { id } } }`,
+      {
+        token: await tidelink.token('PROSECUTOR', 'DOM'),
+      },
+    );
     expect(after.body.data?.case.prosecution).toBeNull();
   });
 
@@ -95,7 +140,9 @@ describe('references checked with their owner', () => {
 
   it('accepts a suspect and a migrant of the prosecuted case, and the owners log each check', async () => {
     const before = await fileCounts();
-    const defendant = await as('PROSECUTOR', ADD_DEFENDANT, { input: { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_3, liability: 'ACCOMPLICE' } });
+    const defendant = await as('PROSECUTOR', ADD_DEFENDANT, {
+      input: { prosecutionId: PROSECUTION_1, suspectId: SUSPECT_3, liability: 'ACCOMPLICE' },
+    });
     expect(defendant.body.errors).toBeUndefined();
     const witness = await as('PROSECUTOR', ADD_WITNESS, { input: { prosecutionId: PROSECUTION_1, migrantId: MIGRANT_3, role: 'VICTIM' } });
     expect(witness.body.errors).toBeUndefined();
@@ -111,12 +158,27 @@ describe('references checked with their owner', () => {
       { token: auditor },
     );
     expect(logs.body.errors).toBeUndefined();
-    expect(logs.body.data?.policeAccessLog.nodes).toContainEqual({ entityType: 'Suspect', fields: ['referenceCheck'], agency: 'PROSECUTOR', decision: 'ALLOWED' });
-    expect(logs.body.data?.assistanceAccessLog.nodes).toContainEqual({ entityType: 'Migrant', fields: ['referenceCheck'], agency: 'PROSECUTOR', decision: 'ALLOWED' });
+    expect(logs.body.data?.policeAccessLog.nodes).toContainEqual({
+      entityType: 'Suspect',
+      fields: ['referenceCheck'],
+      agency: 'PROSECUTOR',
+      decision: 'ALLOWED',
+    });
+    expect(logs.body.data?.assistanceAccessLog.nodes).toContainEqual({
+      entityType: 'Migrant',
+      fields: ['referenceCheck'],
+      agency: 'PROSECUTOR',
+      decision: 'ALLOWED',
+    });
   });
 
   it('the demo data meets the checks: defendants are suspects of the case, witnesses migrants of it, prosecutions on referred cases', async () => {
-    type Listed = { jurisdiction: string; case: { id: string; status: string | null; suspects: Array<{ id: string }> | null; migrants: Array<{ id: string }> }; defendants: Array<{ suspect: { id: string } }>; witnesses: Array<{ migrant: { id: string } }> | null };
+    type Listed = {
+      jurisdiction: string;
+      case: { id: string; status: string | null; suspects: Array<{ id: string }> | null; migrants: Array<{ id: string }> };
+      defendants: Array<{ suspect: { id: string } }>;
+      witnesses: Array<{ migrant: { id: string } }> | null;
+    };
     const read = async (country: string) =>
       (
         await tidelink.query<{ prosecutions: Listed[] }>(
@@ -126,7 +188,8 @@ describe('references checked with their owner', () => {
       ).body.data?.prosecutions ?? [];
     // Each prosecution read by a prosecutor of its own State (a police case is shared with the countries it involves).
     const checked: Listed[] = [];
-    for (const country of ['DOM', 'ITA']) checked.push(...(await read(country)).filter((prosecution) => prosecution.jurisdiction === country));
+    for (const country of ['DOM', 'ITA'])
+      checked.push(...(await read(country)).filter((prosecution) => prosecution.jurisdiction === country));
     expect(checked.length).toBeGreaterThanOrEqual(2);
     for (const prosecution of checked) {
       expect(prosecution.case.status).toBe('REFERRED_FOR_PROSECUTION');
@@ -153,7 +216,12 @@ describe("the owner's /lookup", () => {
 
   it('refuses a signature made for another body', async () => {
     const authorization = `Bearer ${await tidelink.token('PROSECUTOR', 'DOM')}`;
-    const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET as string, { method: 'POST', path: '/lookup', authorization, body: JSON.stringify({ kind: 'case', ids: [CASE_2] }) });
+    const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, {
+      method: 'POST',
+      path: '/lookup',
+      authorization,
+      body: JSON.stringify({ kind: 'case', ids: [CASE_2] }),
+    });
     const response = await fetch(lookupUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, ...signed },
@@ -165,8 +233,17 @@ describe("the owner's /lookup", () => {
   it('answers a signed call for the caller: facts, and "not found" for what the caller may not see', async () => {
     const ask = async (agency: 'PROSECUTOR' | 'PARTNER', body: string) => {
       const authorization = `Bearer ${await tidelink.token(agency, 'DOM')}`;
-      const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET as string, { method: 'POST', path: '/lookup', authorization, body });
-      const response = await fetch(lookupUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...signed }, body });
+      const signed = signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, {
+        method: 'POST',
+        path: '/lookup',
+        authorization,
+        body,
+      });
+      const response = await fetch(lookupUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, ...signed },
+        body,
+      });
       return { status: response.status, json: (await response.json()) as { facts: Record<string, unknown> } };
     };
     const body = JSON.stringify({ kind: 'case', ids: [CASE_1, UNKNOWN] });
@@ -187,7 +264,9 @@ describe('an owner down', () => {
   it('is SERVICE_UNAVAILABLE for a write that needs its check, and nothing is written', async () => {
     const before = await fileCounts();
     await tidelink.stack.subgraphs.police.stop();
-    const { body } = await as('PROSECUTOR', ADD_DEFENDANT, { input: { prosecutionId: PROSECUTION_1, suspectId: demoId(kind.suspect, 2), liability: 'PRINCIPAL' } });
+    const { body } = await as('PROSECUTOR', ADD_DEFENDANT, {
+      input: { prosecutionId: PROSECUTION_1, suspectId: demoId(kind.suspect, 2), liability: 'PRINCIPAL' },
+    });
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(body.errors?.[0].message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     const opened = await as('PROSECUTOR', OPEN, { input: { caseId: CASE_2, prosecutorOffice: 'PETT', network: 'REFCO' } });

@@ -32,7 +32,10 @@ beforeAll(async () => {
     supergraphSdl: await readFile(tidelink.config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
       new (class extends RemoteGraphQLDataSource<{ authorization: string }> {
-        override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
+        override willSendRequest({
+          request,
+          context,
+        }: Parameters<RemoteGraphQLDataSource<{ authorization: string }>['willSendRequest'] & object>[0]) {
           if ('authorization' in context) request.http?.headers.set('authorization', context.authorization);
         }
       })({ url: `${proxy.url}/${name}` }),
@@ -61,7 +64,10 @@ describe('the signing sidecar (Apollo Router deployments)', () => {
   it('with it, FollowCase through an unsigned gateway equals FollowCase through Tidelink’s gateway', async () => {
     const token = await tidelink.token('PROSECUTOR', 'DOM');
     const options = { variables: { id: MONA_PASSAGE_CASE_ID }, token, operationName: 'FollowCase' };
-    const [ours, theirs] = await Promise.all([tidelink.query(FOLLOW_CASE, options), tidelink.query(FOLLOW_CASE, { ...options, url: unsigned.url })]);
+    const [ours, theirs] = await Promise.all([
+      tidelink.query(FOLLOW_CASE, options),
+      tidelink.query(FOLLOW_CASE, { ...options, url: unsigned.url }),
+    ]);
     expect(theirs.status).toBe(200);
     expect((theirs.body.data as { case?: { reference?: string } } | undefined)?.case?.reference).toBe('DOM-2026-0142');
     expect(theirs.body.data).toEqual(ours.body.data);

@@ -69,9 +69,12 @@ describe('statistics: differencing attacks', () => {
     const body = await migrantStatistics('[NATIONALITY]', { from: '2026-10-01T00:00:00.001Z', to: '2026-11-01T00:00:00Z' });
     expect(body.data?.migrantStatistics ?? null).toBeNull();
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.from' }] });
-    const detections = await tidelink.query('{ detectionStatistics(groupBy: [DETECTING_COUNTRY], filter: { from: "2026-10-10T10:00:00Z", to: "2026-10-10T10:00:00.001Z" }) { k } }', {
-      token: await tidelink.token('PARTNER', 'DOM'),
-    });
+    const detections = await tidelink.query(
+      '{ detectionStatistics(groupBy: [DETECTING_COUNTRY], filter: { from: "2026-10-10T10:00:00Z", to: "2026-10-10T10:00:00.001Z" }) { k } }',
+      {
+        token: await tidelink.token('PARTNER', 'DOM'),
+      },
+    );
     expect(detections.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -92,7 +95,9 @@ describe('statistics: differencing attacks', () => {
     // The lone woman's cell is withheld, and so is its complement (the 12 men), so 13 − published = 13.
     expect(fine.buckets.filter((bucket) => bucket.nationality === 'SYR' && !bucket.suppressed)).toEqual([]);
     for (const bucket of coarse.buckets) {
-      const published = fine.buckets.filter((cell) => cell.nationality === bucket.nationality).reduce((sum, cell) => sum + (cell.migrants ?? 0), 0);
+      const published = fine.buckets
+        .filter((cell) => cell.nationality === bucket.nationality)
+        .reduce((sum, cell) => sum + (cell.migrants ?? 0), 0);
       expect(harmless((bucket.migrants ?? 0) - published)).toBe(true);
     }
     expect(overall.total.migrants).toBe(13);
@@ -116,14 +121,19 @@ describe('statistics: differencing attacks', () => {
   });
 
   it('a small crossing in one month is not published to a partner, and looks like an empty one', async () => {
-    const { body } = await tidelink.query<{ detectionStatistics: { buckets: Array<{ detectingCountry: string; suppressed: boolean; personsOnBoard: number | null; detections: number | null }> } }>(
+    const { body } = await tidelink.query<{
+      detectionStatistics: {
+        buckets: Array<{ detectingCountry: string; suppressed: boolean; personsOnBoard: number | null; detections: number | null }>;
+      };
+    }>(
       '{ detectionStatistics(groupBy: [DETECTING_COUNTRY, OUTCOME], filter: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) { buckets { detectingCountry outcome suppressed detections personsOnBoard } } }',
       { token: await tidelink.token('PARTNER', 'DOM') },
     );
     expect(body.errors).toBeUndefined();
     const malta = body.data?.detectionStatistics.buckets ?? [];
     expect(malta.length).toBeGreaterThan(1);
-    for (const bucket of malta) expect(bucket).toMatchObject({ detectingCountry: 'MLT', suppressed: true, detections: null, personsOnBoard: null });
+    for (const bucket of malta)
+      expect(bucket).toMatchObject({ detectingCountry: 'MLT', suppressed: true, detections: null, personsOnBoard: null });
   });
 });
 
@@ -131,39 +141,83 @@ describe('Case.assistanceSummary: the summary of a one-migrant case', () => {
   const SUMMARY = `query Summary { case(id: "${CASE_CURACAO}") { assistanceSummary { migrants minors traffickingVictims possibleTraffickingVictims unaccompaniedMinors k } migrants { traffickingStatus } } }`;
 
   it('gives a police officer without consent no trafficking count for the one migrant whose status is refused', async () => {
-    const { body } = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, { token: await tidelink.token('POLICE', 'CUW') });
-    expect(body.errors?.find((error) => error.path?.join('.') === 'case.migrants.0.traffickingStatus')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
-    expect(body.data?.case.assistanceSummary).toEqual({ migrants: 1, minors: 0, traffickingVictims: null, possibleTraffickingVictims: null, unaccompaniedMinors: null, k });
+    const { body } = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, {
+      token: await tidelink.token('POLICE', 'CUW'),
+    });
+    expect(body.errors?.find((error) => error.path?.join('.') === 'case.migrants.0.traffickingStatus')?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'CONSENT_REQUIRED',
+    });
+    expect(body.data?.case.assistanceSummary).toEqual({
+      migrants: 1,
+      minors: 0,
+      traffickingVictims: null,
+      possibleTraffickingVictims: null,
+      unaccompaniedMinors: null,
+      k,
+    });
   });
 
   it('gives IOM the exact counts', async () => {
-    const { body } = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, { token: await tidelink.token('IOM', 'CUW') });
+    const { body } = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, {
+      token: await tidelink.token('IOM', 'CUW'),
+    });
     expect(body.errors).toBeUndefined();
-    expect(body.data?.case.assistanceSummary).toEqual({ migrants: 1, minors: 0, traffickingVictims: 0, possibleTraffickingVictims: 1, unaccompaniedMinors: 0, k });
+    expect(body.data?.case.assistanceSummary).toEqual({
+      migrants: 1,
+      minors: 0,
+      traffickingVictims: 0,
+      possibleTraffickingVictims: 1,
+      unaccompaniedMinors: 0,
+      k,
+    });
   });
 
   it('is exact over the migrants the reader may see: a consent naming the Curaçao police opens the count', async () => {
     const iom = await tidelink.token('IOM', 'CUW');
     const { body: recorded } = await tidelink.query('mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
       token: iom,
-      variables: { input: { migrantId: MIGRANT_CURACAO, scope: 'SHARE_WITH_POLICE', recipientAgency: 'POLICE', recipientCountry: 'CUW', purpose: 'Investigation of case CUW-2026-0007' } },
+      variables: {
+        input: {
+          migrantId: MIGRANT_CURACAO,
+          scope: 'SHARE_WITH_POLICE',
+          recipientAgency: 'POLICE',
+          recipientCountry: 'CUW',
+          purpose: 'Investigation of case CUW-2026-0007',
+        },
+      },
     });
     expect(recorded.errors).toBeUndefined();
-    const curacao = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, { token: await tidelink.token('POLICE', 'CUW') });
+    const curacao = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, {
+      token: await tidelink.token('POLICE', 'CUW'),
+    });
     expect(curacao.body.errors).toBeUndefined();
-    expect(curacao.body.data?.case.assistanceSummary).toMatchObject({ migrants: 1, traffickingVictims: 0, possibleTraffickingVictims: 1, unaccompaniedMinors: null });
+    expect(curacao.body.data?.case.assistanceSummary).toMatchObject({
+      migrants: 1,
+      traffickingVictims: 0,
+      possibleTraffickingVictims: 1,
+      unaccompaniedMinors: null,
+    });
     // The Dutch police are not named: still nothing.
-    const dutch = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, { token: await tidelink.token('POLICE', 'NLD') });
+    const dutch = await tidelink.query<{ case: { assistanceSummary: Record<string, number | null> } }>(SUMMARY, {
+      token: await tidelink.token('POLICE', 'NLD'),
+    });
     expect(dutch.body.data?.case.assistanceSummary).toMatchObject({ traffickingVictims: null, possibleTraffickingVictims: null });
   });
 
   it('logs every summary read (Case, case id, assistanceSummary)', async () => {
     await tidelink.query(SUMMARY, { token: await tidelink.token('PROSECUTOR', 'CUW'), operationName: 'Summary' });
-    const { body } = await tidelink.query<{ assistanceAccessLog: { nodes: Array<{ entityType: string; entityId: string; fields: string[]; decision: string }> } }>(
-      '{ assistanceAccessLog(filter: { actor: "test-prosecutor" }, first: 50) { nodes { entityType entityId fields decision } } }',
-      { token: await tidelink.token('AUDITOR', 'NLD') },
-    );
+    const { body } = await tidelink.query<{
+      assistanceAccessLog: { nodes: Array<{ entityType: string; entityId: string; fields: string[]; decision: string }> };
+    }>('{ assistanceAccessLog(filter: { actor: "test-prosecutor" }, first: 50) { nodes { entityType entityId fields decision } } }', {
+      token: await tidelink.token('AUDITOR', 'NLD'),
+    });
     expect(body.errors).toBeUndefined();
-    expect(body.data?.assistanceAccessLog.nodes).toContainEqual({ entityType: 'Case', entityId: CASE_CURACAO, fields: ['assistanceSummary'], decision: 'ALLOWED' });
+    expect(body.data?.assistanceAccessLog.nodes).toContainEqual({
+      entityType: 'Case',
+      entityId: CASE_CURACAO,
+      fields: ['assistanceSummary'],
+      decision: 'ALLOWED',
+    });
   });
 });

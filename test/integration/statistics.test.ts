@@ -52,7 +52,13 @@ interface DetectionStats {
     k: number;
     suppressedBuckets: number;
     total: { detections: number; personsOnBoard: number; deaths: number };
-    buckets: Array<{ detectingCountry: string; suppressed: boolean; detections: number | null; personsOnBoard: number | null; deaths: number | null }>;
+    buckets: Array<{
+      detectingCountry: string;
+      suppressed: boolean;
+      detections: number | null;
+      personsOnBoard: number | null;
+      deaths: number | null;
+    }>;
   };
 }
 
@@ -83,16 +89,26 @@ describe('k-anonymous statistics', () => {
       '{ detectionStatistics(groupBy: [MONTH, OUTCOME], filter: { from: "2026-05-01T00:00:00Z", to: "2026-06-01T00:00:00Z", country: ITA }) { buckets { month outcome suppressed personsOnBoard deaths } } }',
     );
     // Every outcome is listed for the month: the empty ones look exactly like suppressed ones.
-    expect(detectionStatistics.buckets).toContainEqual({ month: '2026-05', outcome: 'RESCUED', suppressed: false, personsOnBoard: 47, deaths: 3 });
+    expect(detectionStatistics.buckets).toContainEqual({
+      month: '2026-05',
+      outcome: 'RESCUED',
+      suppressed: false,
+      personsOnBoard: 47,
+      deaths: 3,
+    });
     for (const bucket of detectionStatistics.buckets as Array<{ outcome: string }>) {
-      if (bucket.outcome !== 'RESCUED') expect(bucket).toEqual({ month: '2026-05', outcome: bucket.outcome, suppressed: true, personsOnBoard: null, deaths: null });
+      if (bucket.outcome !== 'RESCUED')
+        expect(bucket).toEqual({ month: '2026-05', outcome: bucket.outcome, suppressed: true, personsOnBoard: null, deaths: null });
     }
     expect(detectionStatistics.buckets.length).toBeGreaterThan(1);
   });
 
   it('migrants by nationality: 12 published, 10 suppressed, every demo group below k suppressed', async () => {
     const { migrantStatistics } = await asAnalyst<{
-      migrantStatistics: { total: { migrants: number }; buckets: Array<{ nationality: string; suppressed: boolean; migrants: number | null }> };
+      migrantStatistics: {
+        total: { migrants: number };
+        buckets: Array<{ nationality: string; suppressed: boolean; migrants: number | null }>;
+      };
     }>('{ migrantStatistics(groupBy: [NATIONALITY]) { total { migrants } buckets { nationality suppressed migrants } } }');
     const byNationality = Object.fromEntries(migrantStatistics.buckets.map((bucket) => [bucket.nationality, bucket]));
     expect(byNationality.SYR).toEqual({ nationality: 'SYR', suppressed: false, migrants: 12 });
@@ -102,7 +118,10 @@ describe('k-anonymous statistics', () => {
   });
 
   it('prosecutions and MLA requests: small groups suppressed', async () => {
-    const data = await asAnalyst<{ prosecutionStatistics: { buckets: Array<{ suppressed: boolean }> }; mlaStatistics: { suppressedBuckets: number; total: { requests: number } } }>(
+    const data = await asAnalyst<{
+      prosecutionStatistics: { buckets: Array<{ suppressed: boolean }> };
+      mlaStatistics: { suppressedBuckets: number; total: { requests: number } };
+    }>(
       '{ prosecutionStatistics(groupBy: [STAGE, VERDICT]) { buckets { stage verdict suppressed defendants } } mlaStatistics(groupBy: [STATUS]) { suppressedBuckets total { requests } } }',
     );
     for (const bucket of data.prosecutionStatistics.buckets) expect(bucket.suppressed).toBe(true);

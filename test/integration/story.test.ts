@@ -24,7 +24,13 @@ describe('the whole chain, built only through mutations', () => {
       `mutation($input: RecordDetectionInput!) { recordDetection(input: $input, idempotencyKey: "story-detection") { id case { id version } } }`,
       {
         input: {
-          openCase: { reference: 'DOM-2026-0777', leadCountry: 'DOM', offences: ['SMUGGLING_OF_MIGRANTS'], aggravations: ['ENDANGERING_LIFE'], summary: 'Yola intercepted in the Mona Passage.' },
+          openCase: {
+            reference: 'DOM-2026-0777',
+            leadCountry: 'DOM',
+            offences: ['SMUGGLING_OF_MIGRANTS'],
+            aggravations: ['ENDANGERING_LIFE'],
+            summary: 'Yola intercepted in the Mona Passage.',
+          },
           detectedAt: '2026-10-02T04:10:00Z',
           seaArea: 'Mona Passage',
           position: { latitude: 18.31, longitude: -67.81 },
@@ -38,13 +44,22 @@ describe('the whole chain, built only through mutations', () => {
     );
     const caseId = recordDetection.case.id;
     const suspect = async (alias: string, role: string) =>
-      (await write<{ addSuspect: { id: string } }>('POLICE', `mutation($input: AddSuspectInput!) { addSuspect(input: $input) { id } }`, {
-        input: { caseId, alias, role, nationality: 'DOM' },
-      })).addSuspect.id;
+      (
+        await write<{ addSuspect: { id: string } }>('POLICE', `mutation($input: AddSuspectInput!) { addSuspect(input: $input) { id } }`, {
+          input: { caseId, alias, role, nationality: 'DOM' },
+        })
+      ).addSuspect.id;
     const captain = await suspect('El Timonel', 'CAPTAIN');
     await suspect('Don Fello', 'ORGANIZER');
     await write('POLICE', `mutation($input: ShareIntelligenceInput!) { shareIntelligence(input: $input) { id } }`, {
-      input: { caseId, summary: 'Departure from a beach near Miches.', handlingCode: 'H0', sourceReliability: 'B', informationAccuracy: 'CORROBORATED', sourceCountry: 'DOM' },
+      input: {
+        caseId,
+        summary: 'Departure from a beach near Miches.',
+        handlingCode: 'H0',
+        sourceReliability: 'B',
+        informationAccuracy: 'CORROBORATED',
+        sourceCountry: 'DOM',
+      },
     });
 
     // IOM: a migrant registered, screened, consenting to testify, assisted.
@@ -65,17 +80,35 @@ describe('the whole chain, built only through mutations', () => {
     );
     const migrantId = registerMigrant.id;
     await write('IOM', `mutation($input: RecordScreeningInput!) { recordScreening(input: $input) { id } }`, {
-      input: { migrantId, migrantVersion: registerMigrant.version, screenedAt: '2026-10-02T09:00:00Z', screenedBy: 'IOM Santo Domingo', vulnerabilities: ['TRAUMA'], traffickingStatus: 'POSSIBLE' },
+      input: {
+        migrantId,
+        migrantVersion: registerMigrant.version,
+        screenedAt: '2026-10-02T09:00:00Z',
+        screenedBy: 'IOM Santo Domingo',
+        vulnerabilities: ['TRAUMA'],
+        traffickingStatus: 'POSSIBLE',
+      },
     });
     await write('IOM', `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { migrantId, scope: 'TESTIMONY', recipientAgency: 'PROSECUTOR', recipientCountry: 'DOM', recipient: 'Procuraduría General de la República (DOM)', purpose: 'Testimony in the trial of case DOM-2026-0777' },
+      input: {
+        migrantId,
+        scope: 'TESTIMONY',
+        recipientAgency: 'PROSECUTOR',
+        recipientCountry: 'DOM',
+        recipient: 'Procuraduría General de la República (DOM)',
+        purpose: 'Testimony in the trial of case DOM-2026-0777',
+      },
     });
     const { recordAssistance } = await write<{ recordAssistance: { id: string; version: number } }>(
       'IOM',
       `mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { id version } }`,
       { input: { migrantId, type: 'PSYCHOSOCIAL', status: 'PLANNED', provider: 'IOM Santo Domingo' } },
     );
-    await write('IOM', `mutation { updateAssistance(id: "${recordAssistance.id}", version: ${recordAssistance.version}, status: IN_PROGRESS) { status } }`, {});
+    await write(
+      'IOM',
+      `mutation { updateAssistance(id: "${recordAssistance.id}", version: ${recordAssistance.version}, status: IN_PROGRESS) { status } }`,
+      {},
+    );
 
     // Police: the case is investigated, then referred.
     const investigated = await write<{ advanceCase: { version: number } }>(
@@ -83,7 +116,11 @@ describe('the whole chain, built only through mutations', () => {
       `mutation { advanceCase(id: "${caseId}", version: ${recordDetection.case.version}, status: UNDER_INVESTIGATION) { version } }`,
       {},
     );
-    await write('POLICE', `mutation { referCaseForProsecution(id: "${caseId}", version: ${investigated.advanceCase.version}) { status } }`, {});
+    await write(
+      'POLICE',
+      `mutation { referCaseForProsecution(id: "${caseId}", version: ${investigated.advanceCase.version}) { status } }`,
+      {},
+    );
 
     // Prosecutor: proceedings, a defendant and charges, the witness, an MLA request; then a verdict.
     const { openProsecution } = await write<{ openProsecution: { id: string; version: number } }>(
@@ -108,15 +145,31 @@ describe('the whole chain, built only through mutations', () => {
     const { createMlaRequest } = await write<{ createMlaRequest: { id: string; version: number } }>(
       'PROSECUTOR',
       `mutation($input: CreateMlaRequestInput!) { createMlaRequest(input: $input) { id version } }`,
-      { input: { prosecutionId, type: 'EVIDENCE', requestingCountry: 'DOM', requestedCountry: 'USA', subject: 'Boarding report of the interdiction.' } },
+      {
+        input: {
+          prosecutionId,
+          type: 'EVIDENCE',
+          requestingCountry: 'DOM',
+          requestedCountry: 'USA',
+          subject: 'Boarding report of the interdiction.',
+        },
+      },
     );
-    await write('PROSECUTOR', `mutation { advanceMlaRequest(id: "${createMlaRequest.id}", version: ${createMlaRequest.version}, status: TRANSMITTED) { status } }`, {});
+    await write(
+      'PROSECUTOR',
+      `mutation { advanceMlaRequest(id: "${createMlaRequest.id}", version: ${createMlaRequest.version}, status: TRANSMITTED) { status } }`,
+      {},
+    );
     const indicted = await write<{ advanceProsecution: { version: number } }>(
       'PROSECUTOR',
       `mutation { advanceProsecution(id: "${prosecutionId}", version: ${openProsecution.version}, stage: INDICTMENT) { version } }`,
       {},
     );
-    await write('PROSECUTOR', `mutation { advanceProsecution(id: "${prosecutionId}", version: ${indicted.advanceProsecution.version}, stage: TRIAL) { stage } }`, {});
+    await write(
+      'PROSECUTOR',
+      `mutation { advanceProsecution(id: "${prosecutionId}", version: ${indicted.advanceProsecution.version}, stage: TRIAL) { stage } }`,
+      {},
+    );
     await write('PROSECUTOR', `mutation($input: RecordVerdictInput!) { recordVerdict(input: $input) { verdict } }`, {
       input: { chargeId: fileCharge.id, version: fileCharge.version, verdict: 'GUILTY', sentenceMonths: 60 },
     });
@@ -137,7 +190,13 @@ describe('the whole chain, built only through mutations', () => {
         prosecution: {
           stage: 'TRIAL',
           network: 'REFCO',
-          defendants: [{ liability: 'PRINCIPAL', suspect: { alias: 'El Timonel' }, charges: [{ legalBasis: 'SOM_6_3_A', verdict: 'GUILTY', sentenceMonths: 60 }] }],
+          defendants: [
+            {
+              liability: 'PRINCIPAL',
+              suspect: { alias: 'El Timonel' },
+              charges: [{ legalBasis: 'SOM_6_3_A', verdict: 'GUILTY', sentenceMonths: 60 }],
+            },
+          ],
           witnesses: [{ role: 'SMUGGLED_MIGRANT_WITNESS', migrant: { code: 'MG-DOM-0777-01' } }],
           mlaRequests: [{ type: 'EVIDENCE', status: 'TRANSMITTED', requestedCountry: 'USA' }],
         },
@@ -145,7 +204,11 @@ describe('the whole chain, built only through mutations', () => {
     });
     const iom = await tidelink.query(FOLLOW_CASE, { variables: { id: caseId }, token: await tidelink.token('IOM', 'DOM') });
     expect(iom.body.data).toMatchObject({
-      case: { migrants: [{ vulnerabilities: ['TRAUMA'], assistance: [{ type: 'PSYCHOSOCIAL', status: 'IN_PROGRESS', provider: 'IOM Santo Domingo' }] }] },
+      case: {
+        migrants: [
+          { vulnerabilities: ['TRAUMA'], assistance: [{ type: 'PSYCHOSOCIAL', status: 'IN_PROGRESS', provider: 'IOM Santo Domingo' }] },
+        ],
+      },
     });
   });
 });

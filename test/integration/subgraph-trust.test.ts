@@ -70,10 +70,7 @@ describe.each(SUBGRAPHS)('the %s subgraph, called directly with a valid token', 
     const prosecutor = await tidelink.token('PROSECUTOR', 'ITA');
     refusedWith(await tidelink.subgraphQuery(subgraph, SDL, { token: prosecutor, sign: { authorization: officer } }), 'BAD_SIGNATURE');
     refusedWith(await tidelink.subgraphQuery(subgraph, SDL, { sign: { secret: 'x'.repeat(40) } }), 'BAD_SIGNATURE');
-    refusedWith(
-      await tidelink.subgraphQuery(subgraph, SDL, { headers: { [SIGNATURE_HEADER]: 'v1=not-hex' } }),
-      'BAD_SIGNATURE',
-    );
+    refusedWith(await tidelink.subgraphQuery(subgraph, SDL, { headers: { [SIGNATURE_HEADER]: 'v1=not-hex' } }), 'BAD_SIGNATURE');
   });
 
   it('keeps /health, /ready and /metrics open (probes and scrapers sign nothing)', async () => {
@@ -87,7 +84,14 @@ describe('GET on a subgraph', () => {
     const url = new URL(tidelink.stack.subgraphs.police.url);
     url.searchParams.set('query', '{ __typename }');
     const authorization = `Bearer ${await tidelink.token()}`;
-    const signature = signed ? signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, { method: 'GET', path: `${url.pathname}${url.search}`, authorization, body: '' }) : {};
+    const signature = signed
+      ? signRequest(tidelink.config.SUBGRAPH_SIGNING_SECRET, {
+          method: 'GET',
+          path: `${url.pathname}${url.search}`,
+          authorization,
+          body: '',
+        })
+      : {};
     const response = await fetch(url, { headers: { authorization, 'apollo-require-preflight': 'true', ...signature } });
     return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
   };
@@ -108,7 +112,11 @@ describe('forged `_entities` representations', () => {
     _entities(representations: $representations) { ... on Prosecution { testifyingWitnesses { id role } } }
   }`;
   const representations = [
-    { __typename: 'Prosecution', id: demoId(kind.prosecution, 1), witnessMigrants: [{ __typename: 'Migrant', id: demoId(kind.migrant, 1), testimonyConsent: true }] },
+    {
+      __typename: 'Prosecution',
+      id: demoId(kind.prosecution, 1),
+      witnessMigrants: [{ __typename: 'Migrant', id: demoId(kind.migrant, 1), testimonyConsent: true }],
+    },
   ];
 
   it('a prosecutor calling the prosecution subgraph directly with `witnessMigrants { testimonyConsent: true }` is refused before Apollo', async () => {
@@ -126,7 +134,11 @@ describe('forged `_entities` representations', () => {
     const internal = await tidelink.subgraphQuery(
       'prosecution',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Prosecution { witnessMigrants { id } } } }',
-      { token: await tidelink.token('PROSECUTOR', 'DOM'), variables: { r: [{ __typename: 'Prosecution', id: demoId(kind.prosecution, 1) }] }, signed: false },
+      {
+        token: await tidelink.token('PROSECUTOR', 'DOM'),
+        variables: { r: [{ __typename: 'Prosecution', id: demoId(kind.prosecution, 1) }] },
+        signed: false,
+      },
     );
     refusedWith(internal, 'UNSIGNED_REQUEST');
   });
@@ -136,7 +148,11 @@ describe('through the gateway', () => {
   it('FollowCase still follows end to end: every subgraph call the gateway makes is signed', async () => {
     const { status, body } = await tidelink.query<{
       case: { reference: string; migrants: unknown[]; prosecution: { stage: string } | null };
-    }>(FOLLOW_CASE, { variables: { id: MONA_PASSAGE_CASE_ID }, token: await tidelink.token('PROSECUTOR', 'DOM'), operationName: 'FollowCase' });
+    }>(FOLLOW_CASE, {
+      variables: { id: MONA_PASSAGE_CASE_ID },
+      token: await tidelink.token('PROSECUTOR', 'DOM'),
+      operationName: 'FollowCase',
+    });
     expect(status).toBe(200);
     expect(body.data?.case.reference).toBe('DOM-2026-0142');
     expect(body.data?.case.migrants.length).toBeGreaterThan(0);
@@ -269,9 +285,13 @@ describe('signedJson: any other route a subgraph serves to peers answers only si
   it('accepts signedJsonPost, refuses an unsigned POST and a body changed after signing', async () => {
     const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET;
     const app = express();
-    app.post('/lookup', ...signedJson(10_000, { secret, maxAgeSeconds: 30 }, createLogger('lookup-test', 'silent')), (req: express.Request, res: express.Response) => {
-      res.json({ seen: req.body });
-    });
+    app.post(
+      '/lookup',
+      ...signedJson(10_000, { secret, maxAgeSeconds: 30 }, createLogger('lookup-test', 'silent')),
+      (req: express.Request, res: express.Response) => {
+        res.json({ seen: req.body });
+      },
+    );
     const server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/lookup`;
@@ -281,7 +301,11 @@ describe('signedJson: any other route a subgraph serves to peers answers only si
       expect(unsigned.status).toBe(401);
       expect(await unsigned.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'UNSIGNED_REQUEST' } }] });
       const headers = signRequest(secret, { method: 'POST', path: '/lookup', authorization: undefined, body: '{"ids":["a"]}' });
-      const changed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"ids":["b"]}' });
+      const changed = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"ids":["b"]}',
+      });
       expect(changed.status).toBe(401);
       expect(await changed.json()).toMatchObject({ errors: [{ extensions: { reason: 'BAD_SIGNATURE' } }] });
     } finally {

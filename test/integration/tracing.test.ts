@@ -56,7 +56,8 @@ interface Span {
 
 const valueOf = (value: OtlpValue): unknown =>
   value.stringValue ?? value.intValue ?? value.doubleValue ?? value.boolValue ?? value.arrayValue?.values?.map(valueOf);
-const attributesOf = (attributes: OtlpAttribute[] = []) => Object.fromEntries(attributes.map((attribute) => [attribute.key, valueOf(attribute.value)]));
+const attributesOf = (attributes: OtlpAttribute[] = []) =>
+  Object.fromEntries(attributes.map((attribute) => [attribute.key, valueOf(attribute.value)]));
 
 /** A real OTLP/HTTP endpoint on a free port: keeps every export's raw body and its spans. */
 async function startReceiver() {
@@ -232,7 +233,11 @@ describe('tracing on: spans from the gateway through the subgraphs to SQL', () =
   const ancestors = (span: Span): Span[] => {
     const index = byId();
     const chain: Span[] = [];
-    for (let parent = span.parentSpanId && index.get(span.parentSpanId); parent; parent = parent.parentSpanId && index.get(parent.parentSpanId)) {
+    for (
+      let parent = span.parentSpanId && index.get(span.parentSpanId);
+      parent;
+      parent = parent.parentSpanId && index.get(parent.parentSpanId)
+    ) {
       chain.push(parent);
     }
     return chain;
@@ -241,7 +246,8 @@ describe('tracing on: spans from the gateway through the subgraphs to SQL', () =
 
   it('exports OTLP/HTTP JSON to the configured endpoint, every span in the caller’s trace', () => {
     expect(spans.length).toBeGreaterThan(0);
-    for (const exported of receiver.exports) expect({ path: exported.path, contentType: exported.contentType }).toEqual({ path: '/v1/traces', contentType: 'application/json' });
+    for (const exported of receiver.exports)
+      expect({ path: exported.path, contentType: exported.contentType }).toEqual({ path: '/v1/traces', contentType: 'application/json' });
     expect([...new Set(spans.map((span) => span.traceId))]).toEqual([traceId]);
     expect([...new Set(spans.map((span) => span.serviceName))]).toEqual(['tidelink-tracing-test']);
   });
@@ -275,7 +281,9 @@ describe('tracing on: spans from the gateway through the subgraphs to SQL', () =
     const statements = spans.filter(
       (span) => span.attributes['db.system.name'] === 'postgresql' && typeof span.attributes['db.query.text'] === 'string',
     );
-    const own = statements.filter((span) => ancestors(span).find((ancestor) => ancestor.kind === SERVER)?.attributes['tidelink.service'] === service);
+    const own = statements.filter(
+      (span) => ancestors(span).find((ancestor) => ancestor.kind === SERVER)?.attributes['tidelink.service'] === service,
+    );
     expect(own.length).toBeGreaterThan(0);
     for (const statement of own) {
       expect(statement.kind).toBe(CLIENT);
@@ -298,7 +306,12 @@ describe('tracing on: spans from the gateway through the subgraphs to SQL', () =
 
   it('logs the trace id on the request lines of the gateway and of each subgraph', () => {
     const requestLines = output.map(parseLine).filter((line) => line?.msg === 'request' && line.traceId === traceId);
-    expect([...new Set(requestLines.map((line) => line?.service))].sort()).toEqual(['gateway', 'subgraph-assistance', 'subgraph-police', 'subgraph-prosecution']);
+    expect([...new Set(requestLines.map((line) => line?.service))].sort()).toEqual([
+      'gateway',
+      'subgraph-assistance',
+      'subgraph-police',
+      'subgraph-prosecution',
+    ]);
   });
 
   it('stops on SIGTERM with exit code 0', async () => {

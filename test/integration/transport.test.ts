@@ -13,18 +13,24 @@ afterAll(async () => {
 });
 
 /** A raw POST (fetch would decompress silently): status, headers and the bytes as sent. */
-function post(body: unknown, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+function post(
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(tidelink.stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }));
-    });
+    const request = http.request(
+      tidelink.stack.gateway.url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }));
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify(body));
   });
 }
-
 
 describe('response compression', () => {
   it('gzips a large answer for a client that accepts it, and the JSON inside is the same', async () => {
@@ -56,8 +62,15 @@ describe('automatic persisted queries', () => {
       fetch(tidelink.stack.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ ...(withQuery ? { query: FOLLOW_CASE } : {}), variables: { id: MONA_PASSAGE_CASE_ID }, extensions: { persistedQuery } }),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { case?: { reference?: string } }; errors?: Array<{ extensions?: { code?: string } }> } }));
+        body: JSON.stringify({
+          ...(withQuery ? { query: FOLLOW_CASE } : {}),
+          variables: { id: MONA_PASSAGE_CASE_ID },
+          extensions: { persistedQuery },
+        }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data?: { case?: { reference?: string } }; errors?: Array<{ extensions?: { code?: string } }> },
+      }));
 
     const unknown = await send(false);
     expect(unknown.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');

@@ -86,7 +86,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
         },
         body: JSON.stringify({ query, variables: options.variables, operationName: options.operationName }),
       });
-      return { status: response.status, body: await response.json() } as GraphQLResponse<never>;
+      return { status: response.status, body: await response.json() };
     },
     async subgraphQuery(subgraph, query, options = {}) {
       const bearer = options.token === undefined ? await token() : options.token;
@@ -116,15 +116,13 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
         },
         body,
       });
-      return { status: response.status, body: await response.json() } as GraphQLResponse<never>;
+      return { status: response.status, body: await response.json() };
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       await stack.stop();
-      await Promise.all(
-        SUBGRAPH_NAMES.map((name) => dropDatabase(subgraphDatabaseUrl(name, { shared: url.toString() }) as string)),
-      );
+      await Promise.all(SUBGRAPH_NAMES.map((name) => dropDatabase(subgraphDatabaseUrl(name, { shared: url.toString() }) as string)));
     },
   };
 }

@@ -11,7 +11,15 @@ const viewer = (agency: Agency, country = 'DOM'): Viewer => ({ subject: `${agenc
 /** A consent to the Dominican agency that a scope opens data to, given a week ago. */
 function consent(scope: ConsentScope, changes: Partial<ConsentFacts> = {}): ConsentFacts {
   const recipientAgency = scope === ConsentScope.SHARE_WITH_POLICE ? 'POLICE' : scope === ConsentScope.RESEARCH ? 'ANALYST' : 'PROSECUTOR';
-  return { scope, recipientAgency, recipientCountry: 'DOM', givenAt: new Date(now - 7 * day), withdrawnAt: null, expiresAt: null, ...changes };
+  return {
+    scope,
+    recipientAgency,
+    recipientCountry: 'DOM',
+    givenAt: new Date(now - 7 * day),
+    withdrawnAt: null,
+    expiresAt: null,
+    ...changes,
+  };
 }
 
 /** The consent situations of the brief, for a reader of each agency (DOM unless said). */
@@ -65,7 +73,9 @@ describe('assistance policy: identity and trafficking status, every agency × co
     const testimony = [consent(ConsentScope.TESTIMONY)];
     expect(consentNames(viewer('PROSECUTOR', 'DOM'), testimony, [ConsentScope.TESTIMONY])).toBe(true);
     expect(consentNames(viewer('PROSECUTOR', 'USA'), testimony, [ConsentScope.TESTIMONY])).toBe(false);
-    expect(consentNames(viewer('PROSECUTOR'), [consent(ConsentScope.TESTIMONY, { expiresAt: new Date(now - day) })], [ConsentScope.TESTIMONY])).toBe(false);
+    expect(
+      consentNames(viewer('PROSECUTOR'), [consent(ConsentScope.TESTIMONY, { expiresAt: new Date(now - day) })], [ConsentScope.TESTIMONY]),
+    ).toBe(false);
   });
 });
 
@@ -92,6 +102,7 @@ describe('assistance policy: the agency-only rules, every agency', () => {
       expect(rule.fields.length).toBeGreaterThan(0);
       expect(rule.rule.length).toBeGreaterThan(10);
     }
-    for (const name of ['consentGated', 'testimonyConsent', 'protectedRecord', 'caseSummary'] as const) expect(assistancePolicy[name].logged).toBe(true);
+    for (const name of ['consentGated', 'testimonyConsent', 'protectedRecord', 'caseSummary'] as const)
+      expect(assistancePolicy[name].logged).toBe(true);
   });
 });

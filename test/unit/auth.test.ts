@@ -19,7 +19,6 @@ async function sign(claims: Record<string, unknown>, options: { secret?: string;
     .sign(new TextEncoder().encode(options.secret ?? config.JWT_SECRET));
 }
 
-
 async function reasonFor(header: string | undefined): Promise<string> {
   try {
     await verifier.verifyAuthorization(header);
@@ -89,11 +88,12 @@ describe('verified-token cache', () => {
     const [header, payload, signature] = token.split('.');
     const altered = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
     await expect(fresh.verify(altered)).rejects.toThrow(/signature|malformed/);
-    const otherClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'AUDITOR' })).toString('base64url');
+    const otherClaims = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'AUDITOR' }),
+    ).toString('base64url');
     await expect(fresh.verify(`${header}.${otherClaims}.${signature}`)).rejects.toThrow(/signature/);
   });
 });
-
 
 describe('asymmetric tokens (RS256)', () => {
   const settings = { ...loadConfig({}), JWT_SECRET: undefined };
@@ -114,7 +114,11 @@ describe('asymmetric tokens (RS256)', () => {
 
   it('verifies with a PEM public key, and refuses HS256 when no secret is configured', async () => {
     const verifier = new TokenVerifier({ ...settings, JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey) });
-    await expect(verifier.verify(await rs256(keys.privateKey))).resolves.toEqual({ subject: 'pm-agrigento', agency: 'PROSECUTOR', country: 'ITA' });
+    await expect(verifier.verify(await rs256(keys.privateKey))).resolves.toEqual({
+      subject: 'pm-agrigento',
+      agency: 'PROSECUTOR',
+      country: 'ITA',
+    });
     const hs = await mintToken(loadConfig({}), { subject: 'x', agency: 'POLICE', country: 'DOM' });
     await expect(verifier.verify(hs)).rejects.toThrow(/HS256 are not accepted/);
     const other = await generateKeyPair('RS256');

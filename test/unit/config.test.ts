@@ -46,7 +46,11 @@ describe('configuration', () => {
       samplerRatio: 1,
       scheduleDelayMs: 5000,
     });
-    const traces = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces', OTEL_SERVICE_NAME: 'tidelink-police' });
+    const traces = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces',
+      OTEL_SERVICE_NAME: 'tidelink-police',
+    });
     expect(tracingSettings(traces)).toMatchObject({ tracesUrl: 'https://b/otlp/traces', serviceName: 'tidelink-police' });
     expect(tracingSettings(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }))).toBeNull();
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'localhost:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
@@ -97,7 +101,9 @@ describe('production secrets', () => {
     expect(problemsOf({ ...good, SUBGRAPH_SIGNING_SECRET: DEVELOPMENT_SUBGRAPH_SIGNING_SECRET })).toEqual([
       'SUBGRAPH_SIGNING_SECRET: the published development secret is refused when NODE_ENV=production',
     ]);
-    expect(problemsOf({ ...good, SUBGRAPH_SIGNING_SECRET: good.JWT_SECRET })).toEqual(['SUBGRAPH_SIGNING_SECRET: must differ from JWT_SECRET']);
+    expect(problemsOf({ ...good, SUBGRAPH_SIGNING_SECRET: good.JWT_SECRET })).toEqual([
+      'SUBGRAPH_SIGNING_SECRET: must differ from JWT_SECRET',
+    ]);
   });
 
   it('outside production uses a fixed development signing secret, distinct from the JWT one', () => {

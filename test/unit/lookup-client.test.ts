@@ -17,7 +17,13 @@ async function owner(handler: http.RequestListener): Promise<string> {
 }
 
 function client(url: string | undefined, timeoutMs = 400) {
-  return new ReferenceLookup({ SUBGRAPH_SIGNING_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: timeoutMs }, new LookupPeers({ police: url }), 'Bearer t', pino({ level: 'silent' }), 'unit');
+  return new ReferenceLookup(
+    { SUBGRAPH_SIGNING_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: timeoutMs },
+    new LookupPeers({ police: url }),
+    'Bearer t',
+    pino({ level: 'silent' }),
+    'unit',
+  );
 }
 
 afterAll(async () => {
@@ -31,7 +37,9 @@ describe('lookup client', () => {
   it('an owner that never answers: SERVICE_UNAVAILABLE within half the subgraph timeout', async () => {
     const url = await owner(() => undefined);
     const started = Date.now();
-    const error = await client(url, 400).lookup('case', [CASE]).catch((caught: unknown) => caught);
+    const error = await client(url, 400)
+      .lookup('case', [CASE])
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OwnerUnavailableError);
     expect((error as OwnerUnavailableError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', subgraph: 'police' });
     expect(Date.now() - started).toBeLessThan(1500);
@@ -40,7 +48,9 @@ describe('lookup client', () => {
   it('an owner that fails or answers garbage: SERVICE_UNAVAILABLE, never its text', async () => {
     const failing = await owner((_req, res) => res.writeHead(500).end('stack trace at owner.ts:1'));
     await expect(client(failing).lookup('case', [CASE])).rejects.toThrow(OwnerUnavailableError);
-    const garbage = await owner((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"facts":{"x":{"status":1}}}'));
+    const garbage = await owner((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"facts":{"x":{"status":1}}}'),
+    );
     await expect(client(garbage).lookup('case', [CASE])).rejects.toThrow(OwnerUnavailableError);
   });
 
@@ -48,7 +58,7 @@ describe('lookup client', () => {
     await expect(client(undefined).lookup('suspect', [CASE])).rejects.toThrow(OwnerUnavailableError);
   });
 
-  it('signs the call with the caller\'s Authorization, and an id the owner leaves out counts as not found', async () => {
+  it("signs the call with the caller's Authorization, and an id the owner leaves out counts as not found", async () => {
     let valid = false;
     const url = await owner((req, res) => {
       const chunks: Buffer[] = [];

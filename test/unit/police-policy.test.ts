@@ -35,7 +35,14 @@ const CASE_RULES: Record<string, Row> = {
   // Networks span cases (their suspect lists are filtered per suspect with `suspects`).
   networks: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: same('allow'), ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Joint operations span cases: the case readers.
-  operations: { POLICE: same('allow'), IOM: same('allow'), PROSECUTOR: same('allow'), ANALYST: same('allow'), PARTNER: ROLE, AUDITOR: ROLE },
+  operations: {
+    POLICE: same('allow'),
+    IOM: same('allow'),
+    PROSECUTOR: same('allow'),
+    ANALYST: same('allow'),
+    PARTNER: ROLE,
+    AUDITOR: ROLE,
+  },
   // Intelligence at all: police and prosecutor (each item's restrictions on top).
   intelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: scoped, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Only police record police data.
@@ -45,7 +52,14 @@ const CASE_RULES: Record<string, Row> = {
   // Intelligence is shared by police of any country the case is released to.
   shareIntelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Statistics: everyone who works with the data (partners included), never auditors.
-  statistics: { POLICE: same('allow'), IOM: same('allow'), PROSECUTOR: same('allow'), ANALYST: same('allow'), PARTNER: same('allow'), AUDITOR: ROLE },
+  statistics: {
+    POLICE: same('allow'),
+    IOM: same('allow'),
+    PROSECUTOR: same('allow'),
+    ANALYST: same('allow'),
+    PARTNER: same('allow'),
+    AUDITOR: ROLE,
+  },
 };
 
 const outcome = <Subject>(rule: FieldRule<Subject>, reader: Viewer, subject: Subject): Outcome => {
@@ -75,17 +89,23 @@ describe('the police policy table against the design', () => {
     it.each(AGENCIES)(`${name}: %s inside and outside the case's scope`, (agency) => {
       const rule = table[name] as FieldRule<CaseScope | undefined>;
       const subject = rule.condition ? DOM_CASE : undefined;
-      expect({ inside: outcome(rule, viewer(agency, INSIDE), subject), outside: outcome(rule, viewer(agency, OUTSIDE), subject) }).toEqual(row[agency]);
+      expect({ inside: outcome(rule, viewer(agency, INSIDE), subject), outside: outcome(rule, viewer(agency, OUTSIDE), subject) }).toEqual(
+        row[agency],
+      );
     });
   }
 
-  it('caseWrite allows the owning country\'s police, and only them', () => {
+  it("caseWrite allows the owning country's police, and only them", () => {
     expect(outcome(policePolicy.caseWrite, viewer('POLICE', 'DOM'), DOM_CASE)).toBe('allow');
     expect(outcome(policePolicy.caseWrite, viewer('PROSECUTOR', 'DOM'), DOM_CASE)).toBe('ROLE');
   });
 
-  describe('intelligence items: the source\'s handling code and releasability bind every reader', () => {
-    const item = (handlingCode: HandlingCode, releasableTo: string[] | null): ItemRestrictions => ({ handlingCode, releasableTo, sourceCountry: 'TCA' });
+  describe("intelligence items: the source's handling code and releasability bind every reader", () => {
+    const item = (handlingCode: HandlingCode, releasableTo: string[] | null): ItemRestrictions => ({
+      handlingCode,
+      releasableTo,
+      sourceCountry: 'TCA',
+    });
     const expected: Record<Agency, { released: Outcome; notReleased: Outcome; h1: Outcome }> = {
       POLICE: { released: 'allow', notReleased: 'NOT_RELEASABLE', h1: 'allow' },
       IOM: { released: 'ROLE', notReleased: 'ROLE', h1: 'ROLE' },
@@ -103,13 +123,13 @@ describe('the police policy table against the design', () => {
       }).toEqual(expected[agency]);
     });
 
-    it('always reaches the source\'s own country, and every country when it names none', () => {
+    it("always reaches the source's own country, and every country when it names none", () => {
       expect(outcome(policePolicy.intelligenceItem, viewer('POLICE', 'TCA'), item(HandlingCode.H2, ['DOM']))).toBe('allow');
       expect(outcome(policePolicy.intelligenceItem, viewer('POLICE', 'NZL'), item(HandlingCode.H0, null))).toBe('allow');
     });
   });
 
-  describe('the country rules of a case\'s scope', () => {
+  describe("the country rules of a case's scope", () => {
     const scope = (sharingScope: SharingScope, releasableTo: string[]): CaseScope => ({ ownerCountry: 'DOM', sharingScope, releasableTo });
 
     it.each([
@@ -136,14 +156,24 @@ describe('the police policy table against the design', () => {
     const recorded: Array<[string, string, string, boolean]> = [];
     const request = {
       viewer: viewer('POLICE', OUTSIDE),
-      accessLog: { record: (entityType: string, entityId: string, field: string, decision: { allowed: boolean }) => recorded.push([entityType, entityId, field, decision.allowed]) },
+      accessLog: {
+        record: (entityType: string, entityId: string, field: string, decision: { allowed: boolean }) =>
+          recorded.push([entityType, entityId, field, decision.allowed]),
+      },
     };
 
     it('throws FORBIDDEN with the reason, and logs the logged rules, allowed or not', () => {
-      expect(() => guard(request, policePolicy.intelligence, DOM_CASE, { entityType: 'Case', entityId: 'c1', field: 'intelligence' })).toThrow(
-        expect.objectContaining({ extensions: { code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' } }),
-      );
-      expect(permits(request, policePolicy.intelligenceItem, { handlingCode: HandlingCode.H0, releasableTo: null, sourceCountry: 'DOM' }, { entityType: 'IntelligenceItem', entityId: 'i1', field: 'content' })).toBe(true);
+      expect(() =>
+        guard(request, policePolicy.intelligence, DOM_CASE, { entityType: 'Case', entityId: 'c1', field: 'intelligence' }),
+      ).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' } }));
+      expect(
+        permits(
+          request,
+          policePolicy.intelligenceItem,
+          { handlingCode: HandlingCode.H0, releasableTo: null, sourceCountry: 'DOM' },
+          { entityType: 'IntelligenceItem', entityId: 'i1', field: 'content' },
+        ),
+      ).toBe(true);
       expect(recorded).toEqual([
         ['Case', 'c1', 'intelligence', false],
         ['IntelligenceItem', 'i1', 'content', true],

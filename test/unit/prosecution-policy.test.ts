@@ -26,23 +26,92 @@ const byAgency = (rows: Partial<Record<Agency, Record<Where, string>>>, otherwis
   Object.fromEntries(AGENCIES.map((agency) => [agency, rows[agency] ?? otherwise])) as Row;
 
 const TABLE: Array<[string, FieldRule<never>, unknown, Row]> = [
-  ['stage and verdicts', prosecutionPolicy.stageAndVerdicts, undefined, byAgency({ POLICE: everywhere('ALLOW'), IOM: everywhere('ALLOW'), PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW'), PARTNER: everywhere('ALLOW') })],
-  ['the rest of the public record', prosecutionPolicy.publicRecord, undefined, byAgency({ POLICE: everywhere('ALLOW'), PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW') })],
-  ['witnesses and protective measures', prosecutionPolicy.witnesses, prosecution, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'NOT_RELEASABLE', third: 'NOT_RELEASABLE' } })],
-  ['testifying witnesses', prosecutionPolicy.testifyingWitnesses, prosecution, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'NOT_RELEASABLE', third: 'NOT_RELEASABLE' } })],
-  ['an MLA request', prosecutionPolicy.mlaRequest, mla, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ALLOW', third: 'NOT_RELEASABLE' } })],
+  [
+    'stage and verdicts',
+    prosecutionPolicy.stageAndVerdicts,
+    undefined,
+    byAgency({
+      POLICE: everywhere('ALLOW'),
+      IOM: everywhere('ALLOW'),
+      PROSECUTOR: everywhere('ALLOW'),
+      ANALYST: everywhere('ALLOW'),
+      PARTNER: everywhere('ALLOW'),
+    }),
+  ],
+  [
+    'the rest of the public record',
+    prosecutionPolicy.publicRecord,
+    undefined,
+    byAgency({ POLICE: everywhere('ALLOW'), PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW') }),
+  ],
+  [
+    'witnesses and protective measures',
+    prosecutionPolicy.witnesses,
+    prosecution,
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'NOT_RELEASABLE', third: 'NOT_RELEASABLE' } }),
+  ],
+  [
+    'testifying witnesses',
+    prosecutionPolicy.testifyingWitnesses,
+    prosecution,
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'NOT_RELEASABLE', third: 'NOT_RELEASABLE' } }),
+  ],
+  [
+    'an MLA request',
+    prosecutionPolicy.mlaRequest,
+    mla,
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ALLOW', third: 'NOT_RELEASABLE' } }),
+  ],
   ['opening a prosecution', prosecutionPolicy.openProsecution, undefined, byAgency({ PROSECUTOR: everywhere('ALLOW') })],
-  ['a write on a prosecution', prosecutionPolicy.write, prosecution, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } })],
-  ['transmitting an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.TRANSMITTED }, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } })],
-  ['withdrawing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.WITHDRAWN }, byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } })],
-  ['executing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.EXECUTED }, byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } })],
-  ['refusing an MLA request', prosecutionPolicy.advanceMlaRequest, { ...mla, to: MlaStatus.REFUSED }, byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } })],
-  ['prosecution statistics', prosecutionPolicy.statistics, undefined, byAgency({ POLICE: everywhere('ALLOW'), IOM: everywhere('ALLOW'), PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW'), PARTNER: everywhere('ALLOW') })],
+  [
+    'a write on a prosecution',
+    prosecutionPolicy.write,
+    prosecution,
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } }),
+  ],
+  [
+    'transmitting an MLA request',
+    prosecutionPolicy.advanceMlaRequest,
+    { ...mla, to: MlaStatus.TRANSMITTED },
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } }),
+  ],
+  [
+    'withdrawing an MLA request',
+    prosecutionPolicy.advanceMlaRequest,
+    { ...mla, to: MlaStatus.WITHDRAWN },
+    byAgency({ PROSECUTOR: { prosecuting: 'ALLOW', requested: 'ROLE', third: 'ROLE' } }),
+  ],
+  [
+    'executing an MLA request',
+    prosecutionPolicy.advanceMlaRequest,
+    { ...mla, to: MlaStatus.EXECUTED },
+    byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } }),
+  ],
+  [
+    'refusing an MLA request',
+    prosecutionPolicy.advanceMlaRequest,
+    { ...mla, to: MlaStatus.REFUSED },
+    byAgency({ PROSECUTOR: { prosecuting: 'ROLE', requested: 'ALLOW', third: 'ROLE' } }),
+  ],
+  [
+    'prosecution statistics',
+    prosecutionPolicy.statistics,
+    undefined,
+    byAgency({
+      POLICE: everywhere('ALLOW'),
+      IOM: everywhere('ALLOW'),
+      PROSECUTOR: everywhere('ALLOW'),
+      ANALYST: everywhere('ALLOW'),
+      PARTNER: everywhere('ALLOW'),
+    }),
+  ],
   ['MLA counts', prosecutionPolicy.mlaStatistics, undefined, byAgency({ PROSECUTOR: everywhere('ALLOW'), ANALYST: everywhere('ALLOW') })],
 ];
 
 const CELLS = TABLE.flatMap(([name, rule, subject, row]) =>
-  AGENCIES.flatMap((agency) => (Object.keys(COUNTRIES) as Where[]).map((where) => [name, agency, where, rule, subject, row[agency][where]] as const)),
+  AGENCIES.flatMap((agency) =>
+    (Object.keys(COUNTRIES) as Where[]).map((where) => [name, agency, where, rule, subject, row[agency][where]] as const),
+  ),
 );
 
 describe('prosecution policy: every rule × six agencies × prosecuting / requested / third State', () => {
@@ -50,7 +119,7 @@ describe('prosecution policy: every rule × six agencies × prosecuting / reques
     expect(outcome(rule, viewer(agency, COUNTRIES[where]), subject)).toBe(expected);
   });
 
-  it('covers every rule of the table, each with fields, agencies and the design\'s words', () => {
+  it("covers every rule of the table, each with fields, agencies and the design's words", () => {
     const tested = new Set(TABLE.map(([, rule]) => rule));
     for (const [name, rule] of Object.entries(prosecutionPolicy)) {
       expect({ name, tested: tested.has(rule as FieldRule<never>) }).toEqual({ name, tested: true });
@@ -66,10 +135,14 @@ describe('prosecution policy: every rule × six agencies × prosecuting / reques
       .filter((field) => field.startsWith('Prosecution.'));
     expect(readable.sort()).toEqual(['Prosecution.id', 'Prosecution.stage', 'Prosecution.verdicts']);
     expect((prosecutionPolicy.stageAndVerdicts.agencies as readonly Agency[]).includes('PARTNER')).toBe(true);
-    expect((prosecutionPolicy.publicRecord.agencies as readonly Agency[]).some((agency) => agency === 'IOM' || agency === 'PARTNER')).toBe(false);
+    expect((prosecutionPolicy.publicRecord.agencies as readonly Agency[]).some((agency) => agency === 'IOM' || agency === 'PARTNER')).toBe(
+      false,
+    );
   });
 
   it('logs every read of witnesses and MLA requests', () => {
-    expect([prosecutionPolicy.witnesses.logged, prosecutionPolicy.testifyingWitnesses.logged, prosecutionPolicy.mlaRequest.logged]).toEqual([true, true, true]);
+    expect([prosecutionPolicy.witnesses.logged, prosecutionPolicy.testifyingWitnesses.logged, prosecutionPolicy.mlaRequest.logged]).toEqual(
+      [true, true, true],
+    );
   });
 });

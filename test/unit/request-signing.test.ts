@@ -1,4 +1,10 @@
-import { signRequest, verifyRequestSignature, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, type SignedMaterial } from '../../subgraphs/shared/request-signing.js';
+import {
+  signRequest,
+  verifyRequestSignature,
+  SIGNATURE_HEADER,
+  SIGNATURE_TIMESTAMP_HEADER,
+  type SignedMaterial,
+} from '../../subgraphs/shared/request-signing.js';
 
 const SECRET = 's'.repeat(40);
 const NOW = 1_780_000_000_000;

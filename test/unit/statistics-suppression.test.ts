@@ -62,10 +62,12 @@ describe('complementary suppression', () => {
     const next = random(42);
     for (let trial = 0; trial < 200; trial += 1) {
       const cells: UnitCell[] = [];
-      for (const a of ['a1', 'a2', 'a3']) for (const b of ['b1', 'b2', 'b3', 'b4']) for (const c of ['c1', 'c2']) {
-        if (next() < 0.2) continue; // an empty cell: absent from SQL
-        cells.push({ coordinates: ['2026-01', 'DOM', a, b, c], people: Math.floor(next() * 14) + 1 });
-      }
+      for (const a of ['a1', 'a2', 'a3'])
+        for (const b of ['b1', 'b2', 'b3', 'b4'])
+          for (const c of ['c1', 'c2']) {
+            if (next() < 0.2) continue; // an empty cell: absent from SQL
+            cells.push({ coordinates: ['2026-01', 'DOM', a, b, c], people: Math.floor(next() * 14) + 1 });
+          }
       const suppressed = suppressCells(cells, k, [2, 3, 4]);
       for (const [index, cell] of cells.entries()) if (cell.people < k) expect(suppressed[index]).toBe(true);
       // Lines (one axis freed), planes (two) and the whole month-country cell (three): each a coarser
@@ -116,7 +118,9 @@ describe('publishing from the unit cells', () => {
     );
     const fine = publish(rows, [nationality, sex], ['migrants'], k);
     const syrCoarse = coarse.buckets.find((bucket) => bucket.nationality === 'SYR')?.migrants as number;
-    const syrFine = fine.buckets.filter((bucket) => bucket.nationality === 'SYR').reduce((sum, bucket) => sum + ((bucket.migrants as number | null) ?? 0), 0);
+    const syrFine = fine.buckets
+      .filter((bucket) => bucket.nationality === 'SYR')
+      .reduce((sum, bucket) => sum + ((bucket.migrants as number | null) ?? 0), 0);
     expect(syrCoarse).toBe(16);
     const difference = syrCoarse - syrFine;
     expect(difference === 0 || difference >= k).toBe(true);
@@ -132,11 +136,20 @@ describe('the months and countries listed', () => {
     const window = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z'), country: 'ITA' };
     const empty = publish([], [month, country], ['detections'], k, window);
     const withheld = publish(rows, [month], ['detections'], k, window);
-    expect(empty.buckets).toEqual(['2026-01', '2026-02', '2026-03'].map((value) => ({ month: value, detectingCountry: 'ITA', suppressed: true, detections: null })));
-    expect(withheld.buckets.map((bucket) => ({ ...bucket, month: 'any' }))).toEqual(Array(3).fill({ month: 'any', suppressed: true, detections: null }));
+    expect(empty.buckets).toEqual(
+      ['2026-01', '2026-02', '2026-03'].map((value) => ({ month: value, detectingCountry: 'ITA', suppressed: true, detections: null })),
+    );
+    expect(withheld.buckets.map((bucket) => ({ ...bucket, month: 'any' }))).toEqual(
+      Array(3).fill({ month: 'any', suppressed: true, detections: null }),
+    );
     // Without a window: every month from the first to the last with data, the gap included.
     const open = publish([...rows, { __month: '2026-05', __country: 'MLT', detections: 2, __people: 30 }], [month], ['detections'], k);
-    expect(open.buckets.map((bucket) => [bucket.month, bucket.detections])).toEqual([['2026-02', null], ['2026-03', null], ['2026-04', null], ['2026-05', 2]]);
+    expect(open.buckets.map((bucket) => [bucket.month, bucket.detections])).toEqual([
+      ['2026-02', null],
+      ['2026-03', null],
+      ['2026-04', null],
+      ['2026-05', 2],
+    ]);
   });
 });
 
@@ -145,16 +158,30 @@ describe('calendar-month windows', () => {
   it('refuses a window that does not start and end on a calendar month (UTC)', () => {
     expect(() => filterConditions({ from: new Date('2026-03-01T00:00:00.001Z') }, columns)).toThrow(/filter\.from/);
     expect(() => filterConditions({ to: new Date('2026-03-02T00:00:00Z') }, columns)).toThrow(/filter\.to/);
-    expect(() => filterConditions({ from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') }, columns)).toThrow(/filter\.to/);
-    expect(filterConditions({ from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }, columns).where).toEqual(['t >= $1', 't < $2']);
+    expect(() => filterConditions({ from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') }, columns)).toThrow(
+      /filter\.to/,
+    );
+    expect(filterConditions({ from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }, columns).where).toEqual([
+      't >= $1',
+      't < $2',
+    ]);
   });
 });
 
 describe('small-group counts', () => {
   it('gives no count for a group of one, and withholds a complement when the rest is small', () => {
-    expect(suppressCounts({ traffickingVictims: 1, possibleTraffickingVictims: 0 }, 0, k)).toEqual({ traffickingVictims: null, possibleTraffickingVictims: null });
+    expect(suppressCounts({ traffickingVictims: 1, possibleTraffickingVictims: 0 }, 0, k)).toEqual({
+      traffickingVictims: null,
+      possibleTraffickingVictims: null,
+    });
     // 12 confirmed, 2 possible, 1 other: the group size minus 12 would tell that the 3 others are not confirmed.
-    expect(suppressCounts({ traffickingVictims: 12, possibleTraffickingVictims: 2 }, 1, k)).toEqual({ traffickingVictims: null, possibleTraffickingVictims: null });
-    expect(suppressCounts({ traffickingVictims: 12, possibleTraffickingVictims: 6 }, 7, k)).toEqual({ traffickingVictims: 12, possibleTraffickingVictims: 6 });
+    expect(suppressCounts({ traffickingVictims: 12, possibleTraffickingVictims: 2 }, 1, k)).toEqual({
+      traffickingVictims: null,
+      possibleTraffickingVictims: null,
+    });
+    expect(suppressCounts({ traffickingVictims: 12, possibleTraffickingVictims: 6 }, 7, k)).toEqual({
+      traffickingVictims: 12,
+      possibleTraffickingVictims: 6,
+    });
   });
 });

@@ -32,9 +32,12 @@ function datesProblems(status: AssistanceStatus, startedAt: Date | null, complet
   if ((status === AssistanceStatus.IN_PROGRESS || status === AssistanceStatus.COMPLETED) && !startedAt) {
     problems.push({ field: 'startedAt', reasons: [`startedAt is required when status is ${status}`] });
   }
-  if (status === AssistanceStatus.COMPLETED && !completedAt) problems.push({ field: 'completedAt', reasons: ['completedAt is required when status is COMPLETED'] });
-  if (status !== AssistanceStatus.COMPLETED && completedAt) problems.push({ field: 'completedAt', reasons: ['completedAt is only for COMPLETED assistance'] });
-  if (startedAt && completedAt && completedAt < startedAt) problems.push({ field: 'completedAt', reasons: ['completedAt must not be before startedAt'] });
+  if (status === AssistanceStatus.COMPLETED && !completedAt)
+    problems.push({ field: 'completedAt', reasons: ['completedAt is required when status is COMPLETED'] });
+  if (status !== AssistanceStatus.COMPLETED && completedAt)
+    problems.push({ field: 'completedAt', reasons: ['completedAt is only for COMPLETED assistance'] });
+  if (startedAt && completedAt && completedAt < startedAt)
+    problems.push({ field: 'completedAt', reasons: ['completedAt must not be before startedAt'] });
   return problems;
 }
 

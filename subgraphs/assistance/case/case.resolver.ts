@@ -12,7 +12,8 @@ export class CaseMigrantsResolver {
 
   @FieldResolver(() => AssistanceSummary, {
     nullable: true,
-    description: 'Counts of the migrants on the case: exact for what the reader may see one by one, k-anonymous for the rest. Police, IOM and prosecutors; every read is logged.',
+    description:
+      'Counts of the migrants on the case: exact for what the reader may see one by one, k-anonymous for the rest. Police, IOM and prosecutors; every read is logged.',
   })
   assistanceSummary(@Root() root: Case, @Ctx() context: AssistanceContext): Promise<AssistanceSummary> {
     return context.migrants.summary(root.id);

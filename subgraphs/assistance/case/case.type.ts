@@ -27,16 +27,23 @@ export class AssistanceSummary {
   @Field(() => Int, { description: 'Of them, children (age group 0-8 or 9-17).' })
   minors: number;
 
-  @Field(() => Int, { nullable: true, description: 'Of them, unaccompanied children. Exact for IOM; for other readers null unless it reveals no group of fewer than k.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of them, unaccompanied children. Exact for IOM; for other readers null unless it reveals no group of fewer than k.',
+  })
   unaccompaniedMinors: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Of them, identified victims of trafficking (status CONFIRMED): exact over the migrants whose status the reader may see, k-anonymous over the others (null when it would reveal anyone).',
+    description:
+      'Of them, identified victims of trafficking (status CONFIRMED): exact over the migrants whose status the reader may see, k-anonymous over the others (null when it would reveal anyone).',
   })
   traffickingVictims: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Of them, possible victims of trafficking (status POSSIBLE); the same rule as `traffickingVictims`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of them, possible victims of trafficking (status POSSIBLE); the same rule as `traffickingVictims`.',
+  })
   possibleTraffickingVictims: number | null;
 
   @Field(() => Int, { description: 'The k of k-anonymity the withheld counts obey.' })

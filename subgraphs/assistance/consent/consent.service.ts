@@ -1,5 +1,13 @@
 import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
-import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
+import {
+  assertVersion,
+  createOnce,
+  lockRow,
+  presetId,
+  truncateToMilliseconds,
+  updateVersioned,
+  type Preset,
+} from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import type { AssistanceRequest } from '../assistance.context.js';
 import { guard } from '../../shared/policy.js';
@@ -33,7 +41,9 @@ export class ConsentService {
         scope: input.scope,
         recipientAgency: input.recipientAgency,
         recipientCountry,
-        recipient: input.recipient ?? (recipientCountry ? `${input.recipientAgency} (${recipientCountry})` : `${input.recipientAgency} (any country)`),
+        recipient:
+          input.recipient ??
+          (recipientCountry ? `${input.recipientAgency} (${recipientCountry})` : `${input.recipientAgency} (any country)`),
         purpose: input.purpose,
         givenAt,
         expiresAt,
@@ -51,7 +61,9 @@ export class ConsentService {
       const consent = await lockRow(manager, ConsentEntity, 'consent.lock', consentId, 'id');
       assertVersion(consent, version);
       if (consent.withdrawnAt) throw new InvalidInputError([{ field: 'id', reasons: ['this consent is already withdrawn'] }]);
-      await updateVersioned(manager, ConsentEntity, 'consent.withdraw', consentId, version, { withdrawnAt: truncateToMilliseconds(new Date()) });
+      await updateVersioned(manager, ConsentEntity, 'consent.withdraw', consentId, version, {
+        withdrawnAt: truncateToMilliseconds(new Date()),
+      });
     });
     const [consent] = await this.request.stores.consents.byIds([consentId]);
     return consent;

@@ -4,7 +4,9 @@ import { AgencyCode } from '../../shared/access-log/access-log.type.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { ConsentScope } from '../enums.js';
 
-@ObjectType('Consent', { description: 'A consent the migrant gave for a scope, recipient and purpose; withdrawing it stops access at once.' })
+@ObjectType('Consent', {
+  description: 'A consent the migrant gave for a scope, recipient and purpose; withdrawing it stops access at once.',
+})
 export class Consent {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })
   id: string;
@@ -12,7 +14,10 @@ export class Consent {
   @Field(() => ConsentScope, { description: 'What the migrant agreed to.' })
   scope: ConsentScope;
 
-  @Field({ description: 'The recipient\'s name as the migrant was told it, e.g. "Policía Nacional". Informative only: `recipientAgency` and `recipientCountry` decide.' })
+  @Field({
+    description:
+      'The recipient\'s name as the migrant was told it, e.g. "Policía Nacional". Informative only: `recipientAgency` and `recipientCountry` decide.',
+  })
   recipient: string;
 
   @Field(() => AgencyCode, {
@@ -22,7 +27,10 @@ export class Consent {
   })
   recipientAgency: AgencyCode | null;
 
-  @Field(() => CountryCode, { nullable: true, description: 'The one country whose agency may receive the data; null: that agency in any member country.' })
+  @Field(() => CountryCode, {
+    nullable: true,
+    description: 'The one country whose agency may receive the data; null: that agency in any member country.',
+  })
   recipientCountry: string | null;
 
   @Field({ description: 'The specified purpose the data may serve.' })

@@ -15,6 +15,11 @@ export class MigrantIdentityStore {
     assertAttributed(manager, MigrantIdentityEntity);
     await manager.createQueryBuilder().insert().into(MigrantIdentityEntity).values(values).comment('identity.insert').execute();
     // Keyed by the migrant: the auditor's "who changed this migrant" finds it under the migrant's id.
-    recordWrite(manager, MigrantIdentityEntity, String(values.migrantId), Object.keys(values).filter((field) => field !== 'migrantId'));
+    recordWrite(
+      manager,
+      MigrantIdentityEntity,
+      String(values.migrantId),
+      Object.keys(values).filter((field) => field !== 'migrantId'),
+    );
   }
 }

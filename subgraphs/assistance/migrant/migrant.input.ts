@@ -58,12 +58,12 @@ export class RegisterMigrantInput {
   identity?: MigrantIdentityInput | null;
 }
 
-@InputType({ description: 'A vulnerability and trafficking screening; it becomes the migrant\'s current assessment.' })
+@InputType({ description: "A vulnerability and trafficking screening; it becomes the migrant's current assessment." })
 export class RecordScreeningInput {
   @Field(() => ID, { description: 'The migrant.' })
   migrantId: string;
 
-  @Field(() => Int, { description: 'The migrant\'s version you read (the screening updates the migrant).' })
+  @Field(() => Int, { description: "The migrant's version you read (the screening updates the migrant)." })
   migrantVersion: number;
 
   @NotInFuture()
@@ -91,16 +91,24 @@ export class RecordConsentInput {
   scope: ConsentScope;
 
   @Field(() => AgencyCode, {
-    description: 'The agency that may receive the data: POLICE for SHARE_WITH_POLICE, PROSECUTOR for SHARE_WITH_PROSECUTION and TESTIMONY; IOM, ANALYST or PARTNER for RESEARCH.',
+    description:
+      'The agency that may receive the data: POLICE for SHARE_WITH_POLICE, PROSECUTOR for SHARE_WITH_PROSECUTION and TESTIMONY; IOM, ANALYST or PARTNER for RESEARCH.',
   })
   recipientAgency: AgencyCode;
 
-  @Field(() => CountryCode, { nullable: true, description: 'The one country whose agency may receive the data; omit or null for that agency in any member country.' })
+  @Field(() => CountryCode, {
+    nullable: true,
+    description: 'The one country whose agency may receive the data; omit or null for that agency in any member country.',
+  })
   recipientCountry?: string | null;
 
   @IsOptional()
   @Length(1, 200)
-  @Field(() => String, { nullable: true, description: 'The recipient\'s name as the migrant was told it, e.g. "Policía Nacional"; default the agency and country. Informative only.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The recipient\'s name as the migrant was told it, e.g. "Policía Nacional"; default the agency and country. Informative only.',
+  })
   recipient?: string | null;
 
   @Length(1, 1000)
@@ -112,7 +120,10 @@ export class RecordConsentInput {
   @Field(() => DateTimeResolver, { nullable: true, description: 'When given; default now.' })
   givenAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the consent lapses by itself; after `givenAt`. Omit for a consent that lasts until withdrawn.' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the consent lapses by itself; after `givenAt`. Omit for a consent that lasts until withdrawn.',
+  })
   expiresAt?: Date | null;
 }
 

@@ -3,7 +3,9 @@ import type { AssistanceContext } from '../assistance.context.js';
 
 /** Reference check of a migrant (prosecution's addWitness): the case it belongs to, through the migrant service's own read. */
 export const migrantLookup = (context: AssistanceContext, id: string) =>
-  checkReference(context, { entityType: 'Migrant', read: (migrantId) => context.migrants.reference(migrantId) }, id, (row) => ({ caseId: row.caseId }));
+  checkReference(context, { entityType: 'Migrant', read: (migrantId) => context.migrants.reference(migrantId) }, id, (row) => ({
+    caseId: row.caseId,
+  }));
 
 /**
  * A witness's testimony consent (prosecution's `testifyingWitnesses`), asked by id: read through the

@@ -41,7 +41,8 @@ export class MigrantResolver {
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'Whether the migrant has a live TESTIMONY consent naming the reading prosecutor\'s agency and country (or any country), so may be called as a witness by them. IOM (any live TESTIMONY consent) and PROSECUTOR; every read is logged.',
+    description:
+      "Whether the migrant has a live TESTIMONY consent naming the reading prosecutor's agency and country (or any country), so may be called as a witness by them. IOM (any live TESTIMONY consent) and PROSECUTOR; every read is logged.",
   })
   testimonyConsent(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext): Promise<boolean> {
     return context.migrants.testimonyConsent(root);
@@ -50,7 +51,7 @@ export class MigrantResolver {
   @FieldResolver(() => MigrantIdentity, {
     nullable: true,
     description:
-      'Who the migrant is. IOM always; police only under a live SHARE_WITH_POLICE consent, prosecutors under a live SHARE_WITH_PROSECUTION or TESTIMONY consent, that names the reader\'s agency and country (or any country) and has not expired (otherwise null with FORBIDDEN, CONSENT_REQUIRED); nobody else. Every read is logged.',
+      "Who the migrant is. IOM always; police only under a live SHARE_WITH_POLICE consent, prosecutors under a live SHARE_WITH_PROSECUTION or TESTIMONY consent, that names the reader's agency and country (or any country) and has not expired (otherwise null with FORBIDDEN, CONSENT_REQUIRED); nobody else. Every read is logged.",
   })
   identity(@Root() root: MigrantEntity, @Ctx() context: AssistanceContext) {
     return context.migrants.identity(root);
@@ -82,7 +83,6 @@ export class MigrantResolver {
   }
 }
 
-
 @Resolver()
 export class AssistanceMutationResolver {
   @Mutation(() => Migrant, { nullable: true, description: 'Registers a migrant for assistance (IOM only), the identity kept apart.' })
@@ -96,7 +96,7 @@ export class AssistanceMutationResolver {
 
   @Mutation(() => Screening, {
     nullable: true,
-    description: 'Records a screening (IOM only); its findings become the migrant\'s current vulnerabilities and trafficking status.',
+    description: "Records a screening (IOM only); its findings become the migrant's current vulnerabilities and trafficking status.",
   })
   recordScreening(
     @Arg('input', () => RecordScreeningInput, { description: 'The screening.' }) input: RecordScreeningInput,

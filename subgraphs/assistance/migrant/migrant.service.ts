@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../shared/errors.js';
-import { assertVersion, createOnce, lockRow, presetId, truncateToMilliseconds, updateVersioned, type Preset } from '../../shared/mutation/mutation.js';
+import {
+  assertVersion,
+  createOnce,
+  lockRow,
+  presetId,
+  truncateToMilliseconds,
+  updateVersioned,
+  type Preset,
+} from '../../shared/mutation/mutation.js';
 import { suppressCounts } from '../../shared/statistics/suppression.js';
 import { AgeGroup, ConsentScope, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
@@ -43,18 +51,24 @@ export class MigrantService {
     const { viewer, kAnonymity: k } = this.request;
     const statusVisible = await Promise.all(
       migrants.map(async (migrant) =>
-        viewer.agency === 'IOM' ? true : permits(this.request, assistancePolicy.consentGated, await this.request.loaders.consentsByMigrant.load(migrant.id)),
+        viewer.agency === 'IOM'
+          ? true
+          : permits(this.request, assistancePolicy.consentGated, await this.request.loaders.consentsByMigrant.load(migrant.id)),
       ),
     );
     const vulnerabilitiesVisible = permits(this.request, assistancePolicy.protectedRecord, undefined);
     const seen = migrants.filter((_, index) => statusVisible[index]);
     const unseen = migrants.filter((_, index) => !statusVisible[index]);
-    const status = (group: MigrantEntity[], value: TraffickingStatus) => group.filter((migrant) => migrant.traffickingStatus === value).length;
+    const status = (group: MigrantEntity[], value: TraffickingStatus) =>
+      group.filter((migrant) => migrant.traffickingStatus === value).length;
     const hiddenStatus =
       unseen.length === 0
         ? { traffickingVictims: 0, possibleTraffickingVictims: 0 }
         : suppressCounts(
-            { traffickingVictims: status(unseen, TraffickingStatus.CONFIRMED), possibleTraffickingVictims: status(unseen, TraffickingStatus.POSSIBLE) },
+            {
+              traffickingVictims: status(unseen, TraffickingStatus.CONFIRMED),
+              possibleTraffickingVictims: status(unseen, TraffickingStatus.POSSIBLE),
+            },
             unseen.length - status(unseen, TraffickingStatus.CONFIRMED) - status(unseen, TraffickingStatus.POSSIBLE),
             k,
           );
@@ -63,7 +77,11 @@ export class MigrantService {
     const unaccompanied = migrants.filter(isUnaccompanied).length;
     // The reader also knows the minors one by one: the minors not unaccompanied must not be a small group either.
     const accompaniedMinors = migrants.filter((migrant) => isMinor(migrant) && !isUnaccompanied(migrant)).length;
-    const hiddenUnaccompanied = suppressCounts({ unaccompaniedMinors: unaccompanied }, migrants.length - unaccompanied, k).unaccompaniedMinors;
+    const hiddenUnaccompanied = suppressCounts(
+      { unaccompaniedMinors: unaccompanied },
+      migrants.length - unaccompanied,
+      k,
+    ).unaccompaniedMinors;
     const withSeen = (hidden: number | null, visible: number) => (hidden === null ? null : hidden + visible);
     return {
       migrants: migrants.length,
@@ -159,9 +177,14 @@ export class MigrantService {
    * country), the same recipient rule as the identity. For IOM: any live TESTIMONY consent.
    */
   async testimonyConsent(root: MigrantEntity): Promise<boolean> {
-    guard(this.request, assistancePolicy.testimonyConsent, undefined, { entityType: 'Migrant', entityId: root.id, field: 'testimonyConsent' });
+    guard(this.request, assistancePolicy.testimonyConsent, undefined, {
+      entityType: 'Migrant',
+      entityId: root.id,
+      field: 'testimonyConsent',
+    });
     const consents = await this.request.loaders.consentsByMigrant.load(root.id);
-    if (this.request.viewer.agency === 'IOM') return consents.some((consent) => consent.scope === ConsentScope.TESTIMONY && isLive(consent, new Date()));
+    if (this.request.viewer.agency === 'IOM')
+      return consents.some((consent) => consent.scope === ConsentScope.TESTIMONY && isLive(consent, new Date()));
     return consentNames(this.request.viewer, consents, [ConsentScope.TESTIMONY]);
   }
 
@@ -187,7 +210,10 @@ export class MigrantService {
 
   /** Decided on this request's own read of the consents: a withdrawal counts from the next request. */
   private async consentGated(root: MigrantEntity, field: string): Promise<void> {
-    const consents = this.request.viewer.agency === 'POLICE' || this.request.viewer.agency === 'PROSECUTOR' ? await this.request.loaders.consentsByMigrant.load(root.id) : [];
+    const consents =
+      this.request.viewer.agency === 'POLICE' || this.request.viewer.agency === 'PROSECUTOR'
+        ? await this.request.loaders.consentsByMigrant.load(root.id)
+        : [];
     guard(this.request, assistancePolicy.consentGated, consents, { entityType: 'Migrant', entityId: root.id, field });
   }
 

@@ -22,6 +22,11 @@ export class MigrantStore {
   }
 
   codeTaken(manager: EntityManager, code: string): Promise<boolean> {
-    return manager.getRepository(MigrantEntity).createQueryBuilder('m').comment('migrant.codeTaken').where('m.code = :code', { code }).getExists();
+    return manager
+      .getRepository(MigrantEntity)
+      .createQueryBuilder('m')
+      .comment('migrant.codeTaken')
+      .where('m.code = :code', { code })
+      .getExists();
   }
 }

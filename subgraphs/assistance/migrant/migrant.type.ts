@@ -27,6 +27,8 @@ export class Migrant {
   @Field(() => DateTimeResolver, { description: 'When the migrant was registered for assistance.' })
   registeredAt: Date;
 
-  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `recordScreening` (as migrantVersion); each change increments it.' })
+  @Field(() => Int, {
+    description: 'Version for optimistic locking: pass it back to `recordScreening` (as migrantVersion); each change increments it.',
+  })
   version: number;
 }

@@ -14,7 +14,8 @@ export class MigrantStatisticsResolver {
     @Arg('groupBy', () => [MigrantDimension], { description: 'Dimensions to group by, each at most once; empty for one overall group.' })
     groupBy: MigrantDimension[],
     @Ctx() context: AssistanceContext,
-    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Date range (registration time) and nationality.' }) filter?: StatisticsFilter | null,
+    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Date range (registration time) and nationality.' })
+    filter?: StatisticsFilter | null,
   ) {
     return context.statistics.migrants(groupBy, filter);
   }

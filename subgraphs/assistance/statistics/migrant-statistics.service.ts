@@ -1,6 +1,12 @@
 import { guard } from '../../shared/policy.js';
 import { assistancePolicy } from '../assistance.policy.js';
-import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import {
+  dimensionsOf,
+  filterConditions,
+  kAnonymousStatistics,
+  type Dimension,
+  type StatisticsFilter,
+} from '../../shared/statistics/statistics.js';
 import { AgeGroup, AssistanceType, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { AssistanceRequest } from '../assistance.context.js';
 import { MigrantDimension, type MigrantStatistics } from './migrant-statistics.type.js';
@@ -10,10 +16,13 @@ const DIMENSIONS: Record<MigrantDimension, Dimension> = {
   [MigrantDimension.AGE_GROUP]: { field: 'ageGroup', sql: 'm.age_group', values: Object.values(AgeGroup) },
   [MigrantDimension.SEX]: { field: 'sex', sql: 'm.sex', values: Object.values(Sex) },
   [MigrantDimension.VULNERABILITY]: { field: 'vulnerability', sql: 'vulnerability.value', values: [...Object.values(Vulnerability), null] },
-  [MigrantDimension.TRAFFICKING_STATUS]: { field: 'traffickingStatus', sql: 'm.trafficking_status', values: Object.values(TraffickingStatus) },
+  [MigrantDimension.TRAFFICKING_STATUS]: {
+    field: 'traffickingStatus',
+    sql: 'm.trafficking_status',
+    values: Object.values(TraffickingStatus),
+  },
   [MigrantDimension.ASSISTANCE_TYPE]: { field: 'assistanceType', sql: 'a.type', values: [...Object.values(AssistanceType), null] },
 };
-
 
 export class MigrantStatisticsService {
   constructor(private readonly request: AssistanceRequest) {}

@@ -23,7 +23,10 @@ registerEnumType(MigrantDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of migrants: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
+@ObjectType({
+  description:
+    'One group of migrants: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.',
+})
 export class MigrantBucket {
   @Field(() => CountryCode, { nullable: true, description: 'Nationality, when grouped by NATIONALITY.' })
   nationality?: string | null;
@@ -43,7 +46,10 @@ export class MigrantBucket {
   @Field(() => AssistanceType, { nullable: true, description: 'Assistance type, when grouped by ASSISTANCE_TYPE (null: none yet).' })
   assistanceType?: AssistanceType | null;
 
-  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.' })
+  @Field({
+    description:
+      'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.',
+  })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Migrants in the group; null when suppressed.' })

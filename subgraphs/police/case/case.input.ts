@@ -27,7 +27,10 @@ export class OpenCaseInput {
 
   @IsOptional()
   @ArrayUnique()
-  @Field(() => [Aggravation], { nullable: true, description: 'Aggravating circumstances alleged (Smuggling Protocol Art. 6(3)); default none.' })
+  @Field(() => [Aggravation], {
+    nullable: true,
+    description: 'Aggravating circumstances alleged (Smuggling Protocol Art. 6(3)); default none.',
+  })
   aggravations?: Aggravation[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The smuggling network behind the case, when identified.' })

@@ -63,7 +63,10 @@ export class CaseResolver {
     return context.cases.field(root, 'offences');
   }
 
-  @FieldResolver(() => [Aggravation], { nullable: true, description: 'Aggravating circumstances established or alleged (Smuggling Protocol Art. 6(3)).' })
+  @FieldResolver(() => [Aggravation], {
+    nullable: true,
+    description: 'Aggravating circumstances established or alleged (Smuggling Protocol Art. 6(3)).',
+  })
   aggravations(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.field(root, 'aggravations');
   }
@@ -81,7 +84,10 @@ export class CaseResolver {
     return context.cases.field(root, 'version');
   }
 
-  @FieldResolver(() => SharingScope, { nullable: true, description: 'Which countries the owner releases the case to; the owner changes it with `setCaseSharing`.' })
+  @FieldResolver(() => SharingScope, {
+    nullable: true,
+    description: 'Which countries the owner releases the case to; the owner changes it with `setCaseSharing`.',
+  })
   sharingScope(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.field(root, 'sharingScope');
   }
@@ -108,7 +114,7 @@ export class CaseResolver {
   @FieldResolver(() => [IntelligenceItem], {
     nullable: true,
     description:
-      'Intelligence shared on the case that you may have, oldest first. An item its source did not release to your country (or H1, for a prosecutor) is left out, not shown as null: its existence is the source\'s to tell. Null with FORBIDDEN when you may not read the case\'s intelligence at all.',
+      "Intelligence shared on the case that you may have, oldest first. An item its source did not release to your country (or H1, for a prosecutor) is left out, not shown as null: its existence is the source's to tell. Null with FORBIDDEN when you may not read the case's intelligence at all.",
   })
   intelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.intelligence(root);
@@ -117,7 +123,7 @@ export class CaseResolver {
   @FieldResolver(() => CourtIntelligence, {
     nullable: true,
     description:
-      'The intelligence that may be used in judicial proceedings (the prosecutor\'s case file): usable items, and a count of H1 items withheld and why. POLICE and PROSECUTOR.',
+      "The intelligence that may be used in judicial proceedings (the prosecutor's case file): usable items, and a count of H1 items withheld and why. POLICE and PROSECUTOR.",
   })
   courtIntelligence(@Root() root: CaseEntity, @Ctx() context: PoliceContext) {
     return context.cases.courtIntelligence(root);
@@ -134,10 +140,13 @@ export class CaseResolver {
   }
 }
 
-
 @Resolver(() => Case)
 export class CaseMutationResolver {
-  @Mutation(() => Case, { nullable: true, description: 'Opens a police case (POLICE only), owned by your token\'s country and shared with the countries it involves (`sharingScope` INVOLVED).' })
+  @Mutation(() => Case, {
+    nullable: true,
+    description:
+      "Opens a police case (POLICE only), owned by your token's country and shared with the countries it involves (`sharingScope` INVOLVED).",
+  })
   openCase(
     @Arg('input', () => OpenCaseInput, { description: 'The case.' }) input: OpenCaseInput,
     @Ctx() context: PoliceContext,
@@ -162,7 +171,8 @@ export class CaseMutationResolver {
 
   @Mutation(() => Case, {
     nullable: true,
-    description: 'Refers a case under investigation to prosecution (POLICE of the owning country only); a prosecutor can then open a prosecution on it.',
+    description:
+      'Refers a case under investigation to prosecution (POLICE of the owning country only); a prosecutor can then open a prosecution on it.',
   })
   referCaseForProsecution(
     @Arg('id', () => ID, { description: 'The case.' }) id: string,
@@ -194,7 +204,7 @@ export class CaseMutationResolver {
   @Mutation(() => IntelligenceItem, {
     nullable: true,
     description:
-      'Shares an intelligence item on a case (POLICE of any country the case is released to), with its handling code, grading and releasability. The item\'s source country is your token\'s country.',
+      "Shares an intelligence item on a case (POLICE of any country the case is released to), with its handling code, grading and releasability. The item's source country is your token's country.",
   })
   shareIntelligence(
     @Arg('input', () => ShareIntelligenceInput, { description: 'The item.' }) input: ShareIntelligenceInput,
@@ -206,7 +216,8 @@ export class CaseMutationResolver {
 
   @Mutation(() => Detection, {
     nullable: true,
-    description: 'Records a detection at sea (POLICE only), with its vessel, on an existing case (its owning country\'s police only) or on a case it opens (owned by your country).',
+    description:
+      "Records a detection at sea (POLICE only), with its vessel, on an existing case (its owning country's police only) or on a case it opens (owned by your country).",
   })
   recordDetection(
     @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,

@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { guard, permits } from '../../shared/policy.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { assertTransition, assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned, presetId, type Preset, type Transitions } from '../../shared/mutation/mutation.js';
+import {
+  assertTransition,
+  assertVersion,
+  createOnce,
+  lockRow,
+  truncateToMilliseconds,
+  updateVersioned,
+  presetId,
+  type Preset,
+  type Transitions,
+} from '../../shared/mutation/mutation.js';
 import { CaseStatus, HandlingCode, SharingScope } from '../enums.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
@@ -188,7 +198,9 @@ export class CaseService {
       throw new InvalidInputError([{ field: 'countries', reasons: ['NAMED needs at least one country (for the owner alone use OWNER)'] }]);
     }
     if (scope !== SharingScope.NAMED && named.length > 0) {
-      throw new InvalidInputError([{ field: 'countries', reasons: [`countries are given only with NAMED; ${scope} decides its countries itself`] }]);
+      throw new InvalidInputError([
+        { field: 'countries', reasons: [`countries are given only with NAMED; ${scope} decides its countries itself`] },
+      ]);
     }
     if (named.length > MAX_NAMED_COUNTRIES) {
       throw new InvalidInputError([{ field: 'countries', reasons: [`at most ${MAX_NAMED_COUNTRIES} countries`] }]);
@@ -209,7 +221,11 @@ export class CaseService {
    */
   async courtIntelligence(root: CaseEntity) {
     const { viewer, accessLog } = this.request;
-    const decision = guard(this.request, policePolicy.intelligence, root, { entityType: 'Case', entityId: root.id, field: 'courtIntelligence' });
+    const decision = guard(this.request, policePolicy.intelligence, root, {
+      entityType: 'Case',
+      entityId: root.id,
+      field: 'courtIntelligence',
+    });
     const released = (await this.request.loaders.intelligenceByCase.load(root.id)).filter((item) => releasedTo(viewer, item));
     const usable = released.filter((item) => item.handlingCode !== HandlingCode.H1);
     for (const item of usable) accessLog.record('IntelligenceItem', item.id, 'content', decision);
@@ -218,7 +234,13 @@ export class CaseService {
       usable,
       withheld:
         h1 > 0
-          ? [{ handlingCode: HandlingCode.H1, count: h1, reason: 'H1: not for judicial proceedings without the source\'s permission; ask the source National Central Bureau' }]
+          ? [
+              {
+                handlingCode: HandlingCode.H1,
+                count: h1,
+                reason: "H1: not for judicial proceedings without the source's permission; ask the source National Central Bureau",
+              },
+            ]
           : [],
     };
   }
@@ -231,6 +253,8 @@ export class CaseService {
   async intelligence(root: CaseEntity): Promise<IntelligenceItemEntity[]> {
     guard(this.request, policePolicy.intelligence, root, { entityType: 'Case', entityId: root.id, field: 'intelligence' });
     const items = await this.request.loaders.intelligenceByCase.load(root.id);
-    return items.filter((item) => permits(this.request, policePolicy.intelligenceItem, item, { entityType: 'IntelligenceItem', entityId: item.id, field: 'content' }));
+    return items.filter((item) =>
+      permits(this.request, policePolicy.intelligenceItem, item, { entityType: 'IntelligenceItem', entityId: item.id, field: 'content' }),
+    );
   }
 }

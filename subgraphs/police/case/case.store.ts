@@ -42,7 +42,12 @@ export class CaseStore {
   }
 
   referenceTaken(manager: EntityManager, reference: string): Promise<boolean> {
-    return manager.getRepository(CaseEntity).createQueryBuilder('c').comment('case.referenceTaken').where('c.reference = :reference', { reference }).getExists();
+    return manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .comment('case.referenceTaken')
+      .where('c.reference = :reference', { reference })
+      .getExists();
   }
 
   insert(manager: EntityManager, values: QueryDeepPartialEntity<CaseEntity>): Promise<string> {

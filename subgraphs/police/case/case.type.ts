@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection.js';
 import { Offence } from '../../shared/offence.js';
 import { CaseStatus } from '../enums.js';

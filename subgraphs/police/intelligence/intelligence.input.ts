@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { HandlingCode, InformationAccuracy, SourceReliability } from '../enums.js';
 
-@InputType({ description: 'An intelligence item shared on a case, with the source\'s handling code, grading and releasability.' })
+@InputType({ description: "An intelligence item shared on a case, with the source's handling code, grading and releasability." })
 export class ShareIntelligenceInput {
   @Field(() => ID, { description: 'The case.' })
   caseId: string;
@@ -12,7 +12,7 @@ export class ShareIntelligenceInput {
   @Field({ description: 'The intelligence, as the source words it (at most 4,000 characters).' })
   summary: string;
 
-  @Field(() => HandlingCode, { description: 'The source\'s restriction on use.' })
+  @Field(() => HandlingCode, { description: "The source's restriction on use." })
   handlingCode: HandlingCode;
 
   @IsOptional()
@@ -28,8 +28,9 @@ export class ShareIntelligenceInput {
 
   @Field(() => CountryCode, {
     nullable: true,
-    description: 'Country of the supplying National Central Bureau: always your token\'s country. Omit it; any other country is refused (BAD_USER_INPUT).',
-    deprecationReason: 'The source country is your token\'s country; omit this field.',
+    description:
+      "Country of the supplying National Central Bureau: always your token's country. Omit it; any other country is refused (BAD_USER_INPUT).",
+    deprecationReason: "The source country is your token's country; omit this field.",
   })
   sourceCountry?: string | null;
 

@@ -27,7 +27,10 @@ export class IntelligenceService {
       problems.push({ field: 'handlingConditions', reasons: ['an H3 item must state its restrictions in handlingConditions'] });
     }
     if (input.sourceCountry && input.sourceCountry !== sourceCountry) {
-      problems.push({ field: 'sourceCountry', reasons: [`the source country is your token's country (${sourceCountry}); omit sourceCountry`] });
+      problems.push({
+        field: 'sourceCountry',
+        reasons: [`the source country is your token's country (${sourceCountry}); omit sourceCountry`],
+      });
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
     const id = await createOnce(this.request, 'shareIntelligence', idempotencyKey, input, async (manager) => {

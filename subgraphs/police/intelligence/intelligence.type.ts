@@ -14,7 +14,7 @@ export class IntelligenceItem {
   @Field({ description: 'The intelligence itself, as written by the source.' })
   summary: string;
 
-  @Field(() => HandlingCode, { description: 'The source\'s restriction on use.' })
+  @Field(() => HandlingCode, { description: "The source's restriction on use." })
   handlingCode: HandlingCode;
 
   @Field(() => String, { nullable: true, description: 'The stated restrictions of an H3 item.' })
@@ -29,7 +29,10 @@ export class IntelligenceItem {
   @Field(() => CountryCode, { description: 'Country of the National Central Bureau that supplied the item; it stays responsible for it.' })
   sourceCountry: string;
 
-  @Field(() => [CountryCode], { nullable: true, description: 'Countries the source allows the item to reach; null means no restriction by country.' })
+  @Field(() => [CountryCode], {
+    nullable: true,
+    description: 'Countries the source allows the item to reach; null means no restriction by country.',
+  })
   releasableTo: string[] | null;
 
   @Field(() => DateTimeResolver, { description: 'When the item was shared.' })

@@ -19,7 +19,9 @@ export class SmugglingNetworkService {
     const suspects = await this.request.loaders.suspectsByNetwork.load(root.id);
     const cases = await this.request.loaders.caseById.loadMany([...new Set(suspects.map((suspect) => suspect.caseId))]);
     const readable = new Set(
-      cases.flatMap((owning) => (owning && !(owning instanceof Error) && permits(this.request, policePolicy.suspects, owning) ? [owning.id] : [])),
+      cases.flatMap((owning) =>
+        owning && !(owning instanceof Error) && permits(this.request, policePolicy.suspects, owning) ? [owning.id] : [],
+      ),
     );
     return suspects.filter((suspect) => readable.has(suspect.caseId));
   }

@@ -14,7 +14,8 @@ export class DetectionStatisticsResolver {
     @Arg('groupBy', () => [DetectionDimension], { description: 'Dimensions to group by, each at most once; empty for one overall group.' })
     groupBy: DetectionDimension[],
     @Ctx() context: PoliceContext,
-    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Date range (detection time) and country.' }) filter?: StatisticsFilter | null,
+    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Date range (detection time) and country.' })
+    filter?: StatisticsFilter | null,
   ) {
     return context.statistics.detections(groupBy, filter);
   }

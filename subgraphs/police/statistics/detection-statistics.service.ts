@@ -1,5 +1,11 @@
 import { guard } from '../../shared/policy.js';
-import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import {
+  dimensionsOf,
+  filterConditions,
+  kAnonymousStatistics,
+  type Dimension,
+  type StatisticsFilter,
+} from '../../shared/statistics/statistics.js';
 import { DetectionOutcome, VesselType } from '../enums.js';
 import type { PoliceRequest } from '../police.context.js';
 import { policePolicy } from '../police.policy.js';
@@ -12,7 +18,6 @@ const DIMENSIONS: Record<DetectionDimension, Dimension> = {
   [DetectionDimension.OUTCOME]: { field: 'outcome', sql: 'd.outcome', values: Object.values(DetectionOutcome) },
   [DetectionDimension.VESSEL_TYPE]: { field: 'vesselType', sql: 'v.type', values: [...Object.values(VesselType), null] },
 };
-
 
 export class DetectionStatisticsService {
   constructor(private readonly request: PoliceRequest) {}

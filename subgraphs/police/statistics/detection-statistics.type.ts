@@ -21,7 +21,10 @@ registerEnumType(DetectionDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of detections: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
+@ObjectType({
+  description:
+    'One group of detections: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.',
+})
 export class DetectionBucket {
   @Field(() => String, { nullable: true, description: 'Month (YYYY-MM), when grouped by MONTH.' })
   month?: string | null;
@@ -38,7 +41,10 @@ export class DetectionBucket {
   @Field(() => VesselType, { nullable: true, description: 'Vessel type, when grouped by VESSEL_TYPE.' })
   vesselType?: VesselType | null;
 
-  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.' })
+  @Field({
+    description:
+      'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k people, or a complement). Empty and withheld look alike.',
+  })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Detections in the group; null when suppressed.' })

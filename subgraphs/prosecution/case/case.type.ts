@@ -20,12 +20,14 @@ export class Case {
   aggravations?: Aggravation[] | null;
 }
 
-@ObjectType({ description: 'A case-law reference ranked for a case: how closely it matches the case\'s offences, aggravations and mode.' })
+@ObjectType({ description: "A case-law reference ranked for a case: how closely it matches the case's offences, aggravations and mode." })
 export class RankedCaseLaw {
   @Field(() => CaseLawReference, { description: 'The decision.' })
   caseLaw: CaseLawReference;
 
-  @Field(() => Int, { description: 'Match score: 2 per shared offence, 2 per shared aggravation, 1 for smuggling by sea. Higher is closer.' })
+  @Field(() => Int, {
+    description: 'Match score: 2 per shared offence, 2 per shared aggravation, 1 for smuggling by sea. Higher is closer.',
+  })
   score: number;
 
   @Field(() => [Offence], { description: 'Offences the decision shares with the case.' })

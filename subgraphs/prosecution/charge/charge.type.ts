@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Offence } from '../../shared/offence.js';
 import { LegalBasis, Verdict } from '../enums.js';
 
-@ObjectType('Charge', { description: 'One count brought against a defendant, and the court\'s decision on it. Part of the public record.' })
+@ObjectType('Charge', { description: "One count brought against a defendant, and the court's decision on it. Part of the public record." })
 export class Charge {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID).' })
   id: string;
@@ -17,7 +17,10 @@ export class Charge {
   @Field(() => Verdict, { description: 'The decision on this charge; PENDING until the court decides.' })
   verdict: Verdict;
 
-  @Field(() => Int, { nullable: true, description: 'Custodial sentence in months on a GUILTY verdict; null otherwise or when no custodial sentence was imposed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Custodial sentence in months on a GUILTY verdict; null otherwise or when no custodial sentence was imposed.',
+  })
   sentenceMonths: number | null;
 
   @Field(() => DateTimeResolver, { description: 'When the charge was filed (UTC).' })

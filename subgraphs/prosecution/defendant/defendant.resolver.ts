@@ -9,7 +9,8 @@ import { Defendant } from './defendant.type.js';
 export class DefendantResolver {
   @FieldResolver(() => Suspect, {
     nullable: true,
-    description: 'The police suspect standing trial; the police subgraph resolves its details (null, FORBIDDEN, for agencies that may not see suspects).',
+    description:
+      'The police suspect standing trial; the police subgraph resolves its details (null, FORBIDDEN, for agencies that may not see suspects).',
   })
   suspect(@Root() root: DefendantEntity): Suspect {
     return { id: root.suspectId };

@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class MlaRequestResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Whole days the request has been waiting since it was created; null once it has reached a final status (executed, refused, withdrawn).',
+    description:
+      'Whole days the request has been waiting since it was created; null once it has reached a final status (executed, refused, withdrawn).',
   })
   waitingDays(@Root() root: MlaRequestEntity): number | null {
     if (MLA_STATUS_TRANSITIONS[root.status].length === 0) return null;

@@ -13,8 +13,8 @@ export class OpenProsecutionInput {
 
   @Field(() => CountryCode, {
     nullable: true,
-    deprecationReason: 'The jurisdiction is the caller\'s own State (token country); omit it. Any other value is refused.',
-    description: 'Country whose courts hear the case: always the caller\'s own State; another value is BAD_USER_INPUT.',
+    deprecationReason: "The jurisdiction is the caller's own State (token country); omit it. Any other value is refused.",
+    description: "Country whose courts hear the case: always the caller's own State; another value is BAD_USER_INPUT.",
   })
   jurisdiction?: string | null;
 
@@ -25,7 +25,10 @@ export class OpenProsecutionInput {
   @Field(() => ProsecutorNetwork, { description: 'Specialised prosecutor network the office works through.' })
   network: ProsecutorNetwork;
 
-  @Field(() => ProsecutionStage, { nullable: true, description: 'Stage to open at: INVESTIGATION (default) or INDICTMENT; later stages are reached with `advanceProsecution`.' })
+  @Field(() => ProsecutionStage, {
+    nullable: true,
+    description: 'Stage to open at: INVESTIGATION (default) or INDICTMENT; later stages are reached with `advanceProsecution`.',
+  })
   stage?: ProsecutionStage | null;
 
   @IsOptional()
@@ -39,7 +42,9 @@ export class AddDefendantInput {
   @Field(() => ID, { description: 'The prosecution.' })
   prosecutionId: string;
 
-  @Field(() => ID, { description: 'The police suspect: checked with police, it must be a suspect of the prosecuted case (never a migrant).' })
+  @Field(() => ID, {
+    description: 'The police suspect: checked with police, it must be a suspect of the prosecuted case (never a migrant).',
+  })
   suspectId: string;
 
   @Field(() => Liability, { description: 'Form of liability alleged.' })
@@ -58,12 +63,12 @@ export class FileChargeInput {
   legalBasis: LegalBasis;
 }
 
-@InputType({ description: 'The court\'s decision on a pending charge.' })
+@InputType({ description: "The court's decision on a pending charge." })
 export class RecordVerdictInput {
   @Field(() => ID, { description: 'The charge.' })
   chargeId: string;
 
-  @Field(() => Int, { description: 'The charge\'s version you read.' })
+  @Field(() => Int, { description: "The charge's version you read." })
   version: number;
 
   @Field(() => Verdict, { description: 'The decision (not PENDING).' })
@@ -110,8 +115,8 @@ export class CreateMlaRequestInput {
 
   @Field(() => CountryCode, {
     nullable: true,
-    deprecationReason: 'The requesting State is the caller\'s own (token country); omit it. Any other value is refused.',
-    description: 'The State asking: always the caller\'s own, the prosecuting State; another value is BAD_USER_INPUT.',
+    deprecationReason: "The requesting State is the caller's own (token country); omit it. Any other value is refused.",
+    description: "The State asking: always the caller's own, the prosecuting State; another value is BAD_USER_INPUT.",
   })
   requestingCountry?: string | null;
 

@@ -66,19 +66,27 @@ export class ProsecutionResolver {
   }
 
   @FieldResolver(() => [ProsecutionVerdict], {
-    description: 'The decision on every charge, defendant by defendant in the order added, charges in the order filed: the part of the record every agency reads.',
+    description:
+      'The decision on every charge, defendant by defendant in the order added, charges in the order filed: the part of the record every agency reads.',
   })
   verdicts(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.verdicts(root);
   }
 
-  @FieldResolver(() => Case, { nullable: true, description: 'The police case prosecuted (null when the caller may not see police cases; FORBIDDEN ROLE for IOM and partners).' })
+  @FieldResolver(() => Case, {
+    nullable: true,
+    description: 'The police case prosecuted (null when the caller may not see police cases; FORBIDDEN ROLE for IOM and partners).',
+  })
   case(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext): Case {
     context.prosecutions.publicRecord();
     return { id: root.caseId };
   }
 
-  @FieldResolver(() => [Defendant], { nullable: true, description: 'Suspects charged in the prosecution, in the order they were added; null (FORBIDDEN ROLE) for IOM and partners, who read `verdicts`.' })
+  @FieldResolver(() => [Defendant], {
+    nullable: true,
+    description:
+      'Suspects charged in the prosecution, in the order they were added; null (FORBIDDEN ROLE) for IOM and partners, who read `verdicts`.',
+  })
   defendants(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.defendants(root);
   }
@@ -111,22 +119,28 @@ export class ProsecutionResolver {
 
   @FieldResolver(() => [MlaRequest], {
     nullable: true,
-    description: 'Mutual legal assistance requests sent for the prosecution, oldest first; null when the caller may not see them (UNTOC Art. 18 use limitation).',
+    description:
+      'Mutual legal assistance requests sent for the prosecution, oldest first; null when the caller may not see them (UNTOC Art. 18 use limitation).',
   })
   mlaRequests(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.mlaRequests(root);
   }
 
-  @FieldResolver(() => [CaseLawReference], { nullable: true, description: 'Case law the prosecutor relies on, most recent first; null (FORBIDDEN ROLE) for IOM and partners.' })
+  @FieldResolver(() => [CaseLawReference], {
+    nullable: true,
+    description: 'Case law the prosecutor relies on, most recent first; null (FORBIDDEN ROLE) for IOM and partners.',
+  })
   caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.caseLaw(root);
   }
 }
 
-
 @Resolver()
 export class ProsecutionMutationResolver {
-  @Mutation(() => Prosecution, { nullable: true, description: 'Opens a prosecution on a police case referred for prosecution (PROSECUTOR only; one per case).' })
+  @Mutation(() => Prosecution, {
+    nullable: true,
+    description: 'Opens a prosecution on a police case referred for prosecution (PROSECUTOR only; one per case).',
+  })
   openProsecution(
     @Arg('input', () => OpenProsecutionInput, { description: 'The proceedings.' }) input: OpenProsecutionInput,
     @Ctx() context: ProsecutionContext,
@@ -137,7 +151,8 @@ export class ProsecutionMutationResolver {
 
   @Mutation(() => Prosecution, {
     nullable: true,
-    description: 'Moves proceedings on (PROSECUTOR only): INVESTIGATION → INDICTMENT → TRIAL → APPEAL → FINAL (any stage may end in FINAL).',
+    description:
+      'Moves proceedings on (PROSECUTOR only): INVESTIGATION → INDICTMENT → TRIAL → APPEAL → FINAL (any stage may end in FINAL).',
   })
   advanceProsecution(
     @Arg('id', () => ID, { description: 'The prosecution.' }) id: string,
@@ -148,7 +163,10 @@ export class ProsecutionMutationResolver {
     return context.workflow.advanceStage(id, version, stage);
   }
 
-  @Mutation(() => Defendant, { nullable: true, description: 'Charges a police suspect as a defendant (PROSECUTOR only). Never a migrant (Art. 5).' })
+  @Mutation(() => Defendant, {
+    nullable: true,
+    description: 'Charges a police suspect as a defendant (PROSECUTOR only). Never a migrant (Art. 5).',
+  })
   addDefendant(
     @Arg('input', () => AddDefendantInput, { description: 'The defendant.' }) input: AddDefendantInput,
     @Ctx() context: ProsecutionContext,
@@ -157,7 +175,10 @@ export class ProsecutionMutationResolver {
     return context.workflow.addDefendant(input, idempotencyKey);
   }
 
-  @Mutation(() => Charge, { nullable: true, description: 'Files a charge with its legal basis (PROSECUTOR only); the basis must fit the offence.' })
+  @Mutation(() => Charge, {
+    nullable: true,
+    description: 'Files a charge with its legal basis (PROSECUTOR only); the basis must fit the offence.',
+  })
   fileCharge(
     @Arg('input', () => FileChargeInput, { description: 'The charge.' }) input: FileChargeInput,
     @Ctx() context: ProsecutionContext,
@@ -166,8 +187,14 @@ export class ProsecutionMutationResolver {
     return context.workflow.fileCharge(input, idempotencyKey);
   }
 
-  @Mutation(() => Charge, { nullable: true, description: 'Records the verdict (and sentence, if guilty) on a pending charge (PROSECUTOR only).' })
-  recordVerdict(@Arg('input', () => RecordVerdictInput, { description: 'The verdict.' }) input: RecordVerdictInput, @Ctx() context: ProsecutionContext) {
+  @Mutation(() => Charge, {
+    nullable: true,
+    description: 'Records the verdict (and sentence, if guilty) on a pending charge (PROSECUTOR only).',
+  })
+  recordVerdict(
+    @Arg('input', () => RecordVerdictInput, { description: 'The verdict.' }) input: RecordVerdictInput,
+    @Ctx() context: ProsecutionContext,
+  ) {
     return context.workflow.recordVerdict(input);
   }
 

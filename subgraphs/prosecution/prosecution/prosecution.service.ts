@@ -73,7 +73,11 @@ export class ProsecutionService {
    * representation nor matched by position.
    */
   async testifyingWitnesses(root: ProsecutionEntity) {
-    guard(this.request, prosecutionPolicy.testifyingWitnesses, root, { entityType: 'Prosecution', entityId: root.id, field: 'testifyingWitnesses' });
+    guard(this.request, prosecutionPolicy.testifyingWitnesses, root, {
+      entityType: 'Prosecution',
+      entityId: root.id,
+      field: 'testifyingWitnesses',
+    });
     const witnesses = await this.request.loaders.witnessesByProsecution.load(root.id);
     const consents = await this.request.loaders.testimonyConsentByMigrant.loadMany(witnesses.map((witness) => witness.migrantId));
     return witnesses.filter((_witness, index) => {
@@ -92,10 +96,17 @@ export class ProsecutionService {
     const rule: FieldRule<MlaSubject> = prosecutionPolicy.mlaRequest;
     // Another agency is refused the list as a whole (decided on the agency before any request's States).
     if (!rule.agencies.includes(this.request.viewer.agency)) {
-      guard(this.request, rule, { requestingCountry: '', requestedCountry: '' }, { entityType: 'Prosecution', entityId: root.id, field: 'mlaRequests' });
+      guard(
+        this.request,
+        rule,
+        { requestingCountry: '', requestedCountry: '' },
+        { entityType: 'Prosecution', entityId: root.id, field: 'mlaRequests' },
+      );
     }
     const requests = await this.request.loaders.mlaRequestsByProsecution.load(root.id);
-    return requests.filter((request) => permits(this.request, rule, request, { entityType: 'MlaRequest', entityId: request.id, field: 'content' }));
+    return requests.filter((request) =>
+      permits(this.request, rule, request, { entityType: 'MlaRequest', entityId: request.id, field: 'content' }),
+    );
   }
 
   async caseLaw(root: ProsecutionEntity) {

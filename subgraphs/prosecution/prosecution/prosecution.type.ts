@@ -15,25 +15,42 @@ export class Prosecution {
   @Field(() => ProsecutionStage, { description: 'How far the proceedings have gone.' })
   stage: ProsecutionStage;
 
-  @Field(() => CountryCode, { nullable: true, description: 'Country whose courts hear the case. Not for IOM and partners (FORBIDDEN ROLE).' })
+  @Field(() => CountryCode, {
+    nullable: true,
+    description: 'Country whose courts hear the case. Not for IOM and partners (FORBIDDEN ROLE).',
+  })
   jurisdiction: string;
 
-  @Field(() => String, { nullable: true, description: 'The prosecution office in charge, e.g. "Procura della Repubblica di Agrigento". Not for IOM and partners (FORBIDDEN ROLE).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The prosecution office in charge, e.g. "Procura della Repubblica di Agrigento". Not for IOM and partners (FORBIDDEN ROLE).',
+  })
   prosecutorOffice: string;
 
-  @Field(() => ProsecutorNetwork, { nullable: true, description: 'Prosecutor network through which cross-border cooperation is coordinated. Not for IOM and partners (FORBIDDEN ROLE).' })
+  @Field(() => ProsecutorNetwork, {
+    nullable: true,
+    description: 'Prosecutor network through which cross-border cooperation is coordinated. Not for IOM and partners (FORBIDDEN ROLE).',
+  })
   network: ProsecutorNetwork;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the prosecution office opened its file (UTC). Not for IOM and partners (FORBIDDEN ROLE).' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the prosecution office opened its file (UTC). Not for IOM and partners (FORBIDDEN ROLE).',
+  })
   openedAt: Date;
 
-  @Field(() => Int, { nullable: true, description: 'Version for optimistic locking: pass it back to `advanceProsecution`; each change increments it. Not for IOM and partners (FORBIDDEN ROLE).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Version for optimistic locking: pass it back to `advanceProsecution`; each change increments it. Not for IOM and partners (FORBIDDEN ROLE).',
+  })
   version: number;
 }
 
 @ObjectType('ProsecutionVerdict', {
   description:
-    'The court\'s decision on one charge of a prosecution, without the charge\'s offence, defendant or sentence: the part of the record every agency may read (IOM and partners read verdicts through this field only).',
+    "The court's decision on one charge of a prosecution, without the charge's offence, defendant or sentence: the part of the record every agency may read (IOM and partners read verdicts through this field only).",
 })
 export class ProsecutionVerdict {
   @Field(() => ID, { description: 'The charge decided (its details are in `Prosecution.defendants` for the agencies that may read them).' })

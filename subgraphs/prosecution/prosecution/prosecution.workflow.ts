@@ -39,7 +39,13 @@ export const STAGE_TRANSITIONS: Transitions<ProsecutionStage> = {
 
 /** Which provisions can ground each offence (NATIONAL_LAW always can). */
 export const LEGAL_BASES: Record<Offence, readonly LegalBasis[]> = {
-  [Offence.SMUGGLING_OF_MIGRANTS]: [LegalBasis.SOM_6_1_A, LegalBasis.SOM_6_2, LegalBasis.SOM_6_3_A, LegalBasis.SOM_6_3_B, LegalBasis.NATIONAL_LAW],
+  [Offence.SMUGGLING_OF_MIGRANTS]: [
+    LegalBasis.SOM_6_1_A,
+    LegalBasis.SOM_6_2,
+    LegalBasis.SOM_6_3_A,
+    LegalBasis.SOM_6_3_B,
+    LegalBasis.NATIONAL_LAW,
+  ],
   [Offence.DOCUMENT_FRAUD]: [LegalBasis.SOM_6_1_B, LegalBasis.SOM_6_2, LegalBasis.NATIONAL_LAW],
   [Offence.ENABLING_ILLEGAL_STAY]: [LegalBasis.SOM_6_1_C, LegalBasis.SOM_6_2, LegalBasis.NATIONAL_LAW],
   [Offence.TRAFFICKING_IN_PERSONS]: [LegalBasis.TIP_5, LegalBasis.NATIONAL_LAW],
@@ -76,7 +82,9 @@ export class ProsecutionWorkflow {
   private ownCountry(given: string | null | undefined, field: string, what: string): string {
     const own = this.request.viewer.country;
     if (given !== null && given !== undefined && given !== own) {
-      throw new InvalidInputError([{ field, reasons: [`${what} is the caller's own State (${own}); ${given} cannot be set (omit the field)`] }]);
+      throw new InvalidInputError([
+        { field, reasons: [`${what} is the caller's own State (${own}); ${given} cannot be set (omit the field)`] },
+      ]);
     }
     return own;
   }
@@ -87,13 +95,17 @@ export class ProsecutionWorkflow {
     const jurisdiction = this.ownCountry(input.jurisdiction, 'jurisdiction', 'the jurisdiction');
     const stage = input.stage ?? ProsecutionStage.INVESTIGATION;
     if (!OPENING_STAGES.includes(stage)) {
-      throw new InvalidInputError([{ field: 'stage', reasons: [`a prosecution opens at ${OPENING_STAGES.join(' or ')}, not ${stage}; advance it afterwards`] }]);
+      throw new InvalidInputError([
+        { field: 'stage', reasons: [`a prosecution opens at ${OPENING_STAGES.join(' or ')}, not ${stage}; advance it afterwards`] },
+      ]);
     }
     if (this.request.references) {
       const found = (await this.request.references.lookup('case', [caseId]))[caseId];
       if (!found) throw new InvalidInputError([{ field: 'caseId', reasons: ['no police case with this id (or none you may see)'] }]);
       if (found.status !== 'REFERRED_FOR_PROSECUTION') {
-        throw new InvalidInputError([{ field: 'caseId', reasons: [`the case is ${found.status}: a prosecution opens only on a case REFERRED_FOR_PROSECUTION`] }]);
+        throw new InvalidInputError([
+          { field: 'caseId', reasons: [`the case is ${found.status}: a prosecution opens only on a case REFERRED_FOR_PROSECUTION`] },
+        ]);
       }
     }
     const id = await createOnce(this.request, 'openProsecution', key, input, async (manager) => {
@@ -137,10 +149,19 @@ export class ProsecutionWorkflow {
       // Smuggling Protocol Art. 5: a migrant is never a defendant; only a police suspect of this very case is.
       const found = (await this.request.references.lookup('suspect', [suspectId]))[suspectId];
       if (!found) {
-        throw new InvalidInputError([{ field: 'suspectId', reasons: ['not a police suspect (or none you may see): only a suspect can be a defendant, never a migrant (Smuggling Protocol Art. 5)'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'suspectId',
+            reasons: [
+              'not a police suspect (or none you may see): only a suspect can be a defendant, never a migrant (Smuggling Protocol Art. 5)',
+            ],
+          },
+        ]);
       }
       if (found.caseId !== prosecution.caseId) {
-        throw new InvalidInputError([{ field: 'suspectId', reasons: ['this suspect belongs to another police case than the one prosecuted'] }]);
+        throw new InvalidInputError([
+          { field: 'suspectId', reasons: ['this suspect belongs to another police case than the one prosecuted'] },
+        ]);
       }
     }
     const id = await createOnce(this.request, 'addDefendant', key, input, async (manager) => {
@@ -167,7 +188,10 @@ export class ProsecutionWorkflow {
     const defendantId = assertId(input.defendantId, 'defendantId');
     if (!LEGAL_BASES[input.offence].includes(input.legalBasis)) {
       throw new InvalidInputError([
-        { field: 'legalBasis', reasons: [`${input.legalBasis} cannot ground ${input.offence}; use one of ${LEGAL_BASES[input.offence].join(', ')}`] },
+        {
+          field: 'legalBasis',
+          reasons: [`${input.legalBasis} cannot ground ${input.offence}; use one of ${LEGAL_BASES[input.offence].join(', ')}`],
+        },
       ]);
     }
     await this.writableDefendant(defendantId, 'defendantId');
@@ -207,7 +231,8 @@ export class ProsecutionWorkflow {
         throw new InvalidInputError([{ field: 'chargeId', reasons: [`this charge was already decided (${charge.verdict})`] }]);
       }
       const decidedAt = truncateToMilliseconds(input.decidedAt ?? new Date());
-      if (decidedAt < charge.filedAt) throw new InvalidInputError([{ field: 'decidedAt', reasons: ['decidedAt must not be before the charge was filed'] }]);
+      if (decidedAt < charge.filedAt)
+        throw new InvalidInputError([{ field: 'decidedAt', reasons: ['decidedAt must not be before the charge was filed'] }]);
       await updateVersioned(manager, ChargeEntity, 'charge.verdict', chargeId, input.version, {
         verdict: input.verdict,
         sentenceMonths: input.sentenceMonths ?? null,
@@ -224,9 +249,17 @@ export class ProsecutionWorkflow {
     const prosecution = await this.writableProsecution(prosecutionId, 'prosecutionId');
     if (this.request.references) {
       const found = (await this.request.references.lookup('migrant', [migrantId]))[migrantId];
-      if (!found) throw new InvalidInputError([{ field: 'migrantId', reasons: ['not a migrant registered by IOM (or none you may see): a witness here is a migrant of the case'] }]);
+      if (!found)
+        throw new InvalidInputError([
+          {
+            field: 'migrantId',
+            reasons: ['not a migrant registered by IOM (or none you may see): a witness here is a migrant of the case'],
+          },
+        ]);
       if (found.caseId !== prosecution.caseId) {
-        throw new InvalidInputError([{ field: 'migrantId', reasons: ['this migrant belongs to another police case than the one prosecuted'] }]);
+        throw new InvalidInputError([
+          { field: 'migrantId', reasons: ['this migrant belongs to another police case than the one prosecuted'] },
+        ]);
       }
     }
     const id = await createOnce(this.request, 'addWitness', key, input, async (manager) => {
@@ -281,6 +314,8 @@ export class ProsecutionWorkflow {
       assertVersion(row, version);
       assertTransition('MlaRequest', MLA_STATUS_TRANSITIONS, row.status, status);
       // Both States read the request; which of them makes this move depends on the move.
+      // The rule reads the row's fields and the move; a plain copy of the entity is what it needs.
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread
       guard(this.request, prosecutionPolicy.advanceMlaRequest, { ...row, to: status });
       await updateVersioned(manager, MlaRequestEntity, 'mla.advance', mlaId, version, { status });
     });

@@ -4,7 +4,17 @@ import { Aggravation, Offence } from '../../shared/offence.js';
 import { CaseLawEntity, ProsecutionCaseLawEntity } from '../case-law/case-law.entity.js';
 import type { ChargeEntity } from '../charge/charge.entity.js';
 import type { DefendantEntity } from '../defendant/defendant.entity.js';
-import { LegalBasis, Liability, MLA_STATUS_TRANSITIONS, MlaStatus, MlaType, ProsecutionStage, ProsecutorNetwork, Verdict, WitnessRole } from '../enums.js';
+import {
+  LegalBasis,
+  Liability,
+  MLA_STATUS_TRANSITIONS,
+  MlaStatus,
+  MlaType,
+  ProsecutionStage,
+  ProsecutorNetwork,
+  Verdict,
+  WitnessRole,
+} from '../enums.js';
 import type { MlaRequestEntity } from '../mla/mla.entity.js';
 import type { ProsecutionEntity } from '../prosecution/prosecution.entity.js';
 import { createProsecutionContext } from '../prosecution.context.js';
@@ -21,8 +31,7 @@ const prosecutions: Partial<ProsecutionEntity>[] = [
     caseId: demoId(kind.case, 1),
     stage: ProsecutionStage.INDICTMENT,
     jurisdiction: 'DOM',
-    prosecutorOffice:
-      'Procuraduría Especializada contra el Tráfico Ilícito de Migrantes y la Trata de Personas (PETT), Santo Domingo',
+    prosecutorOffice: 'Procuraduría Especializada contra el Tráfico Ilícito de Migrantes y la Trata de Personas (PETT), Santo Domingo',
     network: ProsecutorNetwork.REFCO,
     openedAt: new Date('2026-04-02T13:00:00Z'),
   },
@@ -39,20 +48,70 @@ const prosecutions: Partial<ProsecutionEntity>[] = [
 
 const defendants: Partial<DefendantEntity>[] = [
   // Case 1: "El Capi" steered the yola; "Tío Ramón" organised the crossing. "La Flaca" is still sought.
-  { id: demoId(kind.defendant, 1), prosecutionId: demoId(kind.prosecution, 1), suspectId: demoId(kind.suspect, 1), liability: Liability.PRINCIPAL },
-  { id: demoId(kind.defendant, 2), prosecutionId: demoId(kind.prosecution, 1), suspectId: demoId(kind.suspect, 2), liability: Liability.ORGANIZER },
+  {
+    id: demoId(kind.defendant, 1),
+    prosecutionId: demoId(kind.prosecution, 1),
+    suspectId: demoId(kind.suspect, 1),
+    liability: Liability.PRINCIPAL,
+  },
+  {
+    id: demoId(kind.defendant, 2),
+    prosecutionId: demoId(kind.prosecution, 1),
+    suspectId: demoId(kind.suspect, 2),
+    liability: Liability.ORGANIZER,
+  },
   // Case 4: "Abu Salem" organised the departure from the Libyan coast.
-  { id: demoId(kind.defendant, 3), prosecutionId: demoId(kind.prosecution, 2), suspectId: demoId(kind.suspect, 5), liability: Liability.ORGANIZER },
+  {
+    id: demoId(kind.defendant, 3),
+    prosecutionId: demoId(kind.prosecution, 2),
+    suspectId: demoId(kind.suspect, 5),
+    liability: Liability.ORGANIZER,
+  },
 ];
 
 const pending = { verdict: Verdict.PENDING, sentenceMonths: null, decidedAt: null };
 
 const charges: Partial<ChargeEntity>[] = [
-  { id: demoId(kind.charge, 1), defendantId: demoId(kind.defendant, 1), offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_1_A, filedAt: new Date('2026-04-24T15:00:00Z'), ...pending },
-  { id: demoId(kind.charge, 2), defendantId: demoId(kind.defendant, 1), offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_3_A, filedAt: new Date('2026-04-24T15:00:00Z'), ...pending },
-  { id: demoId(kind.charge, 3), defendantId: demoId(kind.defendant, 2), offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_1_A, filedAt: new Date('2026-04-24T15:00:00Z'), ...pending },
-  { id: demoId(kind.charge, 4), defendantId: demoId(kind.defendant, 2), offence: Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP, legalBasis: LegalBasis.UNTOC_5, filedAt: new Date('2026-04-24T15:00:00Z'), ...pending },
-  { id: demoId(kind.charge, 5), defendantId: demoId(kind.defendant, 3), offence: Offence.SMUGGLING_OF_MIGRANTS, legalBasis: LegalBasis.SOM_6_3_A, filedAt: new Date('2026-07-01T09:00:00Z'), ...pending },
+  {
+    id: demoId(kind.charge, 1),
+    defendantId: demoId(kind.defendant, 1),
+    offence: Offence.SMUGGLING_OF_MIGRANTS,
+    legalBasis: LegalBasis.SOM_6_1_A,
+    filedAt: new Date('2026-04-24T15:00:00Z'),
+    ...pending,
+  },
+  {
+    id: demoId(kind.charge, 2),
+    defendantId: demoId(kind.defendant, 1),
+    offence: Offence.SMUGGLING_OF_MIGRANTS,
+    legalBasis: LegalBasis.SOM_6_3_A,
+    filedAt: new Date('2026-04-24T15:00:00Z'),
+    ...pending,
+  },
+  {
+    id: demoId(kind.charge, 3),
+    defendantId: demoId(kind.defendant, 2),
+    offence: Offence.SMUGGLING_OF_MIGRANTS,
+    legalBasis: LegalBasis.SOM_6_1_A,
+    filedAt: new Date('2026-04-24T15:00:00Z'),
+    ...pending,
+  },
+  {
+    id: demoId(kind.charge, 4),
+    defendantId: demoId(kind.defendant, 2),
+    offence: Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP,
+    legalBasis: LegalBasis.UNTOC_5,
+    filedAt: new Date('2026-04-24T15:00:00Z'),
+    ...pending,
+  },
+  {
+    id: demoId(kind.charge, 5),
+    defendantId: demoId(kind.defendant, 3),
+    offence: Offence.SMUGGLING_OF_MIGRANTS,
+    legalBasis: LegalBasis.SOM_6_3_A,
+    filedAt: new Date('2026-07-01T09:00:00Z'),
+    ...pending,
+  },
 ];
 
 const witnesses: Partial<WitnessEntity>[] = [
@@ -120,7 +179,7 @@ const caseLaw: Partial<CaseLawEntity>[] = [
     aggravations: [Aggravation.ENDANGERING_LIFE],
     seaMode: true,
     holding:
-      'Evidence seized by a foreign coast guard boarding a Dominican-flagged vessel is admissible when the flag State\'s authorisation under Art. 8 of the Protocol is on the record.',
+      "Evidence seized by a foreign coast guard boarding a Dominican-flagged vessel is admissible when the flag State's authorisation under Art. 8 of the Protocol is on the record.",
   },
   {
     id: demoId(kind.caseLaw, 2),
@@ -157,7 +216,7 @@ const caseLaw: Partial<CaseLawEntity>[] = [
   },
   {
     id: demoId(kind.caseLaw, 5),
-    citation: 'Corte d\'Appello di Palermo, Sezione II penale, sentenza n. 1488/2024',
+    citation: "Corte d'Appello di Palermo, Sezione II penale, sentenza n. 1488/2024",
     jurisdiction: 'ITA',
     year: 2024,
     offences: [Offence.SMUGGLING_OF_MIGRANTS, Offence.PARTICIPATION_IN_ORGANIZED_CRIMINAL_GROUP],
@@ -174,8 +233,7 @@ const caseLaw: Partial<CaseLawEntity>[] = [
     offences: [Offence.SMUGGLING_OF_MIGRANTS],
     aggravations: [],
     seaMode: true,
-    holding:
-      'A passenger made to steer the dinghy under threat, paid nothing and travelling as a migrant, is not liable as a smuggler.',
+    holding: 'A passenger made to steer the dinghy under threat, paid nothing and travelling as a migrant, is not liable as a smuggler.',
   },
 ];
 
@@ -211,7 +269,9 @@ function mlaPath(target: MlaStatus): MlaStatus[] {
  * Case law is reference data with no workflow of its own, so it is inserted as it is.
  */
 export async function seedProsecutionDemo(dataSource: DataSource): Promise<boolean> {
-  const [{ present }] = await dataSource.query('/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present');
+  const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(
+    '/* seed.prosecution.present */ SELECT EXISTS (SELECT 1 FROM prosecutions) AS present',
+  );
   if (present) return false;
   await dataSource.transaction(async (manager) => {
     await manager.insert(CaseLawEntity, caseLaw);
@@ -266,7 +326,12 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
   }
   for (const w of witnesses) {
     await as(jurisdictionOf.get(w.prosecutionId as string) as string).addWitness(
-      { prosecutionId: w.prosecutionId as string, migrantId: w.migrantId as string, role: w.role as WitnessRole, protectiveMeasures: w.protectiveMeasures },
+      {
+        prosecutionId: w.prosecutionId as string,
+        migrantId: w.migrantId as string,
+        role: w.role as WitnessRole,
+        protectiveMeasures: w.protectiveMeasures,
+      },
       `demo:witness:${w.id}`,
       { id: w.id },
     );

@@ -1,5 +1,11 @@
 import { guard } from '../../shared/policy.js';
-import { dimensionsOf, filterConditions, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
+import {
+  dimensionsOf,
+  filterConditions,
+  kAnonymousStatistics,
+  type Dimension,
+  type StatisticsFilter,
+} from '../../shared/statistics/statistics.js';
 import { Offence } from '../../shared/offence.js';
 import { LegalBasis, MlaStatus, MlaType, ProsecutionStage, Verdict } from '../enums.js';
 import type { ProsecutionRequest } from '../prosecution.context.js';
@@ -19,11 +25,13 @@ const MLA_DIMENSIONS: Record<MlaDimension, Dimension> = {
   [MlaDimension.TYPE]: { field: 'type', sql: 'r.type', values: Object.values(MlaType) },
 };
 
-
 export class ProsecutionStatisticsService {
   constructor(private readonly request: ProsecutionRequest) {}
 
-  async prosecutions(groupBy: readonly ProsecutionDimension[], filter: StatisticsFilter | null | undefined): Promise<ProsecutionStatistics> {
+  async prosecutions(
+    groupBy: readonly ProsecutionDimension[],
+    filter: StatisticsFilter | null | undefined,
+  ): Promise<ProsecutionStatistics> {
     guard(this.request, prosecutionPolicy.statistics, undefined);
     const { where, parameters } = filterConditions(filter, { time: 'p.opened_at', country: 'p.jurisdiction' });
     const result = await kAnonymousStatistics(

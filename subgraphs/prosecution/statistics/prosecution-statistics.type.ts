@@ -35,7 +35,10 @@ registerEnumType(MlaDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of prosecutions and charges: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
+@ObjectType({
+  description:
+    'One group of prosecutions and charges: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.',
+})
 export class ProsecutionBucket {
   @Field(() => ProsecutionStage, { nullable: true, description: 'Stage, when grouped by STAGE.' })
   stage?: ProsecutionStage | null;
@@ -52,7 +55,10 @@ export class ProsecutionBucket {
   @Field(() => LegalBasis, { nullable: true, description: 'Legal basis, when grouped by LEGAL_BASIS.' })
   legalBasis?: LegalBasis | null;
 
-  @Field({ description: 'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k defendants, or a complement). Empty and withheld look alike.' })
+  @Field({
+    description:
+      'True when no unit cell of the group is published: it is empty, or every cell was withheld (fewer than k defendants, or a complement). Empty and withheld look alike.',
+  })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Prosecutions in the group; null when suppressed.' })
@@ -92,7 +98,10 @@ export class ProsecutionStatistics {
   suppressedBuckets: number;
 }
 
-@ObjectType({ description: 'One group of MLA requests: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.' })
+@ObjectType({
+  description:
+    'One group of MLA requests: the sum of its published unit cells (calendar month × country). A group with no published cell (empty or withheld alike) has null figures and `suppressed: true`, never 0.',
+})
 export class MlaBucket {
   @Field(() => MlaStatus, { nullable: true, description: 'Status, when grouped by STATUS.' })
   status?: MlaStatus | null;
@@ -100,7 +109,10 @@ export class MlaBucket {
   @Field(() => MlaType, { nullable: true, description: 'Type, when grouped by TYPE.' })
   type?: MlaType | null;
 
-  @Field({ description: 'True when no unit cell of the group is published (empty, or withheld: fewer than k requests, or a complement). Empty and withheld look alike.' })
+  @Field({
+    description:
+      'True when no unit cell of the group is published (empty, or withheld: fewer than k requests, or a complement). Empty and withheld look alike.',
+  })
   suppressed: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Requests in the group; null when suppressed.' })

@@ -5,7 +5,10 @@ import { Witness } from './witness.type.js';
 
 @Resolver(() => Witness)
 export class WitnessResolver {
-  @FieldResolver(() => Migrant, { nullable: true, description: 'The migrant who testifies; the assistance subgraph resolves its details under its consent rules.' })
+  @FieldResolver(() => Migrant, {
+    nullable: true,
+    description: 'The migrant who testifies; the assistance subgraph resolves its details under its consent rules.',
+  })
   migrant(@Root() root: WitnessEntity): Migrant {
     return { id: root.migrantId };
   }

@@ -6,6 +6,6 @@ export const accessLogPolicy = {
     fields: ['Query.policeAccessLog', 'Query.assistanceAccessLog', 'Query.prosecutionAccessLog', 'AccessLogEntry.*'],
     agencies: ['AUDITOR'],
     logged: false,
-    rule: 'Every subgraph\'s access log (gated reads and writes): data-protection auditors only',
+    rule: "Every subgraph's access log (gated reads and writes): data-protection auditors only",
   },
 } satisfies PolicyTable;

@@ -39,10 +39,10 @@ registerEnumType(DenialReasonCode, {
   name: 'DenialReason',
   description: 'Why a field was withheld; the same value a denied caller gets in `extensions.reason`.',
   valuesConfig: {
-    ROLE: { description: 'The caller\'s agency may not see this field group.' },
+    ROLE: { description: "The caller's agency may not see this field group." },
     CONSENT_REQUIRED: { description: 'No live consent of the migrant covers this recipient.' },
-    HANDLING_RESTRICTED: { description: 'The source\'s handling code forbids this use (H1: not for judicial proceedings).' },
-    NOT_RELEASABLE: { description: 'The source has not released the item to the caller\'s country.' },
+    HANDLING_RESTRICTED: { description: "The source's handling code forbids this use (H1: not for judicial proceedings)." },
+    NOT_RELEASABLE: { description: "The source has not released the item to the caller's country." },
   },
 });
 
@@ -82,10 +82,10 @@ export class AccessLogEntry {
   @Field({ description: 'The caller (`sub` claim of the token).' })
   actor: string;
 
-  @Field(() => AgencyCode, { description: 'The caller\'s agency.' })
+  @Field(() => AgencyCode, { description: "The caller's agency." })
   agency: AgencyCode;
 
-  @Field(() => CountryCode, { description: 'The caller\'s country.' })
+  @Field(() => CountryCode, { description: "The caller's country." })
   country: string;
 
   @Field(() => AccessKind, { description: 'A gated read or a write.' })
@@ -98,7 +98,8 @@ export class AccessLogEntry {
   entityId: string;
 
   @Field(() => [String], {
-    description: 'For a read, the gated fields asked for, e.g. ["identity", "traffickingStatus"]; for a write, the names of the fields set (never their values).',
+    description:
+      'For a read, the gated fields asked for, e.g. ["identity", "traffickingStatus"]; for a write, the names of the fields set (never their values).',
   })
   fields: string[];
 
@@ -116,7 +117,8 @@ export class AccessLogEntry {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The request id (`x-request-id`) of the caller\'s request, to match an entry with the caller\'s own logs; null for entries older than this field.',
+    description:
+      "The request id (`x-request-id`) of the caller's request, to match an entry with the caller's own logs; null for entries older than this field.",
   })
   requestId: string | null;
 }

@@ -13,7 +13,7 @@ export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from './shared-read-prot
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SharedRead = z.object({
   /** The call whose rows are copied (its `x-tidelink-call`). */
-  from: z.string().uuid(),
+  from: z.uuid(),
   /** The request ids of the callers that joined the call. */
   requestIds: z.array(z.string().regex(REQUEST_ID)).min(1).max(1000),
 });
@@ -29,7 +29,10 @@ function refuse(reason: string) {
 }
 
 /** POST /access-log/shared-read: signed by the gateway, with the joiner's own token. */
-export function serveSharedReads(app: Express, options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger }): void {
+export function serveSharedReads(
+  app: Express,
+  options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger },
+): void {
   const { config, verifier, dataSource, logger } = options;
   app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '128kb' }), async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -57,7 +60,9 @@ export function serveSharedReads(app: Express, options: { config: Config; verifi
     try {
       request = SharedRead.parse(JSON.parse(body.toString('utf8')));
     } catch {
-      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
     try {

@@ -78,14 +78,26 @@ export async function flushWrites(manager: EntityManager): Promise<void> {
   if (!writes || writes.pending.size === 0) return;
   const { writer } = writes;
   const operation = writes.operation ?? writer.mutation ?? writer.operationName ?? 'unnamed';
-  const rows = [...writes.pending.values()].map((entry) => ({ entity_type: entry.entityType, entity_id: entry.entityId, fields: [...entry.fields].sort() }));
+  const rows = [...writes.pending.values()].map((entry) => ({
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    fields: [...entry.fields].sort(),
+  }));
   writes.pending.clear();
   await manager.query(
     `/* accessLog.appendWrites */
      INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, operation, request_id)
      SELECT $2, $3, $4, entity_type, entity_id, fields, 'ALLOWED', NULL, $5, 'WRITE', $6, $7
        FROM jsonb_to_recordset($1::jsonb) AS entry(entity_type text, entity_id uuid, fields text[])`,
-    [JSON.stringify(rows), writer.viewer.subject, writer.viewer.agency, writer.viewer.country, writer.operationName, operation, writer.requestId],
+    [
+      JSON.stringify(rows),
+      writer.viewer.subject,
+      writer.viewer.agency,
+      writer.viewer.country,
+      writer.operationName,
+      operation,
+      writer.requestId,
+    ],
   );
 }
 

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { signRequest } from '../request-signing.js';
-import { LOOKUP_OWNER, LOOKUP_PATH, lookupFacts, type LookupAnswer, type LookupKind, type LookupOwner, type LookupRequest } from './lookup.protocol.js';
+import {
+  LOOKUP_OWNER,
+  LOOKUP_PATH,
+  lookupFacts,
+  type LookupAnswer,
+  type LookupKind,
+  type LookupOwner,
+  type LookupRequest,
+} from './lookup.protocol.js';
 
 /** The owner of a reference could not be asked (down, slow, refusing): the write is not made. */
 export class OwnerUnavailableError extends GraphQLError {

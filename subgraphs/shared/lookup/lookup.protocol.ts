@@ -28,7 +28,12 @@ export type LookupFacts<Kind extends LookupKind> = z.infer<(typeof lookupFacts)[
 export type LookupAnswer<Kind extends LookupKind> = Record<string, LookupFacts<Kind> | null>;
 
 /** Which subgraph owns each kind. */
-export const LOOKUP_OWNER = { case: 'police', suspect: 'police', migrant: 'assistance', testimonyConsent: 'assistance' } as const satisfies Record<LookupKind, string>;
+export const LOOKUP_OWNER = {
+  case: 'police',
+  suspect: 'police',
+  migrant: 'assistance',
+  testimonyConsent: 'assistance',
+} as const satisfies Record<LookupKind, string>;
 export type LookupOwner = (typeof LOOKUP_OWNER)[LookupKind];
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');

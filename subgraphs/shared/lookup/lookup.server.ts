@@ -13,7 +13,9 @@ import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type L
  * its policy and scoping apply), null for a record the caller may not know of.
  */
 // Method syntax on purpose: a module's handlers for its own context fit the shared module type, as `createContext` does.
-export type LookupHandler<Context, Kind extends LookupKind> = { check(context: Context, id: string): Promise<LookupFacts<Kind> | null> }['check'];
+export type LookupHandler<Context, Kind extends LookupKind> = {
+  check(context: Context, id: string): Promise<LookupFacts<Kind> | null>;
+}['check'];
 export type LookupHandlers<Context> = { [Kind in LookupKind]?: LookupHandler<Context, Kind> };
 
 /** What a lookup handler reads of a record's owner service, and how the check is logged. */
@@ -68,7 +70,7 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
   const { config, logger } = options;
   app.post(LOOKUP_PATH, express.raw({ type: () => true, limit: '16kb' }), async (req: Request, res: Response) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
     const secret = config.SUBGRAPH_SIGNING_SECRET;
     // Without a signing secret nothing can be verified: refuse rather than trust.
     if (!secret) return refuse(res, 401, 'UNAUTHENTICATED', 'lookups are refused: no SUBGRAPH_SIGNING_SECRET configured');
@@ -93,7 +95,8 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
       return refuse(res, 400, 'BAD_REQUEST', 'the body must be JSON { kind, ids }');
     }
     const parsed = lookupRequest.safeParse(parsedBody);
-    if (!parsed.success) return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    if (!parsed.success)
+      return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     const handler = options.handlers[parsed.data.kind] as LookupHandler<Context, LookupKind> | undefined;
     if (!handler) return refuse(res, 404, 'NOT_FOUND', `this subgraph does not own ${parsed.data.kind} records`);
     const requestId = header('x-request-id') ?? 'lookup';

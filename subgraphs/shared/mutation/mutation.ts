@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { assertAttributed, attributeTransaction, flushWrites, recordWrite } from '../access-log/write-log.js';
 import type { SubgraphContext } from '../context.js';
 import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors.js';
@@ -65,10 +64,10 @@ export async function createOnce(
       return existing.result_id;
     }
     const id = await create(manager);
-    await manager.query('/* idempotency.record */ UPDATE idempotency_keys SET result_id = $4 WHERE actor = $1 AND operation = $2 AND key = $3', [
-      ...identity,
-      id,
-    ]);
+    await manager.query(
+      '/* idempotency.record */ UPDATE idempotency_keys SET result_id = $4 WHERE actor = $1 AND operation = $2 AND key = $3',
+      [...identity, id],
+    );
     return id;
   }
 }
@@ -92,7 +91,7 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
   const result = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<Row>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id, version })
     .comment(statement)
     .execute();
@@ -100,7 +99,12 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
     recordWrite(manager, entity, id, Object.keys(changes));
     return;
   }
-  const current = await manager.getRepository(entity).createQueryBuilder('row').comment(`${statement}.current`).where('row.id = :id', { id }).getOne();
+  const current = await manager
+    .getRepository(entity)
+    .createQueryBuilder('row')
+    .comment(`${statement}.current`)
+    .where('row.id = :id', { id })
+    .getOne();
   if (!current) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), 'id');
   throw new ConflictError(`version ${version} is stale; the record is at version ${current.version}`, 'STALE_VERSION', {
     currentVersion: current.version,

@@ -10,13 +10,22 @@ import { suppressCells, type UnitCell } from './suppression.js';
     'Narrows a statistics query. Every given condition must hold. Windows are whole calendar months (UTC): `from` and `to` must each be the first instant of a month, e.g. 2026-03-01T00:00:00Z.',
 })
 export class StatisticsFilter {
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events at or after this instant: the first instant of a calendar month (UTC).' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'Only events at or after this instant: the first instant of a calendar month (UTC).',
+  })
   from?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Only events before this instant: the first instant of a calendar month (UTC), after `from`.' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'Only events before this instant: the first instant of a calendar month (UTC), after `from`.',
+  })
   to?: Date | null;
 
-  @Field(() => CountryCode, { nullable: true, description: 'Only events of this country (what "country" means is given on each statistics query).' })
+  @Field(() => CountryCode, {
+    nullable: true,
+    description: 'Only events of this country (what "country" means is given on each statistics query).',
+  })
   country?: string | null;
 }
 
@@ -79,7 +88,11 @@ export async function kAnonymousStatistics<Metric extends string>(
 ): Promise<KAnonymous<Metric>> {
   const month = `to_char(date_trunc('month', ${query.grid.time} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
   const own = query.dimensions.filter((dimension) => !dimension.axis);
-  const coordinateColumns = [`${month} AS "__month"`, `${query.grid.country} AS "__country"`, ...own.map((dimension) => `${dimension.sql} AS "${dimension.field}"`)];
+  const coordinateColumns = [
+    `${month} AS "__month"`,
+    `${query.grid.country} AS "__country"`,
+    ...own.map((dimension) => `${dimension.sql} AS "${dimension.field}"`),
+  ];
   const metricColumns = Object.entries(query.metrics).map(([name, sql]) => `${sql as string} AS "${name}"`);
   const sql = [
     `/* ${query.statement} */ SELECT ${[...coordinateColumns, ...metricColumns, `${query.people} AS "__people"`].join(', ')}`,
@@ -111,7 +124,11 @@ const monthOf = (instant: Date) => instant.toISOString().slice(0, 7);
  * without one, every month from the first to the last with data), so a month with only withheld
  * figures looks like one with none. Countries: the filter's country when given, else those present.
  */
-function axisDomain(axis: 'month' | 'country', present: readonly (string | null)[], filter: StatisticsFilter | null | undefined): (string | null)[] {
+function axisDomain(
+  axis: 'month' | 'country',
+  present: readonly (string | null)[],
+  filter: StatisticsFilter | null | undefined,
+): (string | null)[] {
   if (axis === 'country') return filter?.country ? [filter.country] : [...new Set(present)];
   const months = present.filter((value): value is string => value !== null).sort();
   const first = filter?.from ? monthOf(filter.from) : months[0];
@@ -134,12 +151,18 @@ export function publish<Metric extends string>(
     return value === null || value === undefined ? null : String(value);
   };
   const cells: UnitCell[] = rows.map((row) => ({
-    coordinates: [row.__month, row.__country, ...own.map((dimension) => row[dimension.field])].map((value) => (value === null || value === undefined ? null : String(value))),
+    coordinates: [row.__month, row.__country, ...own.map((dimension) => row[dimension.field])].map((value) =>
+      value === null || value === undefined ? null : String(value),
+    ),
     people: Number(row.__people ?? 0),
   }));
   // Month and country lines never add up to a published figure's true value (no grid is coarser
   // than month × country), so only the requested dimensions' lines need complementary suppression.
-  const suppressed = suppressCells(cells, k, own.map((_, index) => index + 2));
+  const suppressed = suppressCells(
+    cells,
+    k,
+    own.map((_, index) => index + 2),
+  );
 
   const domains = dimensions.map((dimension) => {
     const present = rows.map((row) => coordinate(row, dimension));
@@ -147,7 +170,9 @@ export function publish<Metric extends string>(
   });
   const size = domains.reduce((product, domain) => product * Math.max(domain.length, 1), 1);
   if (size > MAX_BUCKETS) {
-    throw new InvalidInputError([{ field: 'groupBy', reasons: [`these dimensions give ${size} groups (at most ${MAX_BUCKETS}): group by fewer or narrow the window`] }]);
+    throw new InvalidInputError([
+      { field: 'groupBy', reasons: [`these dimensions give ${size} groups (at most ${MAX_BUCKETS}): group by fewer or narrow the window`] },
+    ]);
   }
   const sums = new Map<string, Record<string, number>>();
   const total = Object.fromEntries(metricNames.map((name) => [name, 0])) as Record<Metric, number>;
@@ -178,7 +203,10 @@ function sortValues(values: readonly (string | null)[]): (string | null)[] {
 }
 
 function combinations(domains: readonly (string | null)[][]): (string | null)[][] {
-  return domains.reduce<(string | null)[][]>((prefixes, domain) => prefixes.flatMap((prefix) => domain.map((value) => [...prefix, value])), [[]]);
+  return domains.reduce<(string | null)[][]>(
+    (prefixes, domain) => prefixes.flatMap((prefix) => domain.map((value) => [...prefix, value])),
+    [[]],
+  );
 }
 
 /** groupBy values must be distinct; every value comes from an enumeration, so SQL stays fixed text. */
@@ -191,7 +219,13 @@ export function dimensionsOf<Key extends string>(groupBy: readonly Key[], catalo
 
 /** True at the first instant of a calendar month (UTC). */
 function isMonthStart(instant: Date): boolean {
-  return instant.getUTCDate() === 1 && instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0 && instant.getUTCSeconds() === 0 && instant.getUTCMilliseconds() === 0;
+  return (
+    instant.getUTCDate() === 1 &&
+    instant.getUTCHours() === 0 &&
+    instant.getUTCMinutes() === 0 &&
+    instant.getUTCSeconds() === 0 &&
+    instant.getUTCMilliseconds() === 0
+  );
 }
 
 /**
@@ -200,8 +234,10 @@ function isMonthStart(instant: Date): boolean {
  */
 export function filterConditions(filter: StatisticsFilter | null | undefined, columns: { time: string; country: string }) {
   const problems: FieldProblem[] = [];
-  if (filter?.from && !isMonthStart(filter.from)) problems.push({ field: 'filter.from', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-03-01T00:00:00Z'] });
-  if (filter?.to && !isMonthStart(filter.to)) problems.push({ field: 'filter.to', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-04-01T00:00:00Z'] });
+  if (filter?.from && !isMonthStart(filter.from))
+    problems.push({ field: 'filter.from', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-03-01T00:00:00Z'] });
+  if (filter?.to && !isMonthStart(filter.to))
+    problems.push({ field: 'filter.to', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-04-01T00:00:00Z'] });
   if (filter?.from && filter.to && filter.to <= filter.from) problems.push({ field: 'filter.to', reasons: ['must be after filter.from'] });
   if (problems.length > 0) throw new InvalidInputError(problems);
   const where: string[] = [];

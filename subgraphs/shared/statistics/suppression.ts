@@ -57,7 +57,10 @@ function subsets(axes: readonly number[]): number[][] {
  */
 export function suppressCounts<Name extends string>(counts: Record<Name, number>, rest: number, k: number): Record<Name, number | null> {
   const names = Object.keys(counts) as Name[];
-  const cells: UnitCell[] = [...names.map((name) => ({ coordinates: [name], people: counts[name] })), { coordinates: [null], people: rest }];
+  const cells: UnitCell[] = [
+    ...names.map((name) => ({ coordinates: [name], people: counts[name] })),
+    { coordinates: [null], people: rest },
+  ];
   const suppressed = suppressCells(cells, k, [0]);
   return Object.fromEntries(names.map((name, index) => [name, suppressed[index] ? null : counts[name]])) as Record<Name, number | null>;
 }
