@@ -85,7 +85,18 @@ describe("the prosecutor's case file", () => {
     // Waiting days since creation, for a request not yet final.
     const [mla] = file.mlaRequests;
     expect(mla.status).toBe('ACKNOWLEDGED');
-    expect(mla.waitingDays).toBe(Math.floor((Date.now() - Date.parse(mla.createdAt)) / 86_400_000));
+    // Counted independently of the code's formula: calendar days between the two UTC dates, less one
+    // when today's time of day is still before the creation's.
+    const created = new Date(mla.createdAt);
+    const today = new Date();
+    const calendarDays =
+      (Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) -
+        Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate())) /
+      86_400_000;
+    // The demo's request is recorded when the stack seeds it: it has waited no whole day yet.
+    expect(Date.now() - created.getTime()).toBeLessThan(3_600_000);
+    expect(mla.waitingDays).toBe(0);
+    expect([calendarDays - 1, calendarDays]).toContain(mla.waitingDays);
 
     // Ranked: every decision shares something with the case, scores never increase down the list.
     const ranked = file.case.relevantCaseLaw;

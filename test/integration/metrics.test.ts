@@ -54,8 +54,16 @@ describe('Prometheus metrics', () => {
   it('bounds the operation label: a caller cannot flood it with names', async () => {
     await tidelink.query('query Weird_name_1 { __typename }', { operationName: 'Weird_name_1' });
     await tidelink.query('{ __typename }');
+    // Past the bound of 200 names: every further name is counted as "other".
+    for (let n = 0; n < 230; n += 1) {
+      await tidelink.query(`query Flood_${n} { __typename }`, { operationName: `Flood_${n}` });
+    }
     const gateway = await metricsOf(tidelink.stack.gateway.url);
     expect(gateway).toMatch(/operation="Weird_name_1"/);
     expect(gateway).toMatch(/operation="anonymous"/);
+    expect(gateway).toMatch(/operation="other"/);
+    expect(gateway).not.toMatch(/operation="Flood_229"/);
+    const labels = new Set([...gateway.matchAll(/tidelink_graphql_requests_total\{[^}]*operation="([^"]+)"/g)].map((match) => match[1]));
+    expect(labels.size).toBeLessThanOrEqual(202); // 200 names, "anonymous" and "other"
   });
 });
