@@ -23,6 +23,7 @@ const PLATFORM = [
   'subgraphs/shared/paths.ts',
   'subgraphs/shared/request-signing.ts',
   'subgraphs/shared/scalars.ts',
+  'subgraphs/shared/signed-post.ts',
   'subgraphs/shared/subgraph-names.ts',
   'subgraphs/shared/tracing.ts',
 ];

@@ -2,6 +2,7 @@ import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } fro
 import { Agent, request, type Dispatcher } from 'undici';
 import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../subgraphs/shared/access-log/shared-read-protocol.js';
 import { signRequest } from '../subgraphs/shared/request-signing.js';
+import { signedJsonPost } from '../subgraphs/shared/signed-post.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */
 interface SubgraphAnswer {
@@ -88,20 +89,15 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
     const from = headerOf(answer, CALL_HEADER);
     const authorization = requestHeader(init, 'authorization');
     if (!from || !authorization || !options.signingSecret) throw new Error('a shared subgraph read cannot be logged for its callers');
-    const body = JSON.stringify({ from, requestIds });
-    const response = await request(new URL(SHARED_READ_PATH, url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization,
-        ...signRequest(options.signingSecret, { method: 'POST', path: SHARED_READ_PATH, authorization, body }),
-      },
-      body,
-      dispatcher: agent,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    const text = await response.body.text();
-    const copied = response.statusCode === 200 ? (JSON.parse(text) as { copied?: unknown }).copied : null;
+    const response = await signedJsonPost(
+      new URL(SHARED_READ_PATH, url).toString(),
+      { from, requestIds },
+      authorization,
+      options.signingSecret,
+      options.timeoutMs,
+      agent,
+    );
+    const copied = response.status === 200 ? (response.body as { copied?: unknown } | null)?.copied : null;
     if (copied !== logged * requestIds.length) {
       throw new Error(`the subgraph logged ${String(copied)} of ${logged * requestIds.length} shared reads for the callers that joined`);
     }

@@ -21,17 +21,22 @@ export async function signedJsonPost(
   secret: string,
   timeoutMs: number,
   dispatcher?: Dispatcher,
+  /** Headers outside the signature (e.g. `x-request-id`, which correlates logs only). */
+  extraHeaders: Record<string, string> = {},
 ): Promise<SignedAnswer> {
   const text = JSON.stringify(body);
   const { pathname, search } = new URL(url);
   const response = await request(url, {
     method: 'POST',
     headers: {
+      ...extraHeaders,
       'content-type': 'application/json',
       ...(authorization ? { authorization } : {}),
       ...signRequest(secret, { method: 'POST', path: `${pathname}${search}`, authorization, body: text }),
     },
     body: text,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
     signal: AbortSignal.timeout(timeoutMs),
     ...(dispatcher ? { dispatcher } : {}),
   });

@@ -211,7 +211,11 @@ describe("the owner's /lookup", () => {
       body: JSON.stringify({ kind: 'case', ids: [CASE_1] }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    // The same guard and answer as an unsigned /graphql call.
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string; reason: string } }> }).errors[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'UNSIGNED_REQUEST',
+    });
   });
 
   it('refuses a signature made for another body', async () => {
@@ -228,6 +232,9 @@ describe("the owner's /lookup", () => {
       body: JSON.stringify({ kind: 'case', ids: [CASE_1] }),
     });
     expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: Array<{ extensions: { reason: string } }> }).errors[0].extensions.reason).toBe(
+      'BAD_SIGNATURE',
+    );
   });
 
   it('answers a signed call for the caller: facts, and "not found" for what the caller may not see', async () => {

@@ -1,10 +1,10 @@
-import express, { type Express, type Request } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { TokenVerifier, Viewer } from '../auth.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../request-signing.js';
+import { signedJson } from '../http-server.js';
 import { AccessLogStore } from './access-log.store.js';
 import { SHARED_READ_PATH } from './shared-read-protocol.js';
 
@@ -19,11 +19,6 @@ const SharedRead = z.object({
 });
 export type SharedReadRequest = z.infer<typeof SharedRead>;
 
-function header(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 function refuse(reason: string) {
   return { errors: [{ message: 'Request refused', extensions: { code: 'UNAUTHENTICATED', reason } }] };
 }
@@ -34,21 +29,9 @@ export function serveSharedReads(
   options: { config: Config; verifier: TokenVerifier; dataSource: DataSource; logger: Logger },
 ): void {
   const { config, verifier, dataSource, logger } = options;
-  app.post(SHARED_READ_PATH, express.raw({ type: () => true, limit: '128kb' }), async (req, res) => {
-    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    // Verified here, whatever guards /graphql: only the gateway may ask for log rows to be copied.
-    const signature = config.SUBGRAPH_SIGNING_SECRET
-      ? verifyRequestSignature(
-          config.SUBGRAPH_SIGNING_SECRET,
-          { method: req.method, path: SHARED_READ_PATH, authorization: req.headers.authorization, body },
-          { signature: header(req, SIGNATURE_HEADER), timestamp: header(req, SIGNATURE_TIMESTAMP_HEADER) },
-          config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS,
-        )
-      : ({ valid: false, reason: 'UNSIGNED' } as const);
-    if (!signature.valid) {
-      res.status(401).json(refuse(signature.reason));
-      return;
-    }
+  // Only the gateway may ask for log rows to be copied: the same signature guard as /graphql (http-server.ts).
+  const signing = { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS };
+  app.post(SHARED_READ_PATH, ...signedJson(128 * 1024, signing, logger), async (req: Request, res: Response) => {
     let viewer: Viewer;
     try {
       viewer = await verifier.verifyAuthorization(req.headers.authorization);
@@ -58,7 +41,7 @@ export function serveSharedReads(
     }
     let request: SharedReadRequest;
     try {
-      request = SharedRead.parse(JSON.parse(body.toString('utf8')));
+      request = SharedRead.parse(req.body);
     } catch {
       res
         .status(400)

@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { request } from 'undici';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { signRequest } from '../request-signing.js';
+import { signedJsonPost } from '../signed-post.js';
 import {
   LOOKUP_OWNER,
   LOOKUP_PATH,
@@ -66,32 +65,19 @@ export class ReferenceLookup {
       throw new OwnerUnavailableError(owner);
     }
     const payload: LookupRequest = { kind, ids: ids.map((id) => id.toLowerCase()) };
-    const body = JSON.stringify(payload);
-    const signature = signRequest(secret, { method: 'POST', path: LOOKUP_PATH, authorization: this.authorization, body });
     const answer = z.object({ facts: z.record(z.string(), lookupFacts[kind].nullable()) });
     // Half the gateway's budget for its own call to this subgraph, so a slow owner ends as this typed
     // error (nothing written) before the gateway gives up on the whole mutation.
     const timeout = Math.max(50, Math.floor(this.config.SUBGRAPH_TIMEOUT_MS / 2));
     try {
-      const response = await request(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-request-id': this.requestId,
-          ...(this.authorization ? { authorization: this.authorization } : {}),
-          ...signature,
-        },
-        body,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        signal: AbortSignal.timeout(timeout),
+      const response = await signedJsonPost(url, payload, this.authorization, secret, timeout, undefined, {
+        'x-request-id': this.requestId,
       });
-      const text = await response.body.text();
-      if (response.statusCode !== 200) {
-        this.logger.error({ owner, status: response.statusCode, requestId: this.requestId }, 'reference check refused by its owner');
+      if (response.status !== 200) {
+        this.logger.error({ owner, status: response.status, requestId: this.requestId }, 'reference check refused by its owner');
         throw new OwnerUnavailableError(owner);
       }
-      const facts = answer.parse(JSON.parse(text)).facts as LookupAnswer<Kind>;
+      const facts = answer.parse(response.body).facts as LookupAnswer<Kind>;
       // Every id asked gets an answer: a missing one counts as not found.
       return Object.fromEntries(payload.ids.map((id) => [id, facts[id] ?? null]));
     } catch (error) {

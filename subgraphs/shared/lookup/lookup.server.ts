@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { SubgraphContext } from '../context.js';
 import { AuthenticationError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { verifyRequestSignature, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER } from '../request-signing.js';
+import { signedJson } from '../http-server.js';
 import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type LookupKind } from './lookup.protocol.js';
 
 /**
@@ -68,19 +68,10 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 export function mountLookup<Context extends SubgraphContext>(app: express.Express, options: LookupServerOptions<Context>): void {
   const { config, logger } = options;
-  app.post(LOOKUP_PATH, express.raw({ type: () => true, limit: '16kb' }), async (req: Request, res: Response) => {
-    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  // Signed like the gateway's calls, checked by the same guard as /graphql (http-server.ts).
+  const signing = { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS };
+  app.post(LOOKUP_PATH, ...signedJson(16 * 1024, signing, logger), async (req: Request, res: Response) => {
     const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
-    const secret = config.SUBGRAPH_SIGNING_SECRET;
-    // Without a signing secret nothing can be verified: refuse rather than trust.
-    if (!secret) return refuse(res, 401, 'UNAUTHENTICATED', 'lookups are refused: no SUBGRAPH_SIGNING_SECRET configured');
-    const signature = verifyRequestSignature(
-      secret,
-      { method: 'POST', path: LOOKUP_PATH, authorization: req.headers.authorization, body },
-      { signature: header(SIGNATURE_HEADER), timestamp: header(SIGNATURE_TIMESTAMP_HEADER) },
-      config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS,
-    );
-    if (!signature.valid) return refuse(res, 401, 'UNAUTHENTICATED', `lookup requests must be signed (${signature.reason})`);
     let viewer: Viewer;
     try {
       viewer = await options.verifier.verifyAuthorization(req.headers.authorization);
@@ -88,13 +79,7 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
       if (error instanceof AuthenticationError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);
       throw error;
     }
-    let parsedBody: unknown;
-    try {
-      parsedBody = JSON.parse(body.toString('utf8'));
-    } catch {
-      return refuse(res, 400, 'BAD_REQUEST', 'the body must be JSON { kind, ids }');
-    }
-    const parsed = lookupRequest.safeParse(parsedBody);
+    const parsed = lookupRequest.safeParse(req.body);
     if (!parsed.success)
       return refuse(res, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     const handler = options.handlers[parsed.data.kind] as LookupHandler<Context, LookupKind> | undefined;
