@@ -6,28 +6,6 @@ const boundaries = require('eslint-plugin-boundaries');
 /** What the gateway's process must never load (it would drag the subgraphs' ORM and schema builder in). */
 const SUBGRAPH_ONLY_PACKAGES = ['typeorm', 'typeorm/**', 'type-graphql', 'type-graphql/**', 'class-validator', 'class-validator/**'];
 
-/**
- * The files of subgraphs/shared/ that the gateway uses (config, auth, errors, HTTP server, logging,
- * tracing, signing): the future platform layer (issue 13, item 3). They may import only each other, so
- * nothing the gateway loads can reach TypeORM, type-graphql or class-validator through them.
- */
-const PLATFORM = [
-  'subgraphs/shared/access-log/shared-read-protocol.ts',
-  'subgraphs/shared/auth.ts',
-  'subgraphs/shared/config.ts',
-  'subgraphs/shared/errors.ts',
-  'subgraphs/shared/http-server.ts',
-  'subgraphs/shared/instrument.ts',
-  'subgraphs/shared/lifecycle.ts',
-  'subgraphs/shared/logger.ts',
-  'subgraphs/shared/paths.ts',
-  'subgraphs/shared/request-signing.ts',
-  'subgraphs/shared/scalars.ts',
-  'subgraphs/shared/signed-post.ts',
-  'subgraphs/shared/subgraph-names.ts',
-  'subgraphs/shared/tracing.ts',
-];
-
 /** The files that may issue SQL (`.query(`, `createQueryBuilder`): stores and the plumbing listed here. */
 const SQL_ALLOWED = [
   '**/*.store.ts',
@@ -52,15 +30,9 @@ const SQL_ALLOWED = [
   'subgraphs/prosecution/prosecution/prosecution.workflow.ts',
 ];
 
-const PRODUCTION_CODE = ['gateway/**/*.ts', 'subgraphs/**/*.ts'];
+const PRODUCTION_CODE = ['platform/**/*.ts', 'gateway/**/*.ts', 'subgraphs/**/*.ts', 'launcher/**/*.ts', 'tools/**/*.ts'];
 
-/** The one-process launcher and the token script: tools that start or serve everything, not the gateway. */
-const LAUNCHER = ['gateway/stack.ts', 'gateway/start.ts', 'gateway/token.ts'];
-
-const GATEWAY = { element: { type: 'gateway' }, file: { categories: { noneOf: ['launcher'] } } };
-const LAUNCHER_FILES = { file: { categories: 'launcher' } };
-const PLATFORM_FILES = { file: { categories: 'platform' } };
-const NOT_PLATFORM_SHARED = { element: { type: 'shared' }, file: { categories: { noneOf: ['platform'] } } };
+const SUBGRAPHS = ['police', 'assistance', 'prosecution'];
 
 const dependencies = {
   default: 'allow',
@@ -70,21 +42,21 @@ const dependencies = {
   checkInternals: true,
   policies: [
     // (a) The gateway loads no TypeORM, type-graphql or class-validator, directly or through a module:
-    // it imports only itself and the platform files, and those import only each other.
+    // it imports only itself and platform/, and platform/ imports only itself.
     {
-      from: [GATEWAY, PLATFORM_FILES],
+      from: { element: { type: ['gateway', 'platform'] } },
       disallow: { to: { module: { origin: 'external', source: SUBGRAPH_ONLY_PACKAGES } }, dependency: { kind: 'value' } },
       message: 'The gateway (and the platform files it loads) must not load typeorm, type-graphql or class-validator',
     },
     {
-      from: GATEWAY,
-      disallow: { to: [{ element: { type: ['police', 'assistance', 'prosecution'] } }, NOT_PLATFORM_SHARED, LAUNCHER_FILES] },
-      message: 'The gateway imports only gateway/ and the platform files of subgraphs/shared/ (no subgraph module)',
+      from: { element: { type: 'gateway' } },
+      disallow: { to: { element: { type: [...SUBGRAPHS, 'shared', 'launcher', 'tools'] } } },
+      message: 'The gateway imports only gateway/ and platform/ (no subgraph module)',
     },
     {
-      from: PLATFORM_FILES,
-      disallow: { to: [{ element: { type: ['police', 'assistance', 'prosecution', 'gateway'] } }, NOT_PLATFORM_SHARED] },
-      message: 'A platform file (used by the gateway) imports only other platform files',
+      from: { element: { type: 'platform' } },
+      disallow: { to: { element: { type: [...SUBGRAPHS, 'shared', 'gateway', 'launcher', 'tools'] } } },
+      message: 'platform/ (used by the gateway and the subgraphs) imports only platform/',
     },
     // (b) Resolvers stay thin: no store, no entity, no typeorm; they call services.
     {
@@ -100,22 +72,22 @@ const dependencies = {
     // (c) No subgraph imports another's internals; subgraphs/shared/ imports no subgraph.
     {
       from: { element: { type: 'police' } },
-      disallow: { to: { element: { type: ['assistance', 'prosecution'] } } },
-      message: 'subgraphs/police/ must not import another subgraph',
+      disallow: { to: { element: { type: ['assistance', 'prosecution', 'gateway', 'launcher', 'tools'] } } },
+      message: 'subgraphs/police/ must not import another subgraph, the gateway, the launcher or tools/',
     },
     {
       from: { element: { type: 'assistance' } },
-      disallow: { to: { element: { type: ['police', 'prosecution'] } } },
-      message: 'subgraphs/assistance/ must not import another subgraph',
+      disallow: { to: { element: { type: ['police', 'prosecution', 'gateway', 'launcher', 'tools'] } } },
+      message: 'subgraphs/assistance/ must not import another subgraph, the gateway, the launcher or tools/',
     },
     {
       from: { element: { type: 'prosecution' } },
-      disallow: { to: { element: { type: ['police', 'assistance'] } } },
-      message: 'subgraphs/prosecution/ must not import another subgraph',
+      disallow: { to: { element: { type: ['police', 'assistance', 'gateway', 'launcher', 'tools'] } } },
+      message: 'subgraphs/prosecution/ must not import another subgraph, the gateway, the launcher or tools/',
     },
     {
       from: { element: { type: 'shared' } },
-      disallow: { to: { element: { type: ['police', 'assistance', 'prosecution', 'gateway'] } } },
+      disallow: { to: { element: { type: [...SUBGRAPHS, 'gateway', 'launcher', 'tools'] } } },
       message: 'subgraphs/shared/ must not import a subgraph or the gateway',
     },
   ],
@@ -131,18 +103,19 @@ module.exports = [
       'import/resolver': { typescript: { alwaysTryTypes: true, project: 'tsconfig.json' } },
       'boundaries/include': PRODUCTION_CODE,
       'boundaries/debug': process.env.BDEBUG ? { enabled: true } : undefined,
-      // Folders are elements; the launcher, the platform files and the resolver/store/entity roles are
-      // file categories (a file may have several: a police resolver is in `police` and a `resolver`).
+      // Folders are elements; the resolver/store/entity roles are file categories (a file may have
+      // both: a police resolver is in `police` and a `resolver`).
       'boundaries/elements': [
+        { type: 'platform', partialMatch: false, pattern: 'platform' },
         { type: 'gateway', partialMatch: false, pattern: 'gateway' },
+        { type: 'launcher', partialMatch: false, pattern: 'launcher' },
+        { type: 'tools', partialMatch: false, pattern: 'tools' },
         { type: 'shared', partialMatch: false, pattern: 'subgraphs/shared' },
         { type: 'police', partialMatch: false, pattern: 'subgraphs/police' },
         { type: 'assistance', partialMatch: false, pattern: 'subgraphs/assistance' },
         { type: 'prosecution', partialMatch: false, pattern: 'subgraphs/prosecution' },
       ],
       'boundaries/files': [
-        { category: 'launcher', pattern: LAUNCHER },
-        { category: 'platform', pattern: PLATFORM },
         { category: 'resolver', pattern: '**/*.resolver.ts' },
         { category: 'store', pattern: '**/*.store.ts' },
         { category: 'entity', pattern: '**/*.entity.ts' },
@@ -173,4 +146,3 @@ module.exports = [
   },
 ];
 module.exports.SQL_ALLOWED = SQL_ALLOWED;
-module.exports.PLATFORM = PLATFORM;

@@ -43,7 +43,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['subgraphs/shared/tracing.ts'],
+    files: ['platform/tracing.ts'],
     // The OpenTelemetry SDK is require()d only when tracing is on, so that a process without tracing
     // loads none of it (a static import would load it always).
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,7 +1,7 @@
 /** Tests run TypeScript through swc (decorator metadata on); `tsc --noEmit` type-checks separately. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway'],
+  roots: ['<rootDir>/test', '<rootDir>/platform', '<rootDir>/subgraphs', '<rootDir>/gateway'],
   testMatch: ['**/*.test.ts'],
   // Sources import './x.js' (as compiled output needs); tests resolve those to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -3,8 +3,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
-import { signRequest } from '../subgraphs/shared/request-signing.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { signRequest } from '../platform/request-signing.js';
 
 /**
  * The baseline: plain @apollo/gateway with default settings on the same supergraph and subgraphs.

@@ -6,18 +6,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import type { DataSource } from 'typeorm';
-import { startStack } from '../gateway/stack.js';
+import { startStack } from '../launcher/stack.js';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import { seedSynthetic } from '../subgraphs/demo/synthetic.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
-import { mintToken } from '../subgraphs/shared/auth.js';
-import { loadConfigOrExit, type Config } from '../subgraphs/shared/config.js';
+import { mintToken } from '../platform/auth.js';
+import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type SubgraphName } from '../subgraphs/shared/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
-import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
-import { signRequest } from '../subgraphs/shared/request-signing.js';
+import { createLogger } from '../platform/logger.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+import { signRequest } from '../platform/request-signing.js';
 
 const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
 const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
@@ -538,7 +538,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     for (const child of [gateway, baseline, subgraphs]) child.kill('SIGTERM');
 
     // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
-    const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'start.js')], {
+    const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,

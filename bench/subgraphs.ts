@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
+import { loadConfigOrExit } from '../platform/config.js';
 import { subgraphDatabaseUrl } from '../subgraphs/shared/database.js';
 import { startSubgraph } from '../subgraphs/shared/subgraph-server.js';
 

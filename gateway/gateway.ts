@@ -9,14 +9,14 @@ import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Express, RequestHandler } from 'express';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { TokenVerifier, type Viewer } from '../subgraphs/shared/auth.js';
-import type { Config } from '../subgraphs/shared/config.js';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/subgraph-names.js';
-import { serveGraphQL } from '../subgraphs/shared/http-server.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
-import { tracingEnabled } from '../subgraphs/shared/tracing.js';
+import { TokenVerifier, type Viewer } from '../platform/auth.js';
+import type { Config } from '../platform/config.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js';
+import { serveGraphQL } from '../platform/http-server.js';
+import { createLogger } from '../platform/logger.js';
+import { tracingEnabled } from '../platform/tracing.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway';
-import { signRequest } from '../subgraphs/shared/request-signing.js';
+import { signRequest } from '../platform/request-signing.js';
 
 /**
  * For running the subgraphs behind The Guild's Hive Gateway instead of Tidelink's own: signs every

@@ -1,12 +1,12 @@
 // First: a cluster worker leaves signals to its primary from its first moment.
 import { stopWhenPrimaryAsks } from './worker-control.js';
 // Then tracing, which must be registered before http, pg and express are loaded.
-import '../subgraphs/shared/instrument.js';
+import '../platform/instrument.js';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
-import { stopOnce, stopOnSignals } from '../subgraphs/shared/lifecycle.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { stopOnce, stopOnSignals } from '../platform/lifecycle.js';
+import { createLogger } from '../platform/logger.js';
 import { startGateway, subgraphUrlOverrides, type RunningGateway } from './gateway.js';
 import { superviseGatewayWorkers } from './workers.js';
 

@@ -1,6 +1,6 @@
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
-import { stopOnSignals } from '../subgraphs/shared/lifecycle.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { stopOnSignals } from '../platform/lifecycle.js';
+import { createLogger } from '../platform/logger.js';
 import { startSigningProxy } from './signing-proxy.js';
 
 /**

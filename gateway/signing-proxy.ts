@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
-import type { Logger } from '../subgraphs/shared/logger.js';
-import { signRequest } from '../subgraphs/shared/request-signing.js';
-import type { SubgraphName } from '../subgraphs/shared/subgraph-names.js';
+import type { Logger } from '../platform/logger.js';
+import { signRequest } from '../platform/request-signing.js';
+import type { SubgraphName } from '../platform/subgraph-names.js';
 
 /**
  * For running the subgraphs behind Apollo Router: a sidecar in the Router's pod that signs each

@@ -1,8 +1,8 @@
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request, type Dispatcher } from 'undici';
-import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../subgraphs/shared/access-log/shared-read-protocol.js';
-import { signRequest } from '../subgraphs/shared/request-signing.js';
-import { signedJsonPost } from '../subgraphs/shared/signed-post.js';
+import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../platform/shared-read-protocol.js';
+import { signRequest } from '../platform/request-signing.js';
+import { signedJsonPost } from '../platform/signed-post.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */
 interface SubgraphAnswer {

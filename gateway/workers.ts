@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { STOP_MESSAGE } from './worker-control.js';
-import type { Logger } from '../subgraphs/shared/logger.js';
+import type { Logger } from '../platform/logger.js';
 
 /**
  * Runs the gateway in `count` worker processes that share one listening port (node:cluster), for

@@ -5,7 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import { printFederatedSchema } from '../subgraphs/shared/federated-schema.js';
-import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import type { GraphQLSchema } from 'graphql';
-import { PROJECT_ROOT } from '../subgraphs/shared/paths.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 
 const SUPERGRAPH = 'schema/supergraph.graphql';
 /** Breaking changes made on purpose: each listed by its exact message (as this script prints it). */

@@ -4,10 +4,10 @@ import { assistanceSubgraph } from './assistance/assistance.subgraph.js';
 import { seedSynthetic } from './demo/synthetic.js';
 import { policeSubgraph } from './police/police.subgraph.js';
 import { prosecutionSubgraph } from './prosecution/prosecution.subgraph.js';
-import { loadConfigOrExit } from './shared/config.js';
+import { loadConfigOrExit } from '../platform/config.js';
 import { openDatabase, type Database } from './shared/database.js';
 import { resolveDatabases } from './shared/database-urls.js';
-import { createLogger } from './shared/logger.js';
+import { createLogger } from '../platform/logger.js';
 
 const USAGE = 'Usage: npm run seed -- --cases <N>   (1 to 1,000,000 synthetic cases, added to the configured databases)';
 

@@ -1,5 +1,5 @@
 import { runBenchmark } from '../bench/run.js';
-import { loadConfig } from '../subgraphs/shared/config.js';
+import { loadConfig } from '../platform/config.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../subgraphs/shared/database.js';
 
 const databaseName = `tidelink_benchsmoke_${process.pid}`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ENVIRONMENT_VARIABLES, loadConfig } from '../subgraphs/shared/config.js';
+import { ENVIRONMENT_VARIABLES, loadConfig } from '../platform/config.js';
 
 interface ComposeService {
   command?: string[];

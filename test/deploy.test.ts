@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { ENVIRONMENT_VARIABLES, loadConfig } from '../subgraphs/shared/config.js';
+import { ENVIRONMENT_VARIABLES, loadConfig } from '../platform/config.js';
 
 const ROOT = path.join(__dirname, '..');
 const K8S = path.join(ROOT, 'deploy', 'k8s');

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 // No `.js` suffix here: jest loads globalSetup through Node's resolver, without moduleNameMapper.
 import { startEmbeddedPostgres } from '../subgraphs/shared/embedded-postgres';
-import { createLogger } from '../subgraphs/shared/logger';
+import { createLogger } from '../platform/logger';
 
 /**
  * Tests run on a real PostgreSQL: the one DATABASE_URL names, else the embedded server started here

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENCIES } from '../subgraphs/shared/auth.js';
-import { POLICIES, policyMarkdown, readmeWithPolicy } from '../subgraphs/policy-table.js';
+import { AGENCIES } from '../platform/auth.js';
+import { POLICIES, policyMarkdown, readmeWithPolicy } from '../tools/policy-table.js';
 
 describe("the README's who-may-see-what table", () => {
   const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');

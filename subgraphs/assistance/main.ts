@@ -1,5 +1,5 @@
 // First: tracing must be registered before http and pg are loaded.
-import '../shared/instrument.js';
+import '../../platform/instrument.js';
 import { runStandalone } from '../shared/standalone.js';
 import { assistanceSubgraph } from './assistance.subgraph.js';
 

@@ -1,5 +1,5 @@
 import { ALLOW, deny, type Decision } from '../shared/access.js';
-import type { Agency, Viewer } from '../shared/auth.js';
+import type { Agency, Viewer } from '../../platform/auth.js';
 import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import type { CaseEntity } from './case/case.entity.js';
 import { HandlingCode, SharingScope } from './enums.js';

@@ -1,5 +1,5 @@
 import { ALLOW, deny, type Decision } from '../shared/access.js';
-import type { Viewer } from '../shared/auth.js';
+import type { Viewer } from '../../platform/auth.js';
 import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import { MlaStatus } from './enums.js';
 

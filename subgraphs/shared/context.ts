@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AccessLogRecorder } from './access-log/access-log.recorder.js';
-import type { Viewer } from './auth.js';
+import type { Viewer } from '../../platform/auth.js';
 import type { ReferenceLookup } from './lookup/lookup.client.js';
 
 /** What every subgraph resolver receives: the verified caller, the operation, and its access log. */

@@ -1,7 +1,7 @@
-import { ConfigError, DEVELOPMENT_DATABASE_APP_PASSWORD, type Config } from './config.js';
+import { ConfigError, DEVELOPMENT_DATABASE_APP_PASSWORD, type Config } from '../../platform/config.js';
 import { appUrl, subgraphDatabaseUrl, type AppRole, type SubgraphName } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 export interface ResolvedDatabases {
   urls: Record<SubgraphName, string>;

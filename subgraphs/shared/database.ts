@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Client, escapeLiteral } from 'pg';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
-import type { Logger } from './logger.js';
+import type { Logger } from '../../platform/logger.js';
 
-import type { SubgraphName } from './subgraph-names.js';
-export { SUBGRAPH_NAMES, type SubgraphName } from './subgraph-names.js';
+import type { SubgraphName } from '../../platform/subgraph-names.js';
+export { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/subgraph-names.js';
 
 /**
  * Counts the SQL statements a data source sends, for tests and benchmarks that prove batching

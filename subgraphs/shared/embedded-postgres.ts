@@ -5,7 +5,7 @@ import { chmod, chown, cp, mkdir, readdir, readlink, rename, rm, stat, symlink, 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Logger } from './logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 const run = promisify(execFile);
 

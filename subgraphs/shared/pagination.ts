@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError } from '../../platform/errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import { ALLOW, deny, ForbiddenError, type Decision } from './access.js';
-import type { Agency, Viewer } from './auth.js';
+import type { Agency, Viewer } from '../../platform/auth.js';
 
 /**
  * A subgraph's policy is a declarative table: each entry names the fields it gates, the agencies it

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import { attributedDataSource } from './access-log/write-log.js';
-import type { Agency, Viewer } from './auth.js';
+import type { Agency, Viewer } from '../../platform/auth.js';
 import type { SubgraphContext } from './context.js';
 
 /**

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit } from '../../platform/config.js';
 import type { SubgraphContext } from './context.js';
 import { subgraphDatabaseUrl } from './database.js';
-import { stopOnSignals } from './lifecycle.js';
-import { createLogger } from './logger.js';
+import { stopOnSignals } from '../../platform/lifecycle.js';
+import { createLogger } from '../../platform/logger.js';
 import type { SubgraphModule } from './subgraph.js';
 import { startSubgraph } from './subgraph-server.js';
 

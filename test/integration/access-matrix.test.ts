@@ -1,4 +1,4 @@
-import { AGENCIES, type Agency } from '../../subgraphs/shared/auth.js';
+import { AGENCIES, type Agency } from '../../platform/auth.js';
 import { errorAt, valueAt, type Path } from '../support/paths.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 

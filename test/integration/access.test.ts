@@ -1,4 +1,4 @@
-import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { Agency } from '../../platform/auth.js';
 import type { DenialReason } from '../../subgraphs/shared/access.js';
 import { errorAt, valueAt, type Path } from '../support/paths.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { subgraphFetcher } from '../../gateway/subgraph-fetcher.js';
-import { verifyRequestSignature } from '../../subgraphs/shared/request-signing.js';
+import { verifyRequestSignature } from '../../platform/request-signing.js';
 
 /**
  * The gateway's side of logging shared reads, against a stand-in subgraph on a real socket: it

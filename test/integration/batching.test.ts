@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
-import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { Agency } from '../../platform/auth.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { useTidelinkSigning } from '../../gateway/hive-signing.js';
-import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { Agency } from '../../platform/auth.js';
 import { valueAt, type Path } from '../support/paths.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';

@@ -1,4 +1,4 @@
-import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { Agency } from '../../platform/auth.js';
 import { rowCounts } from '../support/counts.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 

@@ -1,5 +1,5 @@
 import { demoId, kind } from '../../subgraphs/demo/ids.js';
-import { signRequest } from '../../subgraphs/shared/request-signing.js';
+import { signRequest } from '../../platform/request-signing.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 
 /**

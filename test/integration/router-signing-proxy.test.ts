@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { startSigningProxy, type SigningProxy } from '../../gateway/signing-proxy.js';
-import { createLogger } from '../../subgraphs/shared/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 

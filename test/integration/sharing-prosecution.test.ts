@@ -1,5 +1,5 @@
 import { demoId, kind } from '../../subgraphs/demo/ids.js';
-import type { Agency } from '../../subgraphs/shared/auth.js';
+import type { Agency } from '../../platform/auth.js';
 import { errorAt, valueAt } from '../support/paths.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { SignJWT } from 'jose';
 import { demoId, kind } from '../../subgraphs/demo/ids.js';
-import { DEVELOPMENT_SUBGRAPH_SIGNING_SECRET } from '../../subgraphs/shared/config.js';
-import { signedJson } from '../../subgraphs/shared/http-server.js';
-import { createLogger } from '../../subgraphs/shared/logger.js';
-import { signedJsonPost } from '../../subgraphs/shared/signed-post.js';
-import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, signRequest } from '../../subgraphs/shared/request-signing.js';
-import type { SubgraphName } from '../../subgraphs/shared/subgraph-names.js';
+import { DEVELOPMENT_SUBGRAPH_SIGNING_SECRET } from '../../platform/config.js';
+import { signedJson } from '../../platform/http-server.js';
+import { createLogger } from '../../platform/logger.js';
+import { signedJsonPost } from '../../platform/signed-post.js';
+import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, signRequest } from '../../platform/request-signing.js';
+import type { SubgraphName } from '../../platform/subgraph-names.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 

@@ -4,16 +4,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { trace } from '@opentelemetry/api';
-import { mintToken } from '../../subgraphs/shared/auth.js';
-import { loadConfig } from '../../subgraphs/shared/config.js';
+import { mintToken } from '../../platform/auth.js';
+import { loadConfig } from '../../platform/config.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../../subgraphs/shared/database.js';
-import { createLogger } from '../../subgraphs/shared/logger.js';
-import { activeTraceparent, startTracing, tracingEnabled } from '../../subgraphs/shared/tracing.js';
+import { createLogger } from '../../platform/logger.js';
+import { activeTraceparent, startTracing, tracingEnabled } from '../../platform/tracing.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 
 /**
  * Tracing end to end. Instrumentation patches http and pg as they load, which jest's module registry
- * gets in the way of, so the whole stack runs as a child process (`dist/gateway/start.js`, what
+ * gets in the way of, so the whole stack runs as a child process (`dist/launcher/start.js`, what
  * `npm start` runs) with tracing on, exporting to a small OTLP/HTTP receiver run here.
  */
 
@@ -102,10 +102,10 @@ async function startReceiver() {
   };
 }
 
-/** `node dist/gateway/start.js`; resolves with the gateway URL from its "Tidelink ready" log line. */
+/** `node dist/launcher/start.js`; resolves with the gateway URL from its "Tidelink ready" log line. */
 function startChild(env: Record<string, string>, output: string[]): Promise<{ child: ChildProcess; gatewayUrl: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'gateway', 'start.js')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'launcher', 'start.js')], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

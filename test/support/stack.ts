@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { startStack, type Stack } from '../../gateway/stack.js';
-import { mintToken, type Agency } from '../../subgraphs/shared/auth.js';
-import { loadConfig, type Config } from '../../subgraphs/shared/config.js';
+import { startStack, type Stack } from '../../launcher/stack.js';
+import { mintToken, type Agency } from '../../platform/auth.js';
+import { loadConfig, type Config } from '../../platform/config.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../../subgraphs/shared/database.js';
-import { signRequest } from '../../subgraphs/shared/request-signing.js';
-import type { SubgraphName } from '../../subgraphs/shared/subgraph-names.js';
+import { signRequest } from '../../platform/request-signing.js';
+import type { SubgraphName } from '../../platform/subgraph-names.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;

@@ -1,4 +1,4 @@
-import { ConfigError, DEVELOPMENT_DATABASE_APP_PASSWORD, loadConfig } from '../../subgraphs/shared/config.js';
+import { ConfigError, DEVELOPMENT_DATABASE_APP_PASSWORD, loadConfig } from '../../platform/config.js';
 import { appRoleName } from '../../subgraphs/shared/database.js';
 import { appRoleFor } from '../../subgraphs/shared/database-urls.js';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AGENCIES, type Agency, type Viewer } from '../../subgraphs/shared/auth.js';
+import { AGENCIES, type Agency, type Viewer } from '../../platform/auth.js';
 import { decide } from '../../subgraphs/shared/policy.js';
 import { assistancePolicy, consentNames, type ConsentFacts } from '../../subgraphs/assistance/assistance.policy.js';
 import { ConsentScope } from '../../subgraphs/assistance/enums.js';

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { mintToken, TokenVerifier } from '../../subgraphs/shared/auth.js';
-import { loadConfig } from '../../subgraphs/shared/config.js';
+import { mintToken, TokenVerifier } from '../../platform/auth.js';
+import { loadConfig } from '../../platform/config.js';
 
 const config = loadConfig({});
 type CryptoKeyLike = Parameters<SignJWT['sign']>[0];

@@ -1,5 +1,5 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SUBGRAPH_SIGNING_SECRET, loadConfig } from '../../subgraphs/shared/config.js';
-import { tracingSettings } from '../../subgraphs/shared/tracing.js';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SUBGRAPH_SIGNING_SECRET, loadConfig } from '../../platform/config.js';
+import { tracingSettings } from '../../platform/tracing.js';
 
 describe('configuration', () => {
   it('uses the documented defaults with an empty environment', () => {

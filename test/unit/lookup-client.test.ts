@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { LookupPeers, OwnerUnavailableError, ReferenceLookup } from '../../subgraphs/shared/lookup/lookup.client.js';
-import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../../subgraphs/shared/request-signing.js';
+import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyRequestSignature } from '../../platform/request-signing.js';
 
 /** The lookup client against real HTTP servers: an owner slow, failing or answering. */
 const SECRET = 'unit-test-subgraph-signing-secret-0123456789';

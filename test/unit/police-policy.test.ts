@@ -1,5 +1,5 @@
 import type { DenialReason } from '../../subgraphs/shared/access.js';
-import { AGENCIES, type Agency, type Viewer } from '../../subgraphs/shared/auth.js';
+import { AGENCIES, type Agency, type Viewer } from '../../platform/auth.js';
 import { decide, guard, permits, type FieldRule } from '../../subgraphs/shared/policy.js';
 import { HandlingCode, SharingScope } from '../../subgraphs/police/enums.js';
 import { COUNTRY_BOUND, inScope, policePolicy, type CaseScope, type ItemRestrictions } from '../../subgraphs/police/police.policy.js';

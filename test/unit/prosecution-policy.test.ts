@@ -1,4 +1,4 @@
-import { AGENCIES, type Agency, type Viewer } from '../../subgraphs/shared/auth.js';
+import { AGENCIES, type Agency, type Viewer } from '../../platform/auth.js';
 import { decide, type FieldRule } from '../../subgraphs/shared/policy.js';
 import { MlaStatus } from '../../subgraphs/prosecution/enums.js';
 import { prosecutionPolicy, type MlaSubject, type ProsecutionSubject } from '../../subgraphs/prosecution/prosecution.policy.js';

@@ -4,7 +4,7 @@ import {
   SIGNATURE_HEADER,
   SIGNATURE_TIMESTAMP_HEADER,
   type SignedMaterial,
-} from '../../subgraphs/shared/request-signing.js';
+} from '../../platform/request-signing.js';
 
 const SECRET = 's'.repeat(40);
 const NOW = 1_780_000_000_000;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import type { Agency } from '../../shared/auth.js';
+import type { Agency } from '../../../platform/auth.js';
 import type { ConsentScope } from '../enums.js';
 
 @Entity('consents')

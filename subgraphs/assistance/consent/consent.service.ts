@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import {
   assertVersion,
   createOnce,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidInputError } from '../../shared/errors.js';
+import { InvalidInputError } from '../../../platform/errors.js';
 import {
   assertVersion,
   createOnce,

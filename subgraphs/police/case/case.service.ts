@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { guard, permits } from '../../shared/policy.js';
-import { InvalidInputError } from '../../shared/errors.js';
+import { InvalidInputError } from '../../../platform/errors.js';
 import {
   assertTransition,
   assertVersion,

@@ -1,5 +1,5 @@
 import { guard } from '../../shared/policy.js';
-import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import { createOnce, lockRow, presetId, truncateToMilliseconds, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId, isId } from '../../shared/pagination.js';
 import { ForbiddenError } from '../../shared/access.js';

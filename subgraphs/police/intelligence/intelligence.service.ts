@@ -1,5 +1,5 @@
 import { guard } from '../../shared/policy.js';
-import { InvalidInputError, type FieldProblem } from '../../shared/errors.js';
+import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { CaseEntity } from '../case/case.entity.js';

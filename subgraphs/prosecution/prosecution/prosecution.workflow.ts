@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, type FieldProblem } from '../../shared/errors.js';
+import { InvalidInputError, NotFoundError, type FieldProblem } from '../../../platform/errors.js';
 import { decide, guard } from '../../shared/policy.js';
 import {
   assertTransition,

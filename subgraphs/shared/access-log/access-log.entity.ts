@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Agency } from '../auth.js';
+import type { Agency } from '../../../platform/auth.js';
 import type { DenialReason } from '../access.js';
 
 @Entity('access_log')

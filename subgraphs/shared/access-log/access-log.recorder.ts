@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Decision } from '../access.js';
-import type { Viewer } from '../auth.js';
+import type { Viewer } from '../../../platform/auth.js';
 import type { Writer } from './write-log.js';
 
 interface PendingEntry {

@@ -1,14 +1,14 @@
 import type { Express, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import type { TokenVerifier, Viewer } from '../auth.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { signedJson } from '../http-server.js';
+import type { TokenVerifier, Viewer } from '../../../platform/auth.js';
+import type { Config } from '../../../platform/config.js';
+import type { Logger } from '../../../platform/logger.js';
+import { signedJson } from '../../../platform/http-server.js';
 import { AccessLogStore } from './access-log.store.js';
-import { SHARED_READ_PATH } from './shared-read-protocol.js';
+import { SHARED_READ_PATH } from '../../../platform/shared-read-protocol.js';
 
-export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from './shared-read-protocol.js';
+export { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../../../platform/shared-read-protocol.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SharedRead = z.object({

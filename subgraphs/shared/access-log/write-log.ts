@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
-import type { Viewer } from '../auth.js';
+import type { Viewer } from '../../../platform/auth.js';
 
 /** Who writes: the request's caller, and the mutation being executed when one is known. */
 export interface Writer {

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { signedJsonPost } from '../signed-post.js';
+import type { Config } from '../../../platform/config.js';
+import type { Logger } from '../../../platform/logger.js';
+import { signedJsonPost } from '../../../platform/signed-post.js';
 import {
   LOOKUP_OWNER,
   LOOKUP_PATH,

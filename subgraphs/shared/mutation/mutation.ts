@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { assertAttributed, attributeTransaction, flushWrites, recordWrite } from '../access-log/write-log.js';
 import type { SubgraphContext } from '../context.js';
-import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors.js';
+import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../../../platform/errors.js';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 

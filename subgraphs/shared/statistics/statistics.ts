@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError, type FieldProblem } from '../errors.js';
+import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import { CountryCode } from '../scalars.js';
 import { suppressCells, type UnitCell } from './suppression.js';
 

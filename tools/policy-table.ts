@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assistancePolicy } from './assistance/assistance.policy.js';
-import { policePolicy } from './police/police.policy.js';
-import { prosecutionPolicy } from './prosecution/prosecution.policy.js';
-import { accessLogPolicy } from './shared/access-log/access-log.policy.js';
-import { AGENCIES } from './shared/auth.js';
-import { PROJECT_ROOT } from './shared/paths.js';
-import type { PolicyTable } from './shared/policy.js';
+import { assistancePolicy } from '../subgraphs/assistance/assistance.policy.js';
+import { policePolicy } from '../subgraphs/police/police.policy.js';
+import { prosecutionPolicy } from '../subgraphs/prosecution/prosecution.policy.js';
+import { accessLogPolicy } from '../subgraphs/shared/access-log/access-log.policy.js';
+import { AGENCIES } from '../platform/auth.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+import type { PolicyTable } from '../subgraphs/shared/policy.js';
 
 /**
  * The README's "Who may see what" table, printed from the three policy tables themselves, so the

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { AGENCIES, mintToken, type Agency } from '../subgraphs/shared/auth.js';
+import { AGENCIES, mintToken, type Agency } from '../platform/auth.js';
 import { isISO31661Alpha3 } from 'class-validator';
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
+import { loadConfigOrExit } from '../platform/config.js';
 
 const USAGE = `Usage: npm run -s token -- --agency <${AGENCIES.join('|')}> --country <ISO alpha-3> [--sub <subject>] [--expires <e.g. 8h>]`;
 

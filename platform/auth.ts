@@ -10,7 +10,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { AuthenticationError } from './errors.js';
-import { isCountryCode } from './scalars.js';
+import { isCountryCode } from './country-code.js';
 import type { Config } from './config.js';
 
 export const AGENCIES = ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER', 'AUDITOR'] as const;

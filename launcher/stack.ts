@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
-import type { Config } from '../subgraphs/shared/config.js';
-import type { SubgraphName } from '../subgraphs/shared/subgraph-names.js';
+import type { Config } from '../platform/config.js';
+import type { SubgraphName } from '../platform/subgraph-names.js';
 import { resolveDatabases } from '../subgraphs/shared/database-urls.js';
 import type { EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
+import { createLogger } from '../platform/logger.js';
 import type { SubgraphContext } from '../subgraphs/shared/context.js';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
-import { startGateway, subgraphUrlOverrides, type RunningGateway } from './gateway.js';
+import { startGateway, subgraphUrlOverrides, type RunningGateway } from '../gateway/gateway.js';
 
 export interface Stack {
   gateway: RunningGateway;

@@ -1,9 +1,9 @@
 // First: tracing must be registered before http, pg and express are loaded.
-import '../subgraphs/shared/instrument.js';
+import '../platform/instrument.js';
 import 'reflect-metadata';
-import { loadConfigOrExit } from '../subgraphs/shared/config.js';
-import { stopOnSignals } from '../subgraphs/shared/lifecycle.js';
-import { createLogger } from '../subgraphs/shared/logger.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { stopOnSignals } from '../platform/lifecycle.js';
+import { createLogger } from '../platform/logger.js';
 import { startStack } from './stack.js';
 
 /** `npm start`: the gateway and the three subgraphs in one process. */
