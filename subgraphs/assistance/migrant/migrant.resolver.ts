@@ -9,7 +9,7 @@ import { MigrantIdentity } from '../identity/identity.type.js';
 import { Screening } from '../screening/screening.type.js';
 import type { MigrantEntity } from './migrant.entity.js';
 import { Migrant } from './migrant.type.js';
-import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
+import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 
 @Resolver(() => Migrant)
 export class MigrantResolver {
@@ -89,7 +89,7 @@ export class AssistanceMutationResolver {
   registerMigrant(
     @Arg('input', () => RegisterMigrantInput, { description: 'The migrant.' }) input: RegisterMigrantInput,
     @Ctx() context: AssistanceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.migrants.register(input, idempotencyKey);
   }
@@ -101,7 +101,7 @@ export class AssistanceMutationResolver {
   recordScreening(
     @Arg('input', () => RecordScreeningInput, { description: 'The screening.' }) input: RecordScreeningInput,
     @Ctx() context: AssistanceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.migrants.recordScreening(input, idempotencyKey);
   }
@@ -110,7 +110,7 @@ export class AssistanceMutationResolver {
   recordConsent(
     @Arg('input', () => RecordConsentInput, { description: 'The consent.' }) input: RecordConsentInput,
     @Ctx() context: AssistanceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.consents.record(input, idempotencyKey);
   }
@@ -131,7 +131,7 @@ export class AssistanceMutationResolver {
   recordAssistance(
     @Arg('input', () => RecordAssistanceInput, { description: 'The assistance.' }) input: RecordAssistanceInput,
     @Ctx() context: AssistanceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.assistance.record(input, idempotencyKey);
   }

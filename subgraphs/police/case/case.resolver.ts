@@ -15,7 +15,7 @@ import type { PoliceContext } from '../police.context.js';
 import { Suspect } from '../suspect/suspect.type.js';
 import type { CaseEntity } from './case.entity.js';
 import { Case, CaseConnection, CaseFilter } from './case.type.js';
-import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
+import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -150,7 +150,7 @@ export class CaseMutationResolver {
   openCase(
     @Arg('input', () => OpenCaseInput, { description: 'The case.' }) input: OpenCaseInput,
     @Ctx() context: PoliceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.cases.open(input, idempotencyKey);
   }
@@ -209,7 +209,7 @@ export class CaseMutationResolver {
   shareIntelligence(
     @Arg('input', () => ShareIntelligenceInput, { description: 'The item.' }) input: ShareIntelligenceInput,
     @Ctx() context: PoliceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.intelligence.share(input, idempotencyKey);
   }
@@ -222,7 +222,7 @@ export class CaseMutationResolver {
   recordDetection(
     @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,
     @Ctx() context: PoliceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.detections.record(input, idempotencyKey);
   }
@@ -231,7 +231,7 @@ export class CaseMutationResolver {
   addSuspect(
     @Arg('input', () => AddSuspectInput, { description: 'The suspect.' }) input: AddSuspectInput,
     @Ctx() context: PoliceContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.suspects.add(input, idempotencyKey);
   }

@@ -18,7 +18,7 @@ import { NETWORK_CONTACTS, ProsecutorNetworkContact } from './network-contact.js
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
 import { Prosecution, ProsecutionVerdict } from './prosecution.type.js';
-import { IDEMPOTENCY_KEY } from '../../shared/mutation/mutation.js';
+import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 
 @Resolver(() => Prosecution)
 export class ProsecutionResolver {
@@ -144,7 +144,7 @@ export class ProsecutionMutationResolver {
   openProsecution(
     @Arg('input', () => OpenProsecutionInput, { description: 'The proceedings.' }) input: OpenProsecutionInput,
     @Ctx() context: ProsecutionContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.workflow.open(input, idempotencyKey);
   }
@@ -170,7 +170,7 @@ export class ProsecutionMutationResolver {
   addDefendant(
     @Arg('input', () => AddDefendantInput, { description: 'The defendant.' }) input: AddDefendantInput,
     @Ctx() context: ProsecutionContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.workflow.addDefendant(input, idempotencyKey);
   }
@@ -182,7 +182,7 @@ export class ProsecutionMutationResolver {
   fileCharge(
     @Arg('input', () => FileChargeInput, { description: 'The charge.' }) input: FileChargeInput,
     @Ctx() context: ProsecutionContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.workflow.fileCharge(input, idempotencyKey);
   }
@@ -202,7 +202,7 @@ export class ProsecutionMutationResolver {
   addWitness(
     @Arg('input', () => AddWitnessInput, { description: 'The witness.' }) input: AddWitnessInput,
     @Ctx() context: ProsecutionContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.workflow.addWitness(input, idempotencyKey);
   }
@@ -211,7 +211,7 @@ export class ProsecutionMutationResolver {
   createMlaRequest(
     @Arg('input', () => CreateMlaRequestInput, { description: 'The request.' }) input: CreateMlaRequestInput,
     @Ctx() context: ProsecutionContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey?: string | null,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
     return context.workflow.createMlaRequest(input, idempotencyKey);
   }

@@ -163,7 +163,3 @@ export interface Preset {
 export function presetId(preset: Preset | undefined): { id?: string } {
   return preset?.id ? { id: preset.id } : {};
 }
-
-/** The description of every creating mutation's `idempotencyKey` argument. */
-export const IDEMPOTENCY_KEY =
-  'Any string of yours (1-200 of letters, digits, . _ : -): a retry with the same key and input returns the first result and writes nothing; the same key with other input is a CONFLICT.';
