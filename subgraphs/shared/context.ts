@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import type { Viewer } from '../../platform/auth.js';
 import type { ReferenceLookup } from './lookup/lookup.client.js';
+import type { RecordIds } from './record-ids.js';
 
 /** What every subgraph resolver receives: the verified caller, the operation, and its access log. */
 export interface SubgraphContext {
@@ -23,4 +24,6 @@ export interface SubgraphContext {
    * lookup handlers (an owner answers from its own data).
    */
   references: ReferenceLookup | null;
+  /** Ids of the records this request creates (random; planned by the demo seed). */
+  recordIds: RecordIds;
 }

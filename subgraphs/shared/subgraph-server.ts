@@ -16,6 +16,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import type { SubgraphModule } from './subgraph.js';
 import { LookupPeers, ReferenceLookup } from './lookup/lookup.client.js';
 import { mountLookup } from './lookup/lookup.server.js';
+import { randomRecordIds } from './record-ids.js';
 
 /** The gateway names subgraph operations `<client name>__<subgraph>__<n>`: log the client's name. */
 function clientOperationName(name: unknown): string | null {
@@ -174,6 +175,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
               dataSource: database.dataSource,
               accessLog: new AccessLogRecorder(viewer, 'ReferenceCheck', requestId),
               references: null,
+              recordIds: randomRecordIds,
             }),
         });
       },
@@ -192,6 +194,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
           dataSource: attributedDataSource(database.dataSource, accessLog),
           accessLog,
           references: new ReferenceLookup(config, peers, req.headers.authorization, logger, requestId),
+          recordIds: randomRecordIds,
         });
       },
       readiness: async () => {

@@ -10,6 +10,7 @@ import { signRequest } from '../../platform/request-signing.js';
 import { insertRow } from '../../subgraphs/shared/store.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { randomRecordIds } from '../../subgraphs/shared/record-ids.js';
 
 let tidelink: TestStack;
 beforeAll(async () => {
@@ -141,6 +142,7 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
       dataSource: attributedDataSource(dataSource, accessLog),
       accessLog,
       references: null,
+      recordIds: randomRecordIds,
     });
     const reference = 'DOM-2026-AUDIT-UNLOGGED';
     await expect(police.cases.open({ reference, leadCountry: 'DOM', offences: [Offence.SMUGGLING_OF_MIGRANTS] }, null)).rejects.toThrow(
