@@ -9,17 +9,20 @@ import type { SubgraphModule } from '../shared/subgraph.js';
 import { migrantLookup, testimonyConsentLookup } from './migrant/migrant.lookup.js';
 import { createAssistanceContext, type AssistanceContext } from './assistance.context.js';
 import { AssistanceEntity } from './assistance/assistance.entity.js';
+import { AssistanceResolver } from './assistance/assistance.resolver.js';
 import { resolveCaseReference } from './case/case.reference.js';
 import { CaseMigrantsResolver } from './case/case.resolver.js';
 import { ConsentEntity } from './consent/consent.entity.js';
+import { ConsentResolver } from './consent/consent.resolver.js';
 import { MigrantIdentityEntity } from './identity/identity.entity.js';
 import { AssistanceInitial1764300000001 } from './migrations/1764300000001-assistance-initial.js';
 import { AssistanceReferenceIndexes1764600000001 } from './migrations/1764600000001-assistance-reference-indexes.js';
 import { ConsentRecipient1765000000401 } from './migrations/1765000000401-consent-recipient.js';
 import { MigrantEntity } from './migrant/migrant.entity.js';
 import { resolveMigrantReference } from './migrant/migrant.reference.js';
-import { AssistanceMutationResolver, MigrantResolver } from './migrant/migrant.resolver.js';
+import { MigrantResolver } from './migrant/migrant.resolver.js';
 import { ScreeningEntity } from './screening/screening.entity.js';
+import { ScreeningResolver } from './screening/screening.resolver.js';
 import { seedAssistanceDemo } from './seed/demo.js';
 import { MigrantStatisticsResolver } from './statistics/migrant-statistics.resolver.js';
 
@@ -42,7 +45,9 @@ export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
     buildFederatedSchema<AssistanceContext>({
       resolvers: [
         MigrantResolver,
-        AssistanceMutationResolver,
+        ScreeningResolver,
+        ConsentResolver,
+        AssistanceResolver,
         CaseMigrantsResolver,
         AssistanceAccessLogResolver,
         MigrantStatisticsResolver,

@@ -4,19 +4,17 @@ import {
   assertVersion,
   createOnce,
   lockRow,
-  presetId,
   truncateToMilliseconds,
   updateVersioned,
-  type Preset,
   type Transitions,
 } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
-import type { AssistanceRequest } from '../assistance.context.js';
+import type { AssistanceCall } from '../assistance.call.js';
 import { guard } from '../../shared/policy.js';
 import { assistancePolicy } from '../assistance.policy.js';
 import { AssistanceStatus } from '../enums.js';
 import { MigrantEntity } from '../migrant/migrant.entity.js';
-import type { RecordAssistanceInput } from '../migrant/migrant.input.js';
+import type { RecordAssistanceInput } from './assistance.input.js';
 import { AssistanceEntity } from './assistance.entity.js';
 
 export const ASSISTANCE_TRANSITIONS: Transitions<AssistanceStatus> = {
@@ -42,9 +40,9 @@ function datesProblems(status: AssistanceStatus, startedAt: Date | null, complet
 }
 
 export class AssistanceService {
-  constructor(private readonly request: AssistanceRequest) {}
+  constructor(private readonly request: AssistanceCall) {}
 
-  async record(input: RecordAssistanceInput, idempotencyKey: string | null | undefined, preset?: Preset) {
+  async record(input: RecordAssistanceInput, idempotencyKey: string | null | undefined) {
     guard(this.request, assistancePolicy.write, undefined);
     const migrantId = assertId(input.migrantId, 'migrantId');
     const problems = datesProblems(input.status, input.startedAt ?? null, input.completedAt ?? null);
@@ -52,7 +50,7 @@ export class AssistanceService {
     const id = await createOnce(this.request, 'recordAssistance', idempotencyKey, input, async (manager) => {
       await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       return this.request.stores.assistance.insert(manager, {
-        ...presetId(preset),
+        id: this.request.recordIds.next('assistance'),
         migrantId,
         type: input.type,
         status: input.status,

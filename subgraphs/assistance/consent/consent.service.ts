@@ -1,26 +1,18 @@
 import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
-import {
-  assertVersion,
-  createOnce,
-  lockRow,
-  presetId,
-  truncateToMilliseconds,
-  updateVersioned,
-  type Preset,
-} from '../../shared/mutation/mutation.js';
+import { assertVersion, createOnce, lockRow, truncateToMilliseconds, updateVersioned } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
-import type { AssistanceRequest } from '../assistance.context.js';
+import type { AssistanceCall } from '../assistance.call.js';
 import { guard } from '../../shared/policy.js';
 import { assistancePolicy, RECIPIENTS_OF_SCOPE } from '../assistance.policy.js';
 import { MigrantEntity } from '../migrant/migrant.entity.js';
-import type { RecordConsentInput } from '../migrant/migrant.input.js';
+import type { RecordConsentInput } from './consent.input.js';
 import { ConsentEntity } from './consent.entity.js';
 
 /** Consents are IOM's to record and withdraw; a withdrawal takes effect on the next request. */
 export class ConsentService {
-  constructor(private readonly request: AssistanceRequest) {}
+  constructor(private readonly request: AssistanceCall) {}
 
-  async record(input: RecordConsentInput, idempotencyKey: string | null | undefined, preset?: Preset) {
+  async record(input: RecordConsentInput, idempotencyKey: string | null | undefined) {
     guard(this.request, assistancePolicy.write, undefined);
     const migrantId = assertId(input.migrantId, 'migrantId');
     const givenAt = truncateToMilliseconds(input.givenAt ?? new Date());
@@ -36,7 +28,7 @@ export class ConsentService {
     const id = await createOnce(this.request, 'recordConsent', idempotencyKey, input, async (manager) => {
       await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
       return this.request.stores.consents.insert(manager, {
-        ...presetId(preset),
+        id: this.request.recordIds.next('consent'),
         migrantId,
         scope: input.scope,
         recipientAgency: input.recipientAgency,

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssistanceContext } from '../assistance.context.js';
 import { Assistance } from '../assistance/assistance.type.js';
 import { Case, Detection } from '../case/case.type.js';
 import { Consent } from '../consent/consent.type.js';
-import { AssistanceStatus, TraffickingStatus, Vulnerability } from '../enums.js';
-import { RecordAssistanceInput, RecordConsentInput, RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
+import { TraffickingStatus, Vulnerability } from '../enums.js';
+import { RegisterMigrantInput } from './migrant.input.js';
 import { MigrantIdentity } from '../identity/identity.type.js';
 import { Screening } from '../screening/screening.type.js';
 import type { MigrantEntity } from './migrant.entity.js';
@@ -21,6 +21,15 @@ export class MigrantResolver {
   @Query(() => [Migrant], { description: 'The migrants registered on a case, by code.' })
   migrants(@Arg('caseId', () => ID, { description: 'The police case id.' }) caseId: string, @Ctx() context: AssistanceContext) {
     return context.migrants.byCase(caseId);
+  }
+
+  @Mutation(() => Migrant, { nullable: true, description: 'Registers a migrant for assistance (IOM only), the identity kept apart.' })
+  registerMigrant(
+    @Arg('input', () => RegisterMigrantInput, { description: 'The migrant.' }) input: RegisterMigrantInput,
+    @Ctx() context: AssistanceContext,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
+  ) {
+    return context.migrants.register(input, idempotencyKey);
   }
 
   @FieldResolver(() => [Vulnerability], {
@@ -80,72 +89,5 @@ export class MigrantResolver {
   @FieldResolver(() => Case, { nullable: true, description: 'The police case the migrant is registered on.' })
   case(@Root() root: MigrantEntity): Case {
     return { id: root.caseId };
-  }
-}
-
-@Resolver()
-export class AssistanceMutationResolver {
-  @Mutation(() => Migrant, { nullable: true, description: 'Registers a migrant for assistance (IOM only), the identity kept apart.' })
-  registerMigrant(
-    @Arg('input', () => RegisterMigrantInput, { description: 'The migrant.' }) input: RegisterMigrantInput,
-    @Ctx() context: AssistanceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.migrants.register(input, idempotencyKey);
-  }
-
-  @Mutation(() => Screening, {
-    nullable: true,
-    description: "Records a screening (IOM only); its findings become the migrant's current vulnerabilities and trafficking status.",
-  })
-  recordScreening(
-    @Arg('input', () => RecordScreeningInput, { description: 'The screening.' }) input: RecordScreeningInput,
-    @Ctx() context: AssistanceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.migrants.recordScreening(input, idempotencyKey);
-  }
-
-  @Mutation(() => Consent, { nullable: true, description: 'Records a consent the migrant gives (IOM only).' })
-  recordConsent(
-    @Arg('input', () => RecordConsentInput, { description: 'The consent.' }) input: RecordConsentInput,
-    @Ctx() context: AssistanceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.consents.record(input, idempotencyKey);
-  }
-
-  @Mutation(() => Consent, {
-    nullable: true,
-    description: 'Withdraws a consent (IOM only). From the next request on, no agency reads what it covered.',
-  })
-  withdrawConsent(
-    @Arg('id', () => ID, { description: 'The consent.' }) id: string,
-    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
-    @Ctx() context: AssistanceContext,
-  ) {
-    return context.consents.withdraw(id, version);
-  }
-
-  @Mutation(() => Assistance, { nullable: true, description: 'Records assistance given or planned (IOM only).' })
-  recordAssistance(
-    @Arg('input', () => RecordAssistanceInput, { description: 'The assistance.' }) input: RecordAssistanceInput,
-    @Ctx() context: AssistanceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.assistance.record(input, idempotencyKey);
-  }
-
-  @Mutation(() => Assistance, {
-    nullable: true,
-    description: 'Moves assistance on (IOM only): PLANNED → IN_PROGRESS or DECLINED; IN_PROGRESS → COMPLETED or DECLINED.',
-  })
-  updateAssistance(
-    @Arg('id', () => ID, { description: 'The assistance record.' }) id: string,
-    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
-    @Arg('status', () => AssistanceStatus, { description: 'The new status.' }) status: AssistanceStatus,
-    @Ctx() context: AssistanceContext,
-  ) {
-    return context.assistance.update(id, version, status);
   }
 }

@@ -1,27 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../../platform/errors.js';
-import {
-  assertVersion,
-  createOnce,
-  lockRow,
-  presetId,
-  truncateToMilliseconds,
-  updateVersioned,
-  type Preset,
-} from '../../shared/mutation/mutation.js';
+import { createOnce, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
 import { suppressCounts } from '../../shared/statistics/suppression.js';
 import { AgeGroup, ConsentScope, TraffickingStatus, Vulnerability } from '../enums.js';
-import type { RecordScreeningInput, RegisterMigrantInput } from './migrant.input.js';
+import type { RegisterMigrantInput } from './migrant.input.js';
 import { assertId } from '../../shared/pagination.js';
-import type { AssistanceRequest } from '../assistance.context.js';
+import type { AssistanceCall } from '../assistance.call.js';
 import { guard, permits } from '../../shared/policy.js';
 import { assistancePolicy, consentNames, isLive } from '../assistance.policy.js';
-
-import { MigrantEntity } from './migrant.entity.js';
+import type { MigrantEntity } from './migrant.entity.js';
 
 /** Reads of migrants and their records, each behind the assistance policy; gated reads are logged. */
 export class MigrantService {
-  constructor(private readonly request: AssistanceRequest) {}
+  constructor(private readonly request: AssistanceCall) {}
 
   get(id: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
@@ -99,7 +90,7 @@ export class MigrantService {
   }
 
   /** Registers a migrant (IOM only) with a pseudonymous code and, apart, the identity if given. */
-  async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined, preset?: Preset) {
+  async register(input: RegisterMigrantInput, idempotencyKey: string | null | undefined) {
     guard(this.request, assistancePolicy.write, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const detectionId = input.detectionId ? assertId(input.detectionId, 'detectionId') : null;
@@ -113,7 +104,7 @@ export class MigrantService {
         throw new InvalidInputError([{ field: 'code', reasons: [`code ${code} is already in use`] }]);
       }
       const migrantId = await this.request.stores.migrants.insert(manager, {
-        ...presetId(preset),
+        id: this.request.recordIds.next('migrant'),
         caseId,
         detectionId,
         code,
@@ -135,31 +126,6 @@ export class MigrantService {
       return migrantId;
     });
     return this.request.loaders.migrantById.load(id);
-  }
-
-  /** Records a screening (IOM only); it becomes the migrant's current vulnerabilities and trafficking status. */
-  async recordScreening(input: RecordScreeningInput, idempotencyKey: string | null | undefined, preset?: Preset) {
-    guard(this.request, assistancePolicy.write, undefined);
-    const migrantId = assertId(input.migrantId, 'migrantId');
-    const id = await createOnce(this.request, 'recordScreening', idempotencyKey, input, async (manager) => {
-      const migrant = await lockRow(manager, MigrantEntity, 'migrant.lock', migrantId, 'migrantId');
-      assertVersion(migrant, input.migrantVersion);
-      const screeningId = await this.request.stores.screenings.insert(manager, {
-        ...presetId(preset),
-        migrantId,
-        screenedAt: truncateToMilliseconds(input.screenedAt),
-        screenedBy: input.screenedBy,
-        vulnerabilities: input.vulnerabilities,
-        traffickingStatus: input.traffickingStatus,
-      });
-      await updateVersioned(manager, MigrantEntity, 'migrant.screened', migrantId, input.migrantVersion, {
-        vulnerabilities: input.vulnerabilities,
-        traffickingStatus: input.traffickingStatus,
-      });
-      return screeningId;
-    });
-    const [screening] = await this.request.stores.screenings.byIds([id]);
-    return screening;
   }
 
   async identity(root: MigrantEntity) {

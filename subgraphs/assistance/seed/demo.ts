@@ -335,9 +335,11 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
     '/* seed.assistance.present */ SELECT EXISTS (SELECT 1 FROM migrants) AS present',
   );
   if (present) return false;
-  const iom = createAssistanceContext(seedContext(dataSource, 'IOM', 'DOM'));
+  const seed = seedContext(dataSource, 'IOM', 'DOM');
+  const iom = createAssistanceContext(seed);
   for (const m of migrants) {
     const migrantId = demoId(kind.migrant, m.n);
+    seed.recordIds.plan({ migrant: migrantId });
     const registered = await iom.migrants.register(
       {
         caseId: demoId(kind.case, m.caseN),
@@ -350,9 +352,9 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
         identity: { givenName: m.identity[0], familyName: m.identity[1], dateOfBirth: m.identity[2] ? new Date(m.identity[2]) : null },
       },
       `demo:migrant:${m.code}`,
-      { id: migrantId },
     );
-    await iom.migrants.recordScreening(
+    seed.recordIds.plan({ screening: demoId(kind.screening, m.n) });
+    await iom.screenings.record(
       {
         migrantId,
         migrantVersion: registered?.version ?? 1,
@@ -362,13 +364,13 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
         traffickingStatus: m.traffickingStatus,
       },
       `demo:screening:${m.code}`,
-      { id: demoId(kind.screening, m.n) },
     );
   }
   for (const [
     index,
     [migrantN, scope, recipientAgency, recipientCountry, recipient, purpose, givenAt, withdrawnAt],
   ] of consents.entries()) {
+    seed.recordIds.plan({ consent: demoId(kind.consent, index + 1) });
     const consent = await iom.consents.record(
       {
         migrantId: demoId(kind.migrant, migrantN),
@@ -380,11 +382,11 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
         givenAt: new Date(givenAt),
       },
       `demo:consent:${index + 1}`,
-      { id: demoId(kind.consent, index + 1) },
     );
     if (withdrawnAt) await iom.consents.withdraw(consent.id, consent.version);
   }
   for (const [index, [migrantN, type, status, provider, startedAt, completedAt]] of assistance.entries()) {
+    seed.recordIds.plan({ assistance: demoId(kind.assistance, index + 1) });
     await iom.assistance.record(
       {
         migrantId: demoId(kind.migrant, migrantN),
@@ -395,7 +397,6 @@ export async function seedAssistanceDemo(dataSource: DataSource): Promise<boolea
         completedAt: completedAt ? new Date(completedAt) : null,
       },
       `demo:assistance:${index + 1}`,
-      { id: demoId(kind.assistance, index + 1) },
     );
   }
   return true;

@@ -8,7 +8,7 @@ import {
   type StatisticsFilter,
 } from '../../shared/statistics/statistics.js';
 import { AgeGroup, AssistanceType, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
-import type { AssistanceRequest } from '../assistance.context.js';
+import type { AssistanceCall } from '../assistance.call.js';
 import { MigrantDimension, type MigrantStatistics } from './migrant-statistics.type.js';
 
 const DIMENSIONS: Record<MigrantDimension, Dimension> = {
@@ -25,7 +25,7 @@ const DIMENSIONS: Record<MigrantDimension, Dimension> = {
 };
 
 export class MigrantStatisticsService {
-  constructor(private readonly request: AssistanceRequest) {}
+  constructor(private readonly request: AssistanceCall) {}
 
   async migrants(groupBy: readonly MigrantDimension[], filter: StatisticsFilter | null | undefined): Promise<MigrantStatistics> {
     guard(this.request, assistancePolicy.statistics, undefined);
