@@ -26,8 +26,6 @@ const SQL_ALLOWED = [
   // Database and role creation at start, the readiness ping.
   'subgraphs/shared/database.ts',
   'subgraphs/shared/subgraph-server.ts',
-  // The case's advisory lock; moves into the prosecution store with issue 13, item 4.
-  'subgraphs/prosecution/prosecution/prosecution.workflow.ts',
 ];
 
 const PRODUCTION_CODE = ['platform/**/*.ts', 'gateway/**/*.ts', 'subgraphs/**/*.ts', 'launcher/**/*.ts', 'tools/**/*.ts'];

@@ -11,6 +11,7 @@ import { CaseResolver } from './case/case.resolver.js';
 import { CaseLawEntity, ProsecutionCaseLawEntity } from './case-law/case-law.entity.js';
 import { CaseLawResolver } from './case-law/case-law.resolver.js';
 import { ChargeEntity } from './charge/charge.entity.js';
+import { ChargeResolver } from './charge/charge.resolver.js';
 import { DefendantEntity } from './defendant/defendant.entity.js';
 import { DefendantResolver } from './defendant/defendant.resolver.js';
 import { ProsecutionInitial1764300000002 } from './migrations/1764300000002-prosecution-initial.js';
@@ -20,7 +21,7 @@ import { MlaRequestResolver } from './mla/mla.resolver.js';
 import { createProsecutionContext, type ProsecutionContext } from './prosecution.context.js';
 import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
 import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
-import { ProsecutionMutationResolver, ProsecutionResolver } from './prosecution/prosecution.resolver.js';
+import { ProsecutionResolver } from './prosecution/prosecution.resolver.js';
 import { seedProsecutionDemo } from './seed/demo.js';
 import { ProsecutionStatisticsResolver } from './statistics/prosecution-statistics.resolver.js';
 import { WitnessEntity } from './witness/witness.entity.js';
@@ -52,8 +53,8 @@ export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
     buildFederatedSchema<ProsecutionContext>({
       resolvers: [
         ProsecutionResolver,
-        ProsecutionMutationResolver,
         DefendantResolver,
+        ChargeResolver,
         WitnessResolver,
         CaseLawResolver,
         CaseResolver,

@@ -1,12 +1,26 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 import { Charge } from '../charge/charge.type.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
 import { Suspect } from '../suspect/suspect.type.js';
 import type { DefendantEntity } from './defendant.entity.js';
+import { AddDefendantInput } from './defendant.input.js';
 import { Defendant } from './defendant.type.js';
 
 @Resolver(() => Defendant)
 export class DefendantResolver {
+  @Mutation(() => Defendant, {
+    nullable: true,
+    description: 'Charges a police suspect as a defendant (PROSECUTOR only). Never a migrant (Art. 5).',
+  })
+  addDefendant(
+    @Arg('input', () => AddDefendantInput, { description: 'The defendant.' }) input: AddDefendantInput,
+    @Ctx() context: ProsecutionContext,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
+  ) {
+    return context.defendants.add(input, idempotencyKey);
+  }
+
   @FieldResolver(() => Suspect, {
     nullable: true,
     description:

@@ -3,16 +3,8 @@ import { Case } from '../case/case.type.js';
 import { CaseLawReference } from '../case-law/case-law.type.js';
 import { Defendant } from '../defendant/defendant.type.js';
 import { MlaRequest } from '../mla/mla.type.js';
-import { Charge } from '../charge/charge.type.js';
-import { MlaStatus, ProsecutionStage, ProsecutorNetwork } from '../enums.js';
-import {
-  AddDefendantInput,
-  AddWitnessInput,
-  CreateMlaRequestInput,
-  FileChargeInput,
-  OpenProsecutionInput,
-  RecordVerdictInput,
-} from './prosecution.input.js';
+import { ProsecutionStage, ProsecutorNetwork } from '../enums.js';
+import { OpenProsecutionInput } from './prosecution.input.js';
 import type { ProsecutionContext } from '../prosecution.context.js';
 import { NETWORK_CONTACTS, ProsecutorNetworkContact } from './network-contact.js';
 import { Witness } from '../witness/witness.type.js';
@@ -33,6 +25,32 @@ export class ProsecutionResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many to return, 1 to 100; default 20.' }) first?: number | null,
   ) {
     return context.prosecutions.newest(first);
+  }
+
+  @Mutation(() => Prosecution, {
+    nullable: true,
+    description: 'Opens a prosecution on a police case referred for prosecution (PROSECUTOR only; one per case).',
+  })
+  openProsecution(
+    @Arg('input', () => OpenProsecutionInput, { description: 'The proceedings.' }) input: OpenProsecutionInput,
+    @Ctx() context: ProsecutionContext,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
+  ) {
+    return context.prosecutions.open(input, idempotencyKey);
+  }
+
+  @Mutation(() => Prosecution, {
+    nullable: true,
+    description:
+      'Moves proceedings on (PROSECUTOR only): INVESTIGATION → INDICTMENT → TRIAL → APPEAL → FINAL (any stage may end in FINAL).',
+  })
+  advanceProsecution(
+    @Arg('id', () => ID, { description: 'The prosecution.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Arg('stage', () => ProsecutionStage, { description: 'The new stage.' }) stage: ProsecutionStage,
+    @Ctx() context: ProsecutionContext,
+  ) {
+    return context.prosecutions.advanceStage(id, version, stage);
   }
 
   @FieldResolver()
@@ -132,101 +150,5 @@ export class ProsecutionResolver {
   })
   caseLaw(@Root() root: ProsecutionEntity, @Ctx() context: ProsecutionContext) {
     return context.prosecutions.caseLaw(root);
-  }
-}
-
-@Resolver()
-export class ProsecutionMutationResolver {
-  @Mutation(() => Prosecution, {
-    nullable: true,
-    description: 'Opens a prosecution on a police case referred for prosecution (PROSECUTOR only; one per case).',
-  })
-  openProsecution(
-    @Arg('input', () => OpenProsecutionInput, { description: 'The proceedings.' }) input: OpenProsecutionInput,
-    @Ctx() context: ProsecutionContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.workflow.open(input, idempotencyKey);
-  }
-
-  @Mutation(() => Prosecution, {
-    nullable: true,
-    description:
-      'Moves proceedings on (PROSECUTOR only): INVESTIGATION → INDICTMENT → TRIAL → APPEAL → FINAL (any stage may end in FINAL).',
-  })
-  advanceProsecution(
-    @Arg('id', () => ID, { description: 'The prosecution.' }) id: string,
-    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
-    @Arg('stage', () => ProsecutionStage, { description: 'The new stage.' }) stage: ProsecutionStage,
-    @Ctx() context: ProsecutionContext,
-  ) {
-    return context.workflow.advanceStage(id, version, stage);
-  }
-
-  @Mutation(() => Defendant, {
-    nullable: true,
-    description: 'Charges a police suspect as a defendant (PROSECUTOR only). Never a migrant (Art. 5).',
-  })
-  addDefendant(
-    @Arg('input', () => AddDefendantInput, { description: 'The defendant.' }) input: AddDefendantInput,
-    @Ctx() context: ProsecutionContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.workflow.addDefendant(input, idempotencyKey);
-  }
-
-  @Mutation(() => Charge, {
-    nullable: true,
-    description: 'Files a charge with its legal basis (PROSECUTOR only); the basis must fit the offence.',
-  })
-  fileCharge(
-    @Arg('input', () => FileChargeInput, { description: 'The charge.' }) input: FileChargeInput,
-    @Ctx() context: ProsecutionContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.workflow.fileCharge(input, idempotencyKey);
-  }
-
-  @Mutation(() => Charge, {
-    nullable: true,
-    description: 'Records the verdict (and sentence, if guilty) on a pending charge (PROSECUTOR only).',
-  })
-  recordVerdict(
-    @Arg('input', () => RecordVerdictInput, { description: 'The verdict.' }) input: RecordVerdictInput,
-    @Ctx() context: ProsecutionContext,
-  ) {
-    return context.workflow.recordVerdict(input);
-  }
-
-  @Mutation(() => Witness, { nullable: true, description: 'Adds a migrant as a witness, victim or civil party (PROSECUTOR only).' })
-  addWitness(
-    @Arg('input', () => AddWitnessInput, { description: 'The witness.' }) input: AddWitnessInput,
-    @Ctx() context: ProsecutionContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.workflow.addWitness(input, idempotencyKey);
-  }
-
-  @Mutation(() => MlaRequest, { nullable: true, description: 'Creates a mutual legal assistance request as DRAFT (PROSECUTOR only).' })
-  createMlaRequest(
-    @Arg('input', () => CreateMlaRequestInput, { description: 'The request.' }) input: CreateMlaRequestInput,
-    @Ctx() context: ProsecutionContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.workflow.createMlaRequest(input, idempotencyKey);
-  }
-
-  @Mutation(() => MlaRequest, {
-    nullable: true,
-    description:
-      'Moves an MLA request along the transitions a real request can make (PROSECUTOR only); an invalid one is BAD_USER_INPUT naming the current status and the allowed ones.',
-  })
-  advanceMlaRequest(
-    @Arg('id', () => ID, { description: 'The request.' }) id: string,
-    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
-    @Arg('status', () => MlaStatus, { description: 'The new status.' }) status: MlaStatus,
-    @Ctx() context: ProsecutionContext,
-  ) {
-    return context.workflow.advanceMlaRequest(id, version, status);
   }
 }

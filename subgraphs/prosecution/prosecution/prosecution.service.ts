@@ -1,15 +1,42 @@
+import { InvalidInputError } from '../../../platform/errors.js';
+import {
+  assertTransition,
+  assertVersion,
+  createOnce,
+  truncateToMilliseconds,
+  updateVersioned,
+  type Transitions,
+} from '../../shared/mutation/mutation.js';
 import type { Aggravation, Offence } from '../../shared/offence.js';
 import { assertId, pageSize } from '../../shared/pagination.js';
 import { guard, permits, type FieldRule } from '../../shared/policy.js';
 import type { DefendantEntity } from '../defendant/defendant.entity.js';
-import type { ProsecutionRequest } from '../prosecution.context.js';
+import { ProsecutionStage } from '../enums.js';
+import type { ProsecutionCall } from '../prosecution.call.js';
 import { prosecutionPolicy, type MlaSubject } from '../prosecution.policy.js';
-import type { ProsecutionEntity } from './prosecution.entity.js';
+import { ProsecutionEntity } from './prosecution.entity.js';
+import { lockProsecution, ownCountry } from './prosecution.guard.js';
+import type { OpenProsecutionInput } from './prosecution.input.js';
 import type { ProsecutionVerdict } from './prosecution.type.js';
 
-/** Reads of prosecutions and what hangs off them, each behind the prosecution policy. */
+export const STAGE_TRANSITIONS: Transitions<ProsecutionStage> = {
+  [ProsecutionStage.INVESTIGATION]: [ProsecutionStage.INDICTMENT, ProsecutionStage.FINAL],
+  [ProsecutionStage.INDICTMENT]: [ProsecutionStage.TRIAL, ProsecutionStage.FINAL],
+  [ProsecutionStage.TRIAL]: [ProsecutionStage.APPEAL, ProsecutionStage.FINAL],
+  [ProsecutionStage.APPEAL]: [ProsecutionStage.FINAL],
+  [ProsecutionStage.FINAL]: [],
+};
+
+/** Stages a prosecution may be opened at: proceedings start before trial (a verdict needs a trial on record). */
+const OPENING_STAGES: readonly ProsecutionStage[] = [ProsecutionStage.INVESTIGATION, ProsecutionStage.INDICTMENT];
+
+/**
+ * Prosecutions and what hangs off them: every read behind the prosecution policy; the writes
+ * (opening, moving the stage) in one transaction, idempotent or versioned. A reference to another
+ * agency's record is checked with its owner (one signed lookup, before the transaction opens).
+ */
 export class ProsecutionService {
-  constructor(private readonly request: ProsecutionRequest) {}
+  constructor(private readonly request: ProsecutionCall) {}
 
   get(id: string): Promise<ProsecutionEntity | null> {
     guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
@@ -134,5 +161,60 @@ export class ProsecutionService {
   allCaseLaw() {
     guard(this.request, prosecutionPolicy.publicRecord, undefined);
     return this.request.stores.caseLaw.all();
+  }
+
+  /** Opens proceedings on a police case referred for prosecution, in the caller's own jurisdiction; one per case. */
+  async open(input: OpenProsecutionInput, key: string | null | undefined) {
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
+    const caseId = assertId(input.caseId, 'caseId');
+    const jurisdiction = ownCountry(this.request, input.jurisdiction, 'jurisdiction', 'the jurisdiction');
+    const stage = input.stage ?? ProsecutionStage.INVESTIGATION;
+    if (!OPENING_STAGES.includes(stage)) {
+      throw new InvalidInputError([
+        { field: 'stage', reasons: [`a prosecution opens at ${OPENING_STAGES.join(' or ')}, not ${stage}; advance it afterwards`] },
+      ]);
+    }
+    if (this.request.references) {
+      const found = (await this.request.references.lookup('case', [caseId]))[caseId];
+      if (!found) throw new InvalidInputError([{ field: 'caseId', reasons: ['no police case with this id (or none you may see)'] }]);
+      if (found.status !== 'REFERRED_FOR_PROSECUTION') {
+        throw new InvalidInputError([
+          { field: 'caseId', reasons: [`the case is ${found.status}: a prosecution opens only on a case REFERRED_FOR_PROSECUTION`] },
+        ]);
+      }
+    }
+    const stores = this.request.stores;
+    const id = await createOnce(this.request, 'openProsecution', key, input, async (manager) => {
+      // One set of proceedings per case; the case's lock serialises concurrent openings of it.
+      await stores.prosecutions.lockCase(manager, caseId);
+      if ((await stores.prosecutions.earliestByCaseIds([caseId], manager)).length > 0) {
+        throw new InvalidInputError([{ field: 'caseId', reasons: ['this case already has a prosecution'] }]);
+      }
+      return stores.prosecutions.insert(manager, {
+        id: this.request.recordIds.next('prosecution'),
+        caseId,
+        stage,
+        jurisdiction,
+        prosecutorOffice: input.prosecutorOffice,
+        network: input.network,
+        openedAt: truncateToMilliseconds(input.openedAt ?? new Date()),
+      });
+    });
+    return this.request.loaders.prosecutionById.load(id);
+  }
+
+  /** Moves the proceedings along STAGE_TRANSITIONS (their jurisdiction's prosecutors only). */
+  async advanceStage(id: string, version: number, stage: ProsecutionStage) {
+    guard(this.request, prosecutionPolicy.openProsecution, undefined);
+    const prosecutionId = assertId(id);
+    await this.request.dataSource.transaction(async (manager) => {
+      const row = await lockProsecution(manager, prosecutionId, 'id');
+      guard(this.request, prosecutionPolicy.write, row);
+      assertVersion(row, version);
+      assertTransition('Prosecution', STAGE_TRANSITIONS, row.stage, stage);
+      await updateVersioned(manager, ProsecutionEntity, 'prosecution.advance', prosecutionId, version, { stage });
+    });
+    // The request may have read the prosecution before the change: read it afresh.
+    return this.request.loaders.prosecutionById.clear(prosecutionId).load(prosecutionId);
   }
 }

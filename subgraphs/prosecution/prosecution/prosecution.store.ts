@@ -36,6 +36,14 @@ export class ProsecutionStore {
       .getMany();
   }
 
+  /**
+   * Serialises, until the transaction ends, the writes that must see a case's prosecutions as they
+   * stand (one set of proceedings per case): a transaction-scoped advisory lock on the case id.
+   */
+  async lockCase(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query('/* prosecution.lockCase */ SELECT pg_advisory_xact_lock(hashtext($1))', [caseId]);
+  }
+
   insert(manager: EntityManager, values: QueryDeepPartialEntity<ProsecutionEntity>): Promise<string> {
     return insertRow(manager, ProsecutionEntity, 'prosecution.insert', values);
   }

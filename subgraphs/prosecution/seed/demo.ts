@@ -17,7 +17,8 @@ import {
 } from '../enums.js';
 import type { MlaRequestEntity } from '../mla/mla.entity.js';
 import type { ProsecutionEntity } from '../prosecution/prosecution.entity.js';
-import { createProsecutionContext } from '../prosecution.context.js';
+import { createProsecutionContext, type ProsecutionContext } from '../prosecution.context.js';
+import type { PlannedRecordIds } from '../../shared/record-ids.js';
 import { seedContext } from '../../shared/seed-context.js';
 import type { WitnessEntity } from '../witness/witness.entity.js';
 
@@ -265,7 +266,8 @@ function mlaPath(target: MlaStatus): MlaStatus[] {
 
 /**
  * Loads the prosecution side of the demo stories if the database has no prosecutions yet, through
- * the same workflow (rules, transactions, idempotency keys, state machines) prosecutors use.
+ * the same services (rules, transactions, idempotency keys, state machines) prosecutors use, with
+ * the stories' ids planned before each write.
  * Case law is reference data with no workflow of its own, so it is inserted as it is.
  */
 export async function seedProsecutionDemo(dataSource: DataSource): Promise<boolean> {
@@ -278,21 +280,24 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
   });
   // Each State's prosecutors write their own files (only a prosecution's jurisdiction writes on it),
   // and each side of an MLA request moves it as the transition fits.
-  const workflows = new Map<string, ReturnType<typeof createProsecutionContext>['workflow']>();
-  const as = (country: string) => {
-    let workflow = workflows.get(country);
-    if (!workflow) {
-      workflow = createProsecutionContext(seedContext(dataSource, 'PROSECUTOR', country)).workflow;
-      workflows.set(country, workflow);
+  const prosecutors = new Map<string, { services: ProsecutionContext; ids: PlannedRecordIds }>();
+  /** The prosecutors of `country`, with the id of the record their next write creates planned. */
+  const as = (country: string, planned: Readonly<Record<string, string | undefined>> = {}) => {
+    let prosecutor = prosecutors.get(country);
+    if (!prosecutor) {
+      const seed = seedContext(dataSource, 'PROSECUTOR', country);
+      prosecutor = { services: createProsecutionContext(seed), ids: seed.recordIds };
+      prosecutors.set(country, prosecutor);
     }
-    return workflow;
+    prosecutor.ids.plan(planned);
+    return prosecutor.services;
   };
   const jurisdictionOf = new Map(prosecutions.map((p) => [p.id as string, p.jurisdiction as string]));
   const defendantIn = new Map(defendants.map((d) => [d.id as string, d.prosecutionId as string]));
   for (const p of prosecutions) {
     // Proceedings open at INVESTIGATION or INDICTMENT; later stages are reached by advancing.
     const opening = p.stage === ProsecutionStage.INVESTIGATION ? ProsecutionStage.INVESTIGATION : ProsecutionStage.INDICTMENT;
-    let opened = await as(p.jurisdiction as string).open(
+    let opened = await as(p.jurisdiction as string, { prosecution: p.id }).prosecutions.open(
       {
         caseId: p.caseId as string,
         prosecutorOffice: p.prosecutorOffice as string,
@@ -301,31 +306,28 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
         openedAt: p.openedAt,
       },
       `demo:prosecution:${p.id}`,
-      { id: p.id },
     );
     for (const stage of STAGE_PATH[opening].slice(0, STAGE_PATH[opening].indexOf(p.stage as ProsecutionStage) + 1)) {
-      opened = opened && (await as(p.jurisdiction as string).advanceStage(opened.id, opened.version, stage));
+      opened = opened && (await as(p.jurisdiction as string).prosecutions.advanceStage(opened.id, opened.version, stage));
     }
   }
   await dataSource.transaction(async (manager) => {
     await manager.insert(ProsecutionCaseLawEntity, caseLawLinks);
   });
   for (const d of defendants) {
-    await as(jurisdictionOf.get(d.prosecutionId as string) as string).addDefendant(
+    await as(jurisdictionOf.get(d.prosecutionId as string) as string, { defendant: d.id }).defendants.add(
       { prosecutionId: d.prosecutionId as string, suspectId: d.suspectId as string, liability: d.liability as Liability },
       `demo:defendant:${d.id}`,
-      { id: d.id },
     );
   }
   for (const c of charges) {
-    await as(jurisdictionOf.get(defendantIn.get(c.defendantId as string) as string) as string).fileCharge(
+    await as(jurisdictionOf.get(defendantIn.get(c.defendantId as string) as string) as string, { charge: c.id }).charges.file(
       { defendantId: c.defendantId as string, offence: c.offence as Offence, legalBasis: c.legalBasis as LegalBasis },
       `demo:charge:${c.id}`,
-      { id: c.id },
     );
   }
   for (const w of witnesses) {
-    await as(jurisdictionOf.get(w.prosecutionId as string) as string).addWitness(
+    await as(jurisdictionOf.get(w.prosecutionId as string) as string, { witness: w.id }).witnesses.add(
       {
         prosecutionId: w.prosecutionId as string,
         migrantId: w.migrantId as string,
@@ -333,11 +335,10 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
         protectiveMeasures: w.protectiveMeasures,
       },
       `demo:witness:${w.id}`,
-      { id: w.id },
     );
   }
   for (const m of mlaRequests) {
-    let request = await as(m.requestingCountry as string).createMlaRequest(
+    let request = await as(m.requestingCountry as string, { mla: m.id }).mlaRequests.create(
       {
         prosecutionId: m.prosecutionId as string,
         type: m.type as MlaType,
@@ -345,11 +346,10 @@ export async function seedProsecutionDemo(dataSource: DataSource): Promise<boole
         subject: m.subject as string,
       },
       `demo:mla:${m.id}`,
-      { id: m.id },
     );
     for (const status of mlaPath(m.status as MlaStatus)) {
       const side = status === MlaStatus.TRANSMITTED || status === MlaStatus.WITHDRAWN ? m.requestingCountry : m.requestedCountry;
-      request = await as(side as string).advanceMlaRequest(request.id, request.version, status);
+      request = await as(side as string).mlaRequests.advance(request.id, request.version, status);
     }
   }
   return true;

@@ -8,7 +8,7 @@ import {
 } from '../../shared/statistics/statistics.js';
 import { Offence } from '../../shared/offence.js';
 import { LegalBasis, MlaStatus, MlaType, ProsecutionStage, Verdict } from '../enums.js';
-import type { ProsecutionRequest } from '../prosecution.context.js';
+import type { ProsecutionCall } from '../prosecution.call.js';
 import { prosecutionPolicy } from '../prosecution.policy.js';
 import { MlaDimension, ProsecutionDimension, type MlaStatistics, type ProsecutionStatistics } from './prosecution-statistics.type.js';
 
@@ -26,7 +26,7 @@ const MLA_DIMENSIONS: Record<MlaDimension, Dimension> = {
 };
 
 export class ProsecutionStatisticsService {
-  constructor(private readonly request: ProsecutionRequest) {}
+  constructor(private readonly request: ProsecutionCall) {}
 
   async prosecutions(
     groupBy: readonly ProsecutionDimension[],
