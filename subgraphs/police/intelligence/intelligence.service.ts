@@ -11,6 +11,13 @@ import type { ShareIntelligenceInput } from './intelligence.input.js';
 /** Police data is reviewed after at most five years. */
 const REVIEW_AFTER_YEARS = 5;
 
+/** The date an item shared at `sharedAt` is due for review (YYYY-MM-DD). */
+export function reviewDate(sharedAt: Date): string {
+  const reviewBy = new Date(sharedAt);
+  reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + REVIEW_AFTER_YEARS);
+  return reviewBy.toISOString().slice(0, 10);
+}
+
 export class IntelligenceService {
   constructor(private readonly request: PoliceCall) {}
 
@@ -37,8 +44,6 @@ export class IntelligenceService {
       const owning = await lockRow(manager, CaseEntity, 'case.lock', caseId, 'caseId');
       guard(this.request, policePolicy.shareIntelligence, owning);
       const sharedAt = new Date();
-      const reviewBy = new Date(sharedAt);
-      reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + REVIEW_AFTER_YEARS);
       return this.request.stores.intelligence.insert(manager, {
         id: this.request.recordIds.next('intelligence'),
         caseId,
@@ -50,7 +55,7 @@ export class IntelligenceService {
         sourceCountry,
         releasableTo: input.releasableTo ?? null,
         sharedAt,
-        reviewBy: reviewBy.toISOString().slice(0, 10),
+        reviewBy: reviewDate(sharedAt),
       });
     });
     // The writer gets back what they wrote.
