@@ -13,6 +13,7 @@ import { DetectionEntity } from './detection/detection.entity.js';
 import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
+import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
@@ -62,6 +63,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         CaseConnectionResolver,
         DetectionResolver,
         SuspectResolver,
+        IntelligenceResolver,
         SmugglingNetworkResolver,
         OperationResolver,
         PoliceAccessLogResolver,

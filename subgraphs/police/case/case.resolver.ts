@@ -1,11 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RecordDetectionInput } from '../detection/detection.input.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { CaseStatus, SharingScope } from '../enums.js';
-import { ShareIntelligenceInput } from '../intelligence/intelligence.input.js';
-import { AddSuspectInput } from '../suspect/suspect.input.js';
 import { OpenCaseInput } from './case.input.js';
 import { Detection } from '../detection/detection.type.js';
 import { CourtIntelligence, IntelligenceItem } from '../intelligence/intelligence.type.js';
@@ -199,41 +196,6 @@ export class CaseMutationResolver {
     countries?: string[] | null,
   ) {
     return context.cases.setSharing(id, version, scope, countries);
-  }
-
-  @Mutation(() => IntelligenceItem, {
-    nullable: true,
-    description:
-      "Shares an intelligence item on a case (POLICE of any country the case is released to), with its handling code, grading and releasability. The item's source country is your token's country.",
-  })
-  shareIntelligence(
-    @Arg('input', () => ShareIntelligenceInput, { description: 'The item.' }) input: ShareIntelligenceInput,
-    @Ctx() context: PoliceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.intelligence.share(input, idempotencyKey);
-  }
-
-  @Mutation(() => Detection, {
-    nullable: true,
-    description:
-      "Records a detection at sea (POLICE only), with its vessel, on an existing case (its owning country's police only) or on a case it opens (owned by your country).",
-  })
-  recordDetection(
-    @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,
-    @Ctx() context: PoliceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.detections.record(input, idempotencyKey);
-  }
-
-  @Mutation(() => Suspect, { nullable: true, description: 'Adds a suspect to a case (POLICE of the owning country only).' })
-  addSuspect(
-    @Arg('input', () => AddSuspectInput, { description: 'The suspect.' }) input: AddSuspectInput,
-    @Ctx() context: PoliceContext,
-    @IdempotencyKeyArg() idempotencyKey?: string | null,
-  ) {
-    return context.suspects.add(input, idempotencyKey);
   }
 }
 

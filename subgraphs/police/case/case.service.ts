@@ -8,8 +8,6 @@ import {
   lockRow,
   truncateToMilliseconds,
   updateVersioned,
-  presetId,
-  type Preset,
   type Transitions,
 } from '../../shared/mutation/mutation.js';
 import { CaseStatus, HandlingCode, SharingScope } from '../enums.js';
@@ -18,7 +16,7 @@ import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from './case.input.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { COUNTRY_BOUND, policePolicy, released as releasedTo } from '../police.policy.js';
 import { CaseEntity } from './case.entity.js';
 import type { CaseCriteria, ScopedCaseCriteria } from './case.store.js';
@@ -37,7 +35,7 @@ const MAX_NAMED_COUNTRIES = 250;
 
 /** Reads and writes of cases and what hangs off them, each behind the police policy. */
 export class CaseService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(private readonly request: PoliceCall) {}
 
   get(id: string): Promise<CaseEntity | null> {
     guard(this.request, policePolicy.caseHit, undefined);
@@ -125,14 +123,14 @@ export class CaseService {
   }
 
   /** Opens a case (police only), once per idempotency key; the caller's country owns it. */
-  async open(input: OpenCaseInput, idempotencyKey: string | null | undefined, preset?: Preset): Promise<CaseEntity | null> {
+  async open(input: OpenCaseInput, idempotencyKey: string | null | undefined): Promise<CaseEntity | null> {
     guard(this.request, policePolicy.policeWrite, undefined);
-    const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input, preset));
+    const id = await createOnce(this.request, 'openCase', idempotencyKey, input, (manager) => this.insert(manager, input));
     return this.request.loaders.caseById.load(id);
   }
 
   /** Inside the caller's transaction (also used when a detection opens its case, which refreshes releasable_to after). */
-  async insert(manager: EntityManager, input: OpenCaseInput, preset?: Preset): Promise<string> {
+  async insert(manager: EntityManager, input: OpenCaseInput): Promise<string> {
     if (await this.request.stores.cases.referenceTaken(manager, input.reference)) {
       throw new InvalidInputError([{ field: 'reference', reasons: [`a case with reference ${input.reference} already exists`] }]);
     }
@@ -141,7 +139,7 @@ export class CaseService {
     if (networkId) await lockRow(manager, SmugglingNetworkEntity, 'network.lock', networkId, 'networkId');
     if (operationId) await lockRow(manager, OperationEntity, 'operation.lock', operationId, 'operationId');
     const id = await this.request.stores.cases.insert(manager, {
-      ...presetId(preset),
+      id: this.request.recordIds.next('case'),
       reference: input.reference,
       status: CaseStatus.OPEN,
       leadCountry: input.leadCountry,

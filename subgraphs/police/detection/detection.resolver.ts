@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 import { Case } from '../case/case.type.js';
 import { Operation } from '../operation/operation.type.js';
 import type { PoliceContext } from '../police.context.js';
 import { Vessel } from '../vessel/vessel.type.js';
 import type { DetectionEntity } from './detection.entity.js';
+import { RecordDetectionInput } from './detection.input.js';
 import { Detection, Position } from './detection.type.js';
 
 @Resolver(() => Detection)
@@ -31,5 +33,18 @@ export class DetectionResolver {
   @FieldResolver(() => Operation, { nullable: true, description: 'The joint operation during which it was made, if any.' })
   operation(@Root() root: DetectionEntity, @Ctx() context: PoliceContext) {
     return context.detections.operation(root);
+  }
+
+  @Mutation(() => Detection, {
+    nullable: true,
+    description:
+      "Records a detection at sea (POLICE only), with its vessel, on an existing case (its owning country's police only) or on a case it opens (owned by your country).",
+  })
+  recordDetection(
+    @Arg('input', () => RecordDetectionInput, { description: 'The detection.' }) input: RecordDetectionInput,
+    @Ctx() context: PoliceContext,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
+  ) {
+    return context.detections.record(input, idempotencyKey);
   }
 }

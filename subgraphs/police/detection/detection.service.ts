@@ -1,20 +1,20 @@
 import { guard } from '../../shared/policy.js';
 import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
-import { createOnce, lockRow, presetId, truncateToMilliseconds, type Preset } from '../../shared/mutation/mutation.js';
+import { createOnce, lockRow, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
 import { assertId, isId } from '../../shared/pagination.js';
 import { ForbiddenError } from '../../shared/access.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from '../case/case.input.js';
 import type { CaseService } from '../case/case.service.js';
 import type { RecordDetectionInput } from './detection.input.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import type { DetectionEntity } from './detection.entity.js';
 import type { Position } from './detection.type.js';
 
 export class DetectionService {
   constructor(
-    private readonly request: PoliceRequest,
+    private readonly request: PoliceCall,
     private readonly cases: CaseService,
   ) {}
 
@@ -22,7 +22,7 @@ export class DetectionService {
    * Records a detection at sea (police only), with its vessel, on an existing case or on one it
    * opens, all in one transaction and once per idempotency key.
    */
-  async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined, preset?: Preset & { vesselId?: string }) {
+  async record(input: RecordDetectionInput, idempotencyKey: string | null | undefined) {
     guard(this.request, policePolicy.policeWrite, undefined);
     const problems: FieldProblem[] = [];
     if (Boolean(input.caseId) === Boolean(input.openCase)) {
@@ -42,7 +42,7 @@ export class DetectionService {
         : await this.cases.insert(manager, input.openCase as OpenCaseInput);
       const vesselId = input.vessel
         ? await this.request.stores.vessels.insert(manager, {
-            ...presetId({ id: preset?.vesselId }),
+            id: this.request.recordIds.next('vessel'),
             name: input.vessel.name ?? null,
             type: input.vessel.type,
             flagState: input.vessel.flagState ?? null,
@@ -51,7 +51,7 @@ export class DetectionService {
           })
         : null;
       const detectionId = await this.request.stores.detections.insert(manager, {
-        ...presetId(preset),
+        id: this.request.recordIds.next('detection'),
         caseId,
         vesselId,
         operationId,

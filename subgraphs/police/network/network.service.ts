@@ -1,12 +1,12 @@
 import { guard, permits } from '../../shared/policy.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import type { SuspectEntity } from '../suspect/suspect.entity.js';
 import type { SmugglingNetworkEntity } from './network.entity.js';
 
 /** Networks are analysis of suspects across cases: shared as such, but each suspect follows its case's scope. */
 export class SmugglingNetworkService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(private readonly request: PoliceCall) {}
 
   all() {
     guard(this.request, policePolicy.networks, undefined);

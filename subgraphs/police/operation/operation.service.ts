@@ -1,9 +1,9 @@
 import { guard } from '../../shared/policy.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 
 export class OperationService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(private readonly request: PoliceCall) {}
 
   all() {
     guard(this.request, policePolicy.operations, undefined);

@@ -21,6 +21,7 @@ import { OperationEntity } from '../operation/operation.entity.js';
 import { createPoliceContext, type PoliceContext } from '../police.context.js';
 import type { SuspectEntity } from '../suspect/suspect.entity.js';
 import type { VesselEntity } from '../vessel/vessel.entity.js';
+import type { PlannedRecordIds } from '../../shared/record-ids.js';
 import { seedContext } from '../../shared/seed-context.js';
 
 // Every person and vessel below is invented; the routes and patterns are public ones.
@@ -374,18 +375,22 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
     await manager.insert(OperationEntity, operations);
   });
   // Each bureau records its own: the caller's country owns what it opens and shares.
-  const bureaus = new Map<string, PoliceContext>();
-  const bureau = (country: string): PoliceContext => {
+  // Each write takes the fixed id the stories are told with: planned on the bureau's record ids just before it.
+  const bureaus = new Map<string, PoliceContext & { recordIds: PlannedRecordIds }>();
+  const bureau = (country: string) => {
     const known = bureaus.get(country);
     if (known) return known;
-    const created = createPoliceContext(seedContext(dataSource, 'POLICE', country));
+    const base = seedContext(dataSource, 'POLICE', country);
+    const created = { ...createPoliceContext(base), recordIds: base.recordIds };
     bureaus.set(country, created);
     return created;
   };
   const ownerOf = (caseId: string | undefined) => bureau(cases.find((c) => c.id === caseId)?.leadCountry as string);
   const versions = new Map<string, number>();
   for (const c of cases) {
-    await bureau(c.leadCountry as string).cases.open(
+    const lead = bureau(c.leadCountry as string);
+    lead.recordIds.plan({ case: c.id });
+    await lead.cases.open(
       {
         reference: c.reference as string,
         leadCountry: c.leadCountry as string,
@@ -397,12 +402,13 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
         operationId: c.operationId,
       },
       `demo:case:${c.reference}`,
-      { id: c.id },
     );
   }
   for (const d of detections) {
     const vessel = vessels.find((candidate) => candidate.id === d.vesselId);
-    await ownerOf(d.caseId).detections.record(
+    const owner = ownerOf(d.caseId);
+    owner.recordIds.plan({ detection: d.id, vessel: vessel?.id });
+    await owner.detections.record(
       {
         caseId: d.caseId,
         operationId: d.operationId,
@@ -425,11 +431,12 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
           : null,
       },
       `demo:detection:${d.id}`,
-      { id: d.id, vesselId: vessel?.id },
     );
   }
   for (const suspect of suspects) {
-    await ownerOf(suspect.caseId).suspects.add(
+    const owner = ownerOf(suspect.caseId);
+    owner.recordIds.plan({ suspect: suspect.id });
+    await owner.suspects.add(
       {
         caseId: suspect.caseId as string,
         alias: suspect.alias as string,
@@ -438,7 +445,6 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
         networkId: suspect.networkId,
       },
       `demo:suspect:${suspect.id}`,
-      { id: suspect.id },
     );
   }
   for (const c of cases) versions.set(c.id as string, 1);
@@ -451,7 +457,9 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
     // while it shares its lead on the organiser, then narrows the case back to the countries involved.
     const outsider = item.sourceCountry === 'TCA' && item.caseId === demoId(kind.case, 1);
     if (outsider) await setSharing(item.caseId as string, SharingScope.NAMED, ['TCA']);
-    await bureau(item.sourceCountry as string).intelligence.share(
+    const source = bureau(item.sourceCountry as string);
+    source.recordIds.plan({ intelligence: item.id });
+    await source.intelligence.share(
       {
         caseId: item.caseId as string,
         summary: item.summary as string,
@@ -462,7 +470,6 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
         releasableTo: item.releasableTo,
       },
       `demo:intelligence:${item.id}`,
-      { id: item.id },
     );
     if (outsider) await setSharing(item.caseId as string, SharingScope.INVOLVED);
   }

@@ -7,7 +7,7 @@ import {
   type StatisticsFilter,
 } from '../../shared/statistics/statistics.js';
 import { DetectionOutcome, VesselType } from '../enums.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import { DetectionDimension, type DetectionStatistics } from './detection-statistics.type.js';
 
@@ -20,7 +20,7 @@ const DIMENSIONS: Record<DetectionDimension, Dimension> = {
 };
 
 export class DetectionStatisticsService {
-  constructor(private readonly request: PoliceRequest) {}
+  constructor(private readonly request: PoliceCall) {}
 
   async detections(groupBy: readonly DetectionDimension[], filter: StatisticsFilter | null | undefined): Promise<DetectionStatistics> {
     guard(this.request, policePolicy.statistics, undefined);

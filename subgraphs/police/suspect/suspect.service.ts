@@ -1,17 +1,17 @@
 import { ForbiddenError } from '../../shared/access.js';
-import { createOnce, lockRow, presetId, type Preset } from '../../shared/mutation/mutation.js';
+import { createOnce, lockRow } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { guard } from '../../shared/policy.js';
 import type { CaseService } from '../case/case.service.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import type { AddSuspectInput } from './suspect.input.js';
-import type { PoliceRequest } from '../police.context.js';
+import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import type { SuspectEntity } from './suspect.entity.js';
 
 export class SuspectService {
   constructor(
-    private readonly request: PoliceRequest,
+    private readonly request: PoliceCall,
     private readonly cases: CaseService,
   ) {}
 
@@ -37,7 +37,7 @@ export class SuspectService {
   }
 
   /** Adds a suspect to a case (its owner's police only), once per idempotency key. */
-  async add(input: AddSuspectInput, idempotencyKey: string | null | undefined, preset?: Preset) {
+  async add(input: AddSuspectInput, idempotencyKey: string | null | undefined) {
     guard(this.request, policePolicy.policeWrite, undefined);
     const caseId = assertId(input.caseId, 'caseId');
     const networkId = input.networkId ? assertId(input.networkId, 'networkId') : null;
@@ -45,7 +45,7 @@ export class SuspectService {
       await this.cases.lockForOwner(manager, caseId, 'caseId');
       if (networkId) await lockRow(manager, SmugglingNetworkEntity, 'network.lock', networkId, 'networkId');
       return this.request.stores.suspects.insert(manager, {
-        ...presetId(preset),
+        id: this.request.recordIds.next('suspect'),
         caseId,
         networkId,
         alias: input.alias,
