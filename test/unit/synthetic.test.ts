@@ -13,13 +13,10 @@ import {
   TraffickingStatus,
   Vulnerability,
 } from '../../subgraphs/assistance/enums.js';
-import {
-  MigrantIdentityInput,
-  RecordAssistanceInput,
-  RecordConsentInput,
-  RecordScreeningInput,
-  RegisterMigrantInput,
-} from '../../subgraphs/assistance/migrant/migrant.input.js';
+import { RecordAssistanceInput } from '../../subgraphs/assistance/assistance/assistance.input.js';
+import { RecordConsentInput } from '../../subgraphs/assistance/consent/consent.input.js';
+import { MigrantIdentityInput, RegisterMigrantInput } from '../../subgraphs/assistance/migrant/migrant.input.js';
+import { RecordScreeningInput } from '../../subgraphs/assistance/screening/screening.input.js';
 import { OpenCaseInput } from '../../subgraphs/police/case/case.input.js';
 import { CASE_TRANSITIONS } from '../../subgraphs/police/case/case.service.js';
 import { PositionInput, RecordDetectionInput, VesselInput } from '../../subgraphs/police/detection/detection.input.js';
@@ -49,15 +46,13 @@ import {
   Verdict,
   WitnessRole,
 } from '../../subgraphs/prosecution/enums.js';
-import {
-  AddDefendantInput,
-  AddWitnessInput,
-  CreateMlaRequestInput,
-  FileChargeInput,
-  OpenProsecutionInput,
-  RecordVerdictInput,
-} from '../../subgraphs/prosecution/prosecution/prosecution.input.js';
-import { LEGAL_BASES, STAGE_TRANSITIONS } from '../../subgraphs/prosecution/prosecution/prosecution.workflow.js';
+import { FileChargeInput, RecordVerdictInput } from '../../subgraphs/prosecution/charge/charge.input.js';
+import { LEGAL_BASES } from '../../subgraphs/prosecution/charge/charge.service.js';
+import { AddDefendantInput } from '../../subgraphs/prosecution/defendant/defendant.input.js';
+import { CreateMlaRequestInput } from '../../subgraphs/prosecution/mla/mla.input.js';
+import { OpenProsecutionInput } from '../../subgraphs/prosecution/prosecution/prosecution.input.js';
+import { STAGE_TRANSITIONS } from '../../subgraphs/prosecution/prosecution/prosecution.service.js';
+import { AddWitnessInput } from '../../subgraphs/prosecution/witness/witness.input.js';
 import { AgencyCode } from '../../subgraphs/shared/access-log/access-log.type.js';
 import { Aggravation, Offence } from '../../subgraphs/shared/offence.js';
 import { isId } from '../../subgraphs/shared/pagination.js';
