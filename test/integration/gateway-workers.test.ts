@@ -102,6 +102,7 @@ describe('GATEWAY_WORKERS: the gateway as several processes on one port', () => 
     expect(await followCase()).toEqual({ status: 200, reference: 'DOM-2026-0142' });
 
     const workers = workersOf(primary.pid);
+    expect(workers).toHaveLength(2);
     const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
     // As a terminal's Ctrl-C: SIGINT to the whole group. Workers leave the decision to the primary,
     // which tells each to drain once; a worker stopping twice would exit 1.
