@@ -3,16 +3,27 @@ import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { subgraphFetcher } from '../../gateway/subgraph-fetcher.js';
 import { verifyRequestSignature } from '../../platform/request-signing.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * The gateway's side of logging shared reads, against a stand-in subgraph on a real socket: it
- * answers one read slowly (so a second identical call joins it) with `x-tidelink-logged`, and
- * copies the rows or fails, as told.
+ * holds a read until the test lets it go (so identical calls join it) and answers with
+ * `x-tidelink-logged`, and copies the rows or fails, as told.
  */
 const SECRET = 'a-signing-secret-for-this-test-only-0123456789';
 const BODY = JSON.stringify({ query: 'query Follow__assistance__0 { migrants { identity { givenName } } }' });
 
 let copyStatus = 200;
+/** Reads are answered once this resolves: a test holds them until the calls it sends have joined. */
+let held: Promise<void> = Promise.resolve();
+let reads = 0;
+function holdReads(): () => void {
+  let release: () => void = () => undefined;
+  held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return () => release();
+}
 const copies: Array<{ body: unknown; signed: boolean; authorization: string | undefined }> = [];
 let server: http.Server;
 let url: string;
@@ -37,14 +48,15 @@ beforeAll(async () => {
         res.end(JSON.stringify(copyStatus === 200 ? { copied: 3 * parsed.requestIds.length } : { errors: [{ message: 'down' }] }));
         return;
       }
-      setTimeout(() => {
+      reads += 1;
+      void held.then(() => {
         res.writeHead(200, {
           'content-type': 'application/json',
           'x-tidelink-logged': '3',
           'x-tidelink-call': '5b0e2f4e-1d7a-4c1e-9d55-1f2a3b4c5d6e',
         });
         res.end(JSON.stringify({ data: { migrants: [] } }));
-      }, 200);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,7 +84,13 @@ describe('a read shared in flight is logged for the callers that joined it', () 
     copyStatus = 200;
     copies.length = 0;
     const { read, shared } = fetcher();
-    const answers = await Promise.all([read('request-first-0001'), read('request-join-0002'), read('request-join-0003')]);
+    const release = holdReads();
+    const readsBefore = reads;
+    const pending = Promise.all([read('request-first-0001'), read('request-join-0002'), read('request-join-0003')]);
+    await waitFor(() => reads - readsBefore === 1 && shared() === 2, { what: 'the two later reads to join the first' });
+    release();
+    const answers = await pending;
+    expect(reads - readsBefore).toBe(1);
     expect(shared()).toBe(2);
     expect(await Promise.all(answers.map((answer) => answer.json()))).toEqual(
       Array.from({ length: 3 }, () => ({ data: { migrants: [] } })),
@@ -89,8 +107,12 @@ describe('a read shared in flight is logged for the callers that joined it', () 
   it('gives the joiners an error, not the data, when the copy fails; the first caller still gets its answer', async () => {
     copyStatus = 500;
     copies.length = 0;
-    const { read } = fetcher();
-    const [first, joiner] = await Promise.allSettled([read('request-first-0004'), read('request-join-0005')]);
+    const { read, shared } = fetcher();
+    const release = holdReads();
+    const pending = Promise.allSettled([read('request-first-0004'), read('request-join-0005')]);
+    await waitFor(() => shared() === 1, { what: 'the second read to join the first' });
+    release();
+    const [first, joiner] = await pending;
     expect(first.status).toBe('fulfilled');
     expect(joiner.status).toBe('rejected');
     expect(String((joiner as PromiseRejectedResult).reason)).toMatch(/logged null of 3 shared reads/);
@@ -99,9 +121,11 @@ describe('a read shared in flight is logged for the callers that joined it', () 
 
   it('asks nothing when nobody joined the call', async () => {
     copies.length = 0;
-    const { read } = fetcher();
+    const { read, shared } = fetcher();
+    holdReads()();
     // A lone call: nobody joined, nothing to copy.
     await read('request-alone-0006');
+    expect(shared()).toBe(0);
     expect(copies).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { signRequest } from '../../platform/request-signing.js';
 import { insertRow } from '../../subgraphs/shared/store.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { sessionsWaitingOnLocks, waitFor } from '../support/wait-for.js';
 import { randomRecordIds } from '../../subgraphs/shared/record-ids.js';
 
 let tidelink: TestStack;
@@ -174,11 +175,11 @@ describe('every write is logged: who, the mutation, the record, the fields, neve
 
   it('the auditor reads reads and writes through the same query, and can ask for one kind', async () => {
     // A read of gated police fields (intelligence items) by the same officer.
-    const read = await tidelink.query(FOLLOW_CASE, {
+    const read = await tidelink.query<{ case: { reference: string } }>(FOLLOW_CASE, {
       token: await tidelink.token('POLICE', 'DOM'),
       variables: { id: MONA_PASSAGE_CASE_ID },
     });
-    expect(read.body.data).toBeTruthy();
+    expect(read.body.data?.case.reference).toBe('DOM-2026-0142');
     const all = await auditLog('police', { actor: 'test-police' });
     const kinds = new Set(all.map((row) => row.kind));
     expect(kinds).toEqual(new Set(['READ', 'WRITE']));
@@ -215,9 +216,13 @@ describe('reads shared by the gateway in flight are logged for each caller', () 
       const pending = Promise.all(
         ids.map((id) => send<{ case: { reference: string } }>(FOLLOW_CASE, prosecutor, id, { id: MONA_PASSAGE_CASE_ID })),
       );
-      for (let waited = 0; tidelink.stack.gateway.inFlight() < 2 && waited < 5000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Let go once the second request has joined the first's assistance call, which waits on the lock.
+      await waitFor(
+        async () =>
+          (await metric(tidelink.stack.gateway.url, 'tidelink_subgraph_deduplicated_total', { subgraph: 'assistance' })) > sharedBefore &&
+          (await sessionsWaitingOnLocks(tidelink.stack.subgraphs.assistance.database.dataSource)) >= 1,
+        { what: "the second FollowCase to join the first's assistance call" },
+      );
       await runner.rollbackTransaction();
       answers = await pending;
     } finally {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import type { Agency } from '../../platform/auth.js';
@@ -25,6 +27,32 @@ const DEEP = `query Deep($first: Int!) {
     }
   }
 }`;
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * The statement counts the docs quote for this query as a prosecutor, read from their text (README.md
+ * or a guide in docs/), so that a changed count fails here until the sentence is changed with it.
+ */
+function quotedProsecutorStatements(): { statements: Record<SubgraphName, number>; file: string } {
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(ROOT, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
+  const QUOTE =
+    /costs a prosecutor police (\d+), assistance (\d+), prosecution (\d+) statements — exactly as many as `cases\(first: 10\)` \(`test\/integration\/batching\.test\.ts`\)/g;
+  const quotes = files.flatMap((file) =>
+    [...readFileSync(path.join(ROOT, file), 'utf8').replace(/\s+/g, ' ').matchAll(QUOTE)].map((match) => ({
+      file,
+      statements: { police: Number(match[1]), assistance: Number(match[2]), prosecution: Number(match[3]) },
+    })),
+  );
+  // Exactly one sentence quotes them: none means it was reworded (mend QUOTE), two could disagree.
+  expect(quotes.map((quote) => quote.file)).toHaveLength(1);
+  return quotes[0];
+}
 
 let tidelink: TestStack;
 
@@ -71,4 +99,10 @@ describe('batching, with access checks and access logging on', () => {
       for (const name of SUBGRAPH_NAMES) expect(ten.statements[name]).toBeGreaterThan(0);
     },
   );
+
+  it('costs a prosecutor exactly the statements the docs quote, for first: 10 and first: 100', async () => {
+    const quoted = quotedProsecutorStatements();
+    expect((await statementsFor('PROSECUTOR', 10)).statements).toEqual(quoted.statements);
+    expect((await statementsFor('PROSECUTOR', 100)).statements).toEqual(quoted.statements);
+  });
 });

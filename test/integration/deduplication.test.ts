@@ -1,6 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { sessionsWaitingOnLocks, waitFor } from '../support/wait-for.js';
 
 let tidelink: TestStack;
 beforeAll(async () => {
@@ -26,19 +27,22 @@ const policeRequests = () =>
   metric(tidelink.stack.subgraphs.police.url, 'tidelink_graphql_request_duration_seconds_count', { service: 'police' });
 const policeShared = () => metric(tidelink.stack.gateway.url, 'tidelink_subgraph_deduplicated_total', { subgraph: 'police' });
 
-/** Holds every police query on a table lock, so that requests sent meanwhile are all in flight together. */
-async function withPoliceHeld<T>(table: string, send: () => Promise<T>, inFlight: number): Promise<T> {
+/**
+ * Holds every police query on a table lock, so that requests sent meanwhile are all in flight
+ * together; lets go once `reached` says they all have reached their police call.
+ */
+async function withPoliceHeld<T>(
+  table: string,
+  send: () => Promise<T>,
+  reached: { what: string; check: () => Promise<boolean> },
+): Promise<T> {
   const runner: QueryRunner = tidelink.stack.subgraphs.police.database.dataSource.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
   await runner.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
   try {
     const pending = send();
-    for (let waited = 0; tidelink.stack.gateway.inFlight() < inFlight && waited < 5000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // Every request is at the gateway; give each time to reach its police call.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(reached.check, { what: reached.what });
     await runner.rollbackTransaction();
     return await pending;
   } finally {
@@ -46,6 +50,9 @@ async function withPoliceHeld<T>(table: string, send: () => Promise<T>, inFlight
     await runner.release();
   }
 }
+
+/** Police sessions waiting on the held lock (asked on a pooled connection, outside the lock's transaction). */
+const policeWaiting = () => sessionsWaitingOnLocks(tidelink.stack.subgraphs.police.database.dataSource);
 
 describe('identical subgraph reads in flight together share one call, per caller', () => {
   it('six identical FollowCase requests of one prosecutor reach police once; an IOM officer gets its own call and answer', async () => {
@@ -70,7 +77,10 @@ describe('identical subgraph reads in flight together share one call, per caller
     const answers: Array<GraphQLResponse<{ case: Record<string, unknown> }>> = await withPoliceHeld(
       'cases',
       () => Promise.all([...Array.from({ length: 6 }, () => follow(prosecutor)), follow(iom)]),
-      7,
+      {
+        what: "the five later prosecutors to join the first one's police call, and the IOM officer's call to wait at police",
+        check: async () => (await policeShared()) - sharedBefore >= 5 && (await policeWaiting()) >= 2,
+      },
     );
 
     // One call for the six prosecutors, one for the IOM officer.
@@ -102,7 +112,10 @@ describe('identical subgraph reads in flight together share one call, per caller
       );
     const sharedBefore = await policeShared();
     const requestsBefore = await policeRequests();
-    const answers = await withPoliceHeld('cases', () => Promise.all(Array.from({ length: 4 }, openCase)), 4);
+    const answers = await withPoliceHeld('cases', () => Promise.all(Array.from({ length: 4 }, openCase)), {
+      what: 'the four openCase calls to wait at police',
+      check: async () => (await policeWaiting()) >= 4,
+    });
 
     expect((await policeRequests()) - requestsBefore).toBe(4);
     expect((await policeShared()) - sharedBefore).toBe(0);

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { waitFor } from '../support/wait-for.js';
 
 const ROOT = path.join(__dirname, '..', '..');
 let tidelink: TestStack;
@@ -32,14 +33,6 @@ const workersOf = (pid: number | undefined): number[] => {
     return [];
   }
 };
-
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const ready = async () => {
   try {
@@ -71,7 +64,7 @@ beforeAll(async () => {
     // Its own process group, so that the test can send Ctrl-C's SIGINT to primary and workers at once.
     detached: true,
   });
-  await until(ready, 'the gateway workers');
+  await waitFor(ready, { what: 'the gateway workers', timeout: 30_000, interval: 100 });
 }, 60_000);
 
 afterAll(async () => {
@@ -98,14 +91,18 @@ describe('GATEWAY_WORKERS: the gateway as several processes on one port', () => 
     // A worker killed outright is replaced; requests meanwhile are served by the other.
     const [victim] = workersOf(primary.pid);
     process.kill(victim, 'SIGKILL');
-    await until(() => {
-      const workers = workersOf(primary.pid);
-      return workers.length === 2 && !workers.includes(victim);
-    }, 'a replacement worker');
-    await until(ready, 'readiness after the replacement');
+    await waitFor(
+      () => {
+        const workers = workersOf(primary.pid);
+        return workers.length === 2 && !workers.includes(victim);
+      },
+      { what: 'a replacement worker', timeout: 30_000, interval: 100 },
+    );
+    await waitFor(ready, { what: 'readiness after the replacement', timeout: 30_000, interval: 100 });
     expect(await followCase()).toEqual({ status: 200, reference: 'DOM-2026-0142' });
 
     const workers = workersOf(primary.pid);
+    expect(workers).toHaveLength(2);
     const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
     // As a terminal's Ctrl-C: SIGINT to the whole group. Workers leave the decision to the primary,
     // which tells each to drain once; a worker stopping twice would exit 1.

@@ -28,6 +28,9 @@ const NEVER_SEARCHED = ['idempotency_keys.result_id'];
 describe('indexes after the migrations', () => {
   it.each(SUBGRAPH_NAMES)('every reference column of %s leads an index', async (name) => {
     const rows: Array<{ column: string }> = await tidelink.stack.subgraphs[name].database.dataSource.query(UNINDEXED_REFERENCES);
-    expect(rows.map((row) => row.column).filter((column) => !NEVER_SEARCHED.includes(column))).toEqual([]);
+    const columns = rows.map((row) => row.column);
+    // The query does find an unindexed reference: the one left so on purpose.
+    expect(columns).toEqual(expect.arrayContaining(NEVER_SEARCHED));
+    expect(columns.filter((column) => !NEVER_SEARCHED.includes(column))).toEqual([]);
   });
 });

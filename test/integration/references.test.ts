@@ -191,6 +191,9 @@ describe('references checked with their owner', () => {
     for (const country of ['DOM', 'ITA'])
       checked.push(...(await read(country)).filter((prosecution) => prosecution.jurisdiction === country));
     expect(checked.length).toBeGreaterThanOrEqual(2);
+    // Defendants and witnesses to check there are, or the loops below would prove nothing.
+    expect(checked.some((prosecution) => prosecution.defendants.length > 0)).toBe(true);
+    expect(checked.some((prosecution) => (prosecution.witnesses ?? []).length > 0)).toBe(true);
     for (const prosecution of checked) {
       expect(prosecution.case.status).toBe('REFERRED_FOR_PROSECUTION');
       const suspects = (prosecution.case.suspects ?? []).map((suspect) => suspect.id);

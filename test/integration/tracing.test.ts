@@ -10,6 +10,7 @@ import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl } from '../../subgrap
 import { createLogger } from '../../platform/logger.js';
 import { activeTraceparent, startTracing, tracingEnabled } from '../../platform/tracing.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Tracing end to end. Instrumentation patches http and pg as they load, which jest's module registry
@@ -204,15 +205,20 @@ describe('tracing on: spans from the gateway through the subgraphs to SQL', () =
     });
     expect(response.status).toBe(200);
     responseText = await response.text();
-    // The gateway's server span ends last; wait until it and the subgraphs' have arrived.
-    const deadline = Date.now() + 20_000;
-    const complete = () =>
-      ['gateway', ...SUBGRAPH_NAMES].every((service) =>
-        receiver.spans.some((span) => span.kind === SERVER && span.attributes['tidelink.service'] === service),
+    // Wait until the gateway's and every subgraph's server span have arrived, and every span received
+    // has its parent received too (the caller's span aside): no part of the tree still in a batch.
+    const complete = () => {
+      const received = new Set(receiver.spans.map((span) => span.spanId));
+      return (
+        ['gateway', ...SUBGRAPH_NAMES].every((service) =>
+          receiver.spans.some((span) => span.kind === SERVER && span.attributes['tidelink.service'] === service),
+        ) &&
+        receiver.spans.every(
+          (span) => span.parentSpanId === callerSpanId || (span.parentSpanId !== undefined && received.has(span.parentSpanId)),
+        )
       );
-    while (!complete() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    // One more export period, for spans still in the batch.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    };
+    await waitFor(complete, { what: 'the request’s spans to be exported', interval: 100 });
     spans = [...receiver.spans];
   }, 240_000);
 
