@@ -1,6 +1,5 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
 import type { Agency, Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import type { ConsentEntity } from './consent/consent.entity.js';
 import { ConsentScope } from './enums.js';
 

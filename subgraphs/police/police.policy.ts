@@ -1,6 +1,5 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
 import type { Agency, Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import type { CaseEntity } from './case/case.entity.js';
 import { HandlingCode, SharingScope } from './enums.js';
 import type { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';

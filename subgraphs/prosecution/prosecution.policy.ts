@@ -1,6 +1,5 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
 import type { Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import { MlaStatus } from './enums.js';
 
 /** What the rules read of a prosecution: the State whose courts hear it. */

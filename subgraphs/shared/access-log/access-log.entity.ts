@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Agency } from '../../../platform/auth.js';
-import type { DenialReason } from '../access.js';
+import type { DenialReason } from '../../../platform/errors.js';
 
 @Entity('access_log')
 export class AccessLogEntity {

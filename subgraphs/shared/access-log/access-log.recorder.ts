@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Decision } from '../access.js';
+import type { Decision } from '../policy.js';
 import type { Viewer } from '../../../platform/auth.js';
 import type { Writer } from './write-log.js';
 
