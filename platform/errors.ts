@@ -110,9 +110,13 @@ export function fieldProblemsOf(message: string, fields: unknown): FieldProblem[
     if (given.length > 0) return given;
     return [{ field: /^Expected value of type "([^"![\]]+)/.exec(message)?.[1] ?? 'query', reasons: [message] }];
   }
-  const field = new RegExp(` at "(${variable}(?:[.[][^"]*)?)"; `).exec(message)?.[1] ?? variable;
+  const at = new RegExp(` at "(${variable}(?:[.[][^"]*)?)"; `).exec(message);
+  const field = at?.[1] ?? variable;
   if (given.length === 1) return [{ field, reasons: given[0].reasons }];
-  return given.length > 0 ? given : [{ field, reasons: [message] }];
+  if (given.length > 0) return given;
+  // The reason is what follows the variable and its value: `Value "NOPE" does not exist in "CaseStatus" enum.`
+  const separator = at ? at.index + at[0].length : message.indexOf('; ') + 2;
+  return [{ field, reasons: [separator > 1 ? message.slice(separator) : message] }];
 }
 
 const PASSED_THROUGH = new Set([
