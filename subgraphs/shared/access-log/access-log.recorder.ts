@@ -4,12 +4,13 @@ import type { Decision } from '../policy.js';
 import type { Viewer } from '../../../platform/auth.js';
 import type { Writer } from './write-log.js';
 import { AccessLogStore, type ReadRow } from './access-log.store.js';
+import type { LoggedDecision } from './access-log.entity.js';
 
 interface PendingEntry {
   entityType: string;
   entityId: string;
   fields: Set<string>;
-  decision: 'ALLOWED' | 'DENIED';
+  decision: LoggedDecision;
   reason: string | null;
 }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Position } from '../pagination.js';
-import { AccessLogEntity } from './access-log.entity.js';
+import { AccessLogEntity, type LoggedDecision } from './access-log.entity.js';
 import type { AccessLogFilter } from './access-log.type.js';
 
 /** One gated read of a request, as the recorder collected it (fields sorted). */
@@ -11,7 +11,7 @@ export interface ReadRow {
   entity_type: string;
   entity_id: string;
   fields: string[];
-  decision: 'ALLOWED' | 'DENIED';
+  decision: LoggedDecision;
   reason: string | null;
   operation_name: string | null;
 }

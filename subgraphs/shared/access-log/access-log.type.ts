@@ -4,11 +4,15 @@ import { PageInfo } from '../connection.js';
 import { CountryCode } from '../scalars.js';
 import { AGENCIES, type Agency } from '../../../platform/auth.js';
 import { DENIAL_REASONS, type DenialReason } from '../../../platform/errors.js';
+import { ACCESS_DECISIONS, ACCESS_KINDS, type LoggedDecision, type LoggedKind } from './access-log.entity.js';
 
-export enum AccessDecision {
-  ALLOWED = 'ALLOWED',
-  DENIED = 'DENIED',
+/** A list of codes as a GraphQL enum (`{ ROLE: 'ROLE', … }`), so the list is declared once, where its meaning is. */
+function enumOf<Code extends string>(codes: readonly Code[]): { [Key in Code]: Key } {
+  return Object.fromEntries(codes.map((code) => [code, code])) as { [Key in Code]: Key };
 }
+
+export const AccessDecision = enumOf(ACCESS_DECISIONS);
+export type AccessDecision = LoggedDecision;
 registerEnumType(AccessDecision, {
   name: 'AccessDecision',
   description: 'Whether a gated read was served.',
@@ -18,10 +22,8 @@ registerEnumType(AccessDecision, {
   },
 });
 
-export enum AccessKind {
-  READ = 'READ',
-  WRITE = 'WRITE',
-}
+export const AccessKind = enumOf(ACCESS_KINDS);
+export type AccessKind = LoggedKind;
 registerEnumType(AccessKind, {
   name: 'AccessKind',
   description: 'Whether an access-log entry records a gated read or a write.',
@@ -30,11 +32,6 @@ registerEnumType(AccessKind, {
     WRITE: { description: 'A write made by a mutation: which fields of which record changed (never their values).' },
   },
 });
-
-/** A list of codes as a GraphQL enum (`{ ROLE: 'ROLE', … }`), so the list is declared once, where its meaning is. */
-function enumOf<Code extends string>(codes: readonly Code[]): { [Key in Code]: Key } {
-  return Object.fromEntries(codes.map((code) => [code, code])) as { [Key in Code]: Key };
-}
 
 /** The denial reasons of platform/errors.ts (what ForbiddenError and the access log carry). */
 export const DenialReasonCode = enumOf(DENIAL_REASONS);
