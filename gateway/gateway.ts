@@ -17,6 +17,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js
 import { serveGraphQL } from '../platform/http-server.js';
 import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
+import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
@@ -86,7 +87,7 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * A subgraph refuses a whole request (HTTP 400) when a value fails its own scalar parsing, such as
    * a CountryCode the gateway cannot check: report that to the caller as BAD_USER_INPUT with the
-   * subgraph's message, instead of an internal error.
+   * subgraph's message and refused fields (the one shape), instead of an internal error.
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
@@ -94,13 +95,17 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     const first = isGraphQLErrorBody(body) ? body.errors[0] : undefined;
     const code = first?.extensions?.code;
     if (response.status === 400 && first && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
-      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', subgraph: this.subgraph } });
+      return new GraphQLError(first.message, {
+        extensions: { ...badUserInput(fieldProblemsOf(first.message, first.extensions?.fields)), subgraph: this.subgraph },
+      });
     }
     return error;
   }
 }
 
-function isGraphQLErrorBody(body: unknown): body is { errors: Array<{ message: string; extensions?: { code?: unknown } }> } {
+function isGraphQLErrorBody(
+  body: unknown,
+): body is { errors: Array<{ message: string; extensions?: { code?: unknown; fields?: unknown } }> } {
   return (
     typeof body === 'object' &&
     body !== null &&

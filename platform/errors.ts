@@ -12,24 +12,32 @@ export class AuthenticationError extends GraphQLError {
   }
 }
 
-/** Bad input from the caller, naming the argument and why it was refused. */
-export class BadUserInputError extends GraphQLError {
-  constructor(message: string, field: string, reason: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', field, reason } });
-  }
-}
-
+/** One refused input: the field (a dotted path such as `input.vessel.flagState`) and why. */
 export interface FieldProblem {
   field: string;
   reasons: string[];
 }
 
+/**
+ * The one shape of every BAD_USER_INPUT: `fields` names each refused input with its reasons (a
+ * stable code such as INVALID_ID, or a validator's sentence). `details` are extra machine-readable
+ * keys next to it (an invalid transition's `currentStatus` and `allowed`).
+ */
+export function badUserInput(fields: readonly FieldProblem[], details: Record<string, unknown> = {}) {
+  return { code: 'BAD_USER_INPUT', fields, ...details };
+}
+
+/** Bad input from the caller, naming the argument and why it was refused. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, field: string, reason: string) {
+    super(message, { extensions: badUserInput([{ field, reasons: [reason] }]) });
+  }
+}
+
 /** Several inputs refused at once: every failing field, each with why (`extensions.fields`). */
 export class InvalidInputError extends GraphQLError {
   constructor(readonly problems: FieldProblem[]) {
-    super(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, {
-      extensions: { code: 'BAD_USER_INPUT', fields: problems },
-    });
+    super(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { extensions: badUserInput(problems) });
   }
 }
 
@@ -45,8 +53,22 @@ export class InvalidTransitionError extends GraphQLError {
   constructor(entity: string, currentStatus: string, requested: string, allowed: readonly string[]) {
     super(
       `${entity} cannot go from ${currentStatus} to ${requested}; from ${currentStatus} it may go to ${allowed.length > 0 ? allowed.join(', ') : 'nothing (final)'}`,
-      { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION', field: 'status', currentStatus, allowed } },
+      { extensions: badUserInput([{ field: 'status', reasons: ['INVALID_TRANSITION'] }], { currentStatus, allowed }) },
     );
+  }
+}
+
+/** Why a field was withheld; callers get it as `extensions.reason` next to `code: FORBIDDEN` (and the access log keeps it). */
+export const DENIAL_REASONS = ['ROLE', 'CONSENT_REQUIRED', 'HANDLING_RESTRICTED', 'NOT_RELEASABLE'] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
+
+/**
+ * A denied field: it resolves to null with this error, which names the reason but never the value
+ * nor anything about it.
+ */
+export class ForbiddenError extends GraphQLError {
+  constructor(reason: DenialReason) {
+    super(`Access denied (${reason})`, { extensions: { code: 'FORBIDDEN', reason } });
   }
 }
 
@@ -64,6 +86,37 @@ function flatten(failures: readonly ValidationError[], prefix = ''): FieldProble
     const own = failure.constraints ? [{ field, reasons: Object.values(failure.constraints) }] : [];
     return [...own, ...flatten(failure.children ?? [], field)];
   });
+}
+
+function isFieldProblems(value: unknown): value is FieldProblem[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (problem: unknown) => typeof (problem as FieldProblem | null)?.field === 'string' && Array.isArray((problem as FieldProblem).reasons),
+    )
+  );
+}
+
+/**
+ * The `fields` of a BAD_USER_INPUT whatever raised it. A variable graphql-js refused names itself in
+ * the message only (`Variable "$filter" got invalid value "XYZ" at "filter.leadCountry"; …`): its
+ * path becomes the field, keeping the reasons of a scalar that refused it (a scalar cannot know where
+ * it stands). A value written in the document itself is named by its type (`locations` points at it).
+ */
+export function fieldProblemsOf(message: string, fields: unknown): FieldProblem[] {
+  const given = isFieldProblems(fields) ? fields : [];
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (variable === undefined) {
+    if (given.length > 0) return given;
+    return [{ field: /^Expected value of type "([^"![\]]+)/.exec(message)?.[1] ?? 'query', reasons: [message] }];
+  }
+  const at = new RegExp(` at "(${variable}(?:[.[][^"]*)?)"; `).exec(message);
+  const field = at?.[1] ?? variable;
+  if (given.length === 1) return [{ field, reasons: given[0].reasons }];
+  if (given.length > 0) return given;
+  // The reason is what follows the variable and its value: `Value "NOPE" does not exist in "CaseStatus" enum.`
+  const separator = at ? at.index + at[0].length : message.indexOf('; ') + 2;
+  return [{ field, reasons: [separator > 1 ? message.slice(separator) : message] }];
 }
 
 const PASSED_THROUGH = new Set([
@@ -165,6 +218,12 @@ export function createErrorFormatter() {
     if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
       // Only the documented keys: never a stack trace, nor a subgraph's URL or raw response.
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)));
+      if (code === 'BAD_USER_INPUT') {
+        // One shape (docs/partner-developer.md): the refused inputs are in `fields`, never a lone field/reason.
+        extensions.fields = fieldProblemsOf(formatted.message, extensions.fields);
+        delete extensions.field;
+        delete extensions.reason;
+      }
       return { ...formatted, extensions };
     }
     if (isRequestRefusal(original)) {

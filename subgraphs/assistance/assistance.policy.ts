@@ -1,6 +1,6 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
+import { statisticsRule } from '../shared/statistics/statistics.policy.js';
 import type { Agency, Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import type { ConsentEntity } from './consent/consent.entity.js';
 import { ConsentScope } from './enums.js';
 
@@ -100,12 +100,7 @@ export const assistancePolicy = {
     logged: true,
     rule: "counts of a case's migrants: exact for what the reader may see one by one, k-anonymous over the migrants whose field the reader may not see",
   },
-  statistics: {
-    fields: ['Query.migrantStatistics'],
-    agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
-    logged: false,
-    rule: 'k-anonymous statistics for everyone who works with the data, never auditors',
-  },
+  statistics: statisticsRule(['Query.migrantStatistics'], 'k-anonymous statistics for everyone who works with the data, never auditors'),
   protectedStatistics: {
     fields: ['MigrantDimension.VULNERABILITY', 'MigrantDimension.ASSISTANCE_TYPE'],
     agencies: ['IOM', 'ANALYST'],

@@ -1,6 +1,6 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
+import { statisticsRule } from '../shared/statistics/statistics.policy.js';
 import type { Agency, Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import type { CaseEntity } from './case/case.entity.js';
 import { HandlingCode, SharingScope } from './enums.js';
 import type { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
@@ -148,10 +148,8 @@ export const policePolicy = {
     rule: "Police of any country that may read the case share intelligence on it; the item's source country is the caller's.",
   } satisfies FieldRule<CaseScope>,
 
-  statistics: {
-    fields: ['Query.detectionStatistics'],
-    agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
-    logged: false,
-    rule: 'Detection statistics (k-anonymous over persons on board, whole calendar months): everyone who works with the data, never auditors.',
-  },
+  statistics: statisticsRule(
+    ['Query.detectionStatistics'],
+    'Detection statistics (k-anonymous over persons on board, whole calendar months): everyone who works with the data, never auditors.',
+  ),
 } satisfies PolicyTable;

@@ -1,6 +1,6 @@
-import { ALLOW, deny, type Decision } from '../shared/access.js';
+import { ALLOW, deny, type Decision, type FieldRule, type PolicyTable } from '../shared/policy.js';
+import { statisticsRule } from '../shared/statistics/statistics.policy.js';
 import type { Viewer } from '../../platform/auth.js';
-import type { FieldRule, PolicyTable } from '../shared/policy.js';
 import { MlaStatus } from './enums.js';
 
 /** What the rules read of a prosecution: the State whose courts hear it. */
@@ -124,12 +124,10 @@ export const prosecutionPolicy = {
     rule: "Advancing an MLA request: the requesting State's prosecutors transmit or withdraw it, the requested State's prosecutors answer it",
   } satisfies FieldRule<MlaTransitionSubject>,
   /** Statistics of prosecutions (k-anonymous over defendants): everyone who works with the data. */
-  statistics: {
-    fields: ['Query.prosecutionStatistics'],
-    agencies: ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER'],
-    logged: false,
-    rule: 'Prosecution statistics (k-anonymous, whole calendar months): everyone who works with the data, never auditors',
-  },
+  statistics: statisticsRule(
+    ['Query.prosecutionStatistics'],
+    'Prosecution statistics (k-anonymous, whole calendar months): everyone who works with the data, never auditors',
+  ),
   /** MLA requests are use-limited: counts for prosecutors and analysts only. */
   mlaStatistics: {
     fields: ['Query.mlaStatistics'],

@@ -1,5 +1,11 @@
-import { ALLOW, deny, ForbiddenError, type Decision } from './access.js';
 import type { Agency, Viewer } from '../../platform/auth.js';
+import { ForbiddenError, type DenialReason } from '../../platform/errors.js';
+
+/** A rule's verdict on one read: allowed, or denied with the reason the caller (and the access log) gets. */
+export type Decision = { allowed: true } | { allowed: false; reason: DenialReason };
+
+export const ALLOW: Decision = { allowed: true };
+export const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
 
 /**
  * A subgraph's policy is a declarative table: each entry names the fields it gates, the agencies it

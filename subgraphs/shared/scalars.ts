@@ -1,10 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isCountryCode } from '../../platform/country-code.js';
+import { badUserInput } from '../../platform/errors.js';
 
 function parseCountry(value: unknown): string {
   if (typeof value !== 'string' || !isCountryCode(value)) {
     throw new GraphQLError(`CountryCode must be an ISO 3166-1 alpha-3 code such as "DOM" or "ITA", got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_COUNTRY' },
+      // Named by its type: where the value stood is added by the error formatter (fieldProblemsOf).
+      extensions: badUserInput([{ field: 'CountryCode', reasons: ['INVALID_COUNTRY'] }]),
     });
   }
   return value;

@@ -39,3 +39,27 @@ export async function insertRow<Row extends ObjectLiteral>(
   recordWrite(manager, entity, id, Object.keys(values));
   return id;
 }
+
+/**
+ * The statements every record's store has, named `<name>.byIds` (one per DataLoader batch). A store
+ * extends it with its own statements, which use `this.dataSource` as before.
+ */
+export class RecordReader<Row extends ObjectLiteral & { id: string }> {
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly entity: EntityTarget<Row>,
+    /** The statements' prefix: `case` names `case.byIds`, `case.insert`. */
+    protected readonly name: string,
+  ) {}
+
+  byIds(ids: readonly string[]): Promise<Row[]> {
+    return selectWhereIn(this.dataSource, this.entity, `${this.name}.byIds`, 'id', ids);
+  }
+}
+
+/** A record that is also created: `<name>.insert` in the caller's transaction, logged as a write. */
+export class RecordStore<Row extends ObjectLiteral & { id: string }> extends RecordReader<Row> {
+  insert(manager: EntityManager, values: QueryDeepPartialEntity<Row>): Promise<string> {
+    return insertRow(manager, this.entity, `${this.name}.insert`, values);
+  }
+}

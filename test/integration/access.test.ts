@@ -1,5 +1,5 @@
 import type { Agency } from '../../platform/auth.js';
-import type { DenialReason } from '../../subgraphs/shared/access.js';
+import type { DenialReason } from '../../platform/errors.js';
 import { errorAt, valueAt, type Path } from '../support/paths.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
 

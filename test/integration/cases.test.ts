@@ -56,13 +56,17 @@ describe('cases: a paginated list', () => {
   ])('refuses %s with BAD_USER_INPUT', async (_name, variables, field) => {
     const { status, body } = await tidelink.query(PAGE, { variables });
     expect(status).toBe(200);
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field })] });
   });
 
   it('refuses an invalid country code in a filter with BAD_USER_INPUT', async () => {
     const { body } = await tidelink.query(PAGE, { variables: { filter: { leadCountry: 'XYZ' } } });
     expect(body.data?.cases ?? null).toBeNull();
-    expect(body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', subgraph: 'police' });
+    expect(body.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.leadCountry', reasons: ['INVALID_COUNTRY'] }],
+      subgraph: 'police',
+    });
     expect(body.errors?.[0].message).toMatch(/ISO 3166-1 alpha-3/);
   });
 });

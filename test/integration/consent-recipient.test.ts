@@ -74,7 +74,10 @@ describe('consent names its recipient', () => {
       recipientCountry: 'usa',
       purpose: 'Investigation',
     });
-    expect(country.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(country.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.recipientCountry', reasons: ['INVALID_COUNTRY'] }],
+    });
     // None of them opened anything.
     expect(await read(MIGRANT(4), 'POLICE', 'DOM')).toMatchObject({ identity: null, identityReason: 'CONSENT_REQUIRED' });
   });

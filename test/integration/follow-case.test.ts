@@ -44,7 +44,7 @@ describe('FollowCase through the gateway', () => {
     const { status, body } = await tidelink.query('query { case(id: "1 OR 1=1") { id } }');
     expect(status).toBe(200);
     expect(body.data).toEqual({ case: null });
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'INVALID_ID' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id', reasons: ['INVALID_ID'] }] });
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts|SELECT/);
   });
 

@@ -119,6 +119,9 @@ describe('hostile input gets a 4xx or a typed GraphQL error, and the server stay
     const response = await post(body(), headers);
     expect(response.status).toBe(status);
     expect(response.json?.errors?.[0].extensions?.code).toBe(code);
+    // The gateway's own coercion refusals have the one BAD_USER_INPUT shape too, naming the variable.
+    if (code === 'BAD_USER_INPUT')
+      expect(response.json?.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'n' })] });
     expect(response.text).not.toMatch(/<html|\.ts:\d+|\.js:\d+/);
   });
 

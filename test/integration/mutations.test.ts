@@ -78,6 +78,7 @@ const mla = { prosecutionId: PROSECUTION_1, type: 'EVIDENCE', requestingCountry:
 const future = '2999-01-01T00:00:00Z';
 
 type Expected =
+  // For BAD_USER_INPUT, `reason` is one of the refused fields' reasons (the one shape: extensions.fields).
   { code: 'BAD_USER_INPUT'; fields?: string[]; reason?: string } | { code: 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN'; reason?: string };
 
 /** [what, agency, mutation, variables, expected error] */
@@ -161,7 +162,7 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
     'POLICE',
     'addSuspect',
     { input: { caseId: 'case-1', alias: 'A', role: 'CREW' } },
-    { code: 'BAD_USER_INPUT', reason: 'INVALID_ID' },
+    { code: 'BAD_USER_INPUT', fields: ['caseId'], reason: 'INVALID_ID' },
   ],
   [
     'shareIntelligence: H3 without conditions',
@@ -175,7 +176,7 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
     'POLICE',
     'advanceCase',
     { id: CASE_1, version: 5, status: 'OPEN' },
-    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+    { code: 'BAD_USER_INPUT', fields: ['status'], reason: 'INVALID_TRANSITION' },
   ],
   [
     'registerMigrant: malformed and taken code',
@@ -217,7 +218,7 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
     'IOM',
     'updateAssistance',
     { id: ASSISTANCE_COMPLETED, version: 1, status: 'IN_PROGRESS' },
-    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+    { code: 'BAD_USER_INPUT', fields: ['status'], reason: 'INVALID_TRANSITION' },
   ],
   [
     'openProsecution: case already prosecuted',
@@ -273,7 +274,7 @@ const FAILURES: Array<[string, Agency, keyof typeof M, Record<string, unknown>, 
     'PROSECUTOR',
     'advanceMlaRequest',
     { id: MLA_ACKNOWLEDGED, version: 3, status: 'EXECUTED' },
-    { code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' },
+    { code: 'BAD_USER_INPUT', fields: ['status'], reason: 'INVALID_TRANSITION' },
   ],
   // Stale versions.
   [
@@ -359,12 +360,19 @@ describe('mutations refuse bad writes, and write nothing when they do', () => {
     expect(body.errors).toHaveLength(1);
     const extensions = body.errors?.[0].extensions ?? {};
     expect(extensions.code).toBe(expected.code);
-    if ('reason' in expected && expected.reason) expect(extensions.reason).toBe(expected.reason);
-    if ('fields' in expected && expected.fields) {
-      const fields = (extensions.fields as Array<{ field: string; reasons: string[] }>).map((problem) => problem.field).sort();
-      expect(fields).toEqual(expected.fields);
-      for (const problem of extensions.fields as Array<{ reasons: string[] }>) expect(problem.reasons.length).toBeGreaterThan(0);
-    }
+    if (expected.code === 'BAD_USER_INPUT') {
+      // Every BAD_USER_INPUT has the one shape: the refused fields, each with its reasons, and no lone field/reason.
+      const problems = extensions.fields as Array<{ field: string; reasons: string[] }>;
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) {
+        expect(typeof problem.field).toBe('string');
+        expect(problem.reasons.length).toBeGreaterThan(0);
+      }
+      expect(extensions).not.toHaveProperty('field');
+      expect(extensions).not.toHaveProperty('reason');
+      if (expected.fields) expect(problems.map((problem) => problem.field).sort()).toEqual(expected.fields);
+      if (expected.reason) expect(problems.flatMap((problem) => problem.reasons)).toContain(expected.reason);
+    } else if (expected.reason) expect(extensions.reason).toBe(expected.reason);
     // No stack trace and no SQL text in any refusal.
     expect(JSON.stringify(body)).not.toMatch(/\.(ts|js):\d+|stacktrace|SELECT .* FROM|INSERT INTO|UPDATE "/);
     expect(await rowCounts(tidelink)).toEqual(before);

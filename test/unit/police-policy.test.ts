@@ -1,4 +1,4 @@
-import type { DenialReason } from '../../subgraphs/shared/access.js';
+import type { DenialReason } from '../../platform/errors.js';
 import { AGENCIES, type Agency, type Viewer } from '../../platform/auth.js';
 import { decide, guard, permits, type FieldRule } from '../../subgraphs/shared/policy.js';
 import { HandlingCode, SharingScope } from '../../subgraphs/police/enums.js';

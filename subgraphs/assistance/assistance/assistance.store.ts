@@ -1,13 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import type { DataSource } from 'typeorm';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { AssistanceEntity } from './assistance.entity.js';
 
-export class AssistanceStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<AssistanceEntity[]> {
-    return selectWhereIn(this.dataSource, AssistanceEntity, 'assistance.byIds', 'id', ids);
+export class AssistanceStore extends RecordStore<AssistanceEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, AssistanceEntity, 'assistance');
   }
 
   byMigrantIds(migrantIds: readonly string[]): Promise<AssistanceEntity[]> {
@@ -15,9 +12,5 @@ export class AssistanceStore {
       property: 'startedAt',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<AssistanceEntity>): Promise<string> {
-    return insertRow(manager, AssistanceEntity, 'assistance.insert', values);
   }
 }

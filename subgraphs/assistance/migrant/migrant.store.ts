@@ -1,13 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { MigrantEntity } from './migrant.entity.js';
 
-export class MigrantStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<MigrantEntity[]> {
-    return selectWhereIn(this.dataSource, MigrantEntity, 'migrant.byIds', 'id', ids);
+export class MigrantStore extends RecordStore<MigrantEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, MigrantEntity, 'migrant');
   }
 
   byCaseIds(caseIds: readonly string[]): Promise<MigrantEntity[]> {
@@ -15,10 +12,6 @@ export class MigrantStore {
       property: 'code',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<MigrantEntity>): Promise<string> {
-    return insertRow(manager, MigrantEntity, 'migrant.insert', values);
   }
 
   codeTaken(manager: EntityManager, code: string): Promise<boolean> {

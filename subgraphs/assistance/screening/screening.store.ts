@@ -1,13 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import type { DataSource } from 'typeorm';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { ScreeningEntity } from './screening.entity.js';
 
-export class ScreeningStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<ScreeningEntity[]> {
-    return selectWhereIn(this.dataSource, ScreeningEntity, 'screening.byIds', 'id', ids);
+export class ScreeningStore extends RecordStore<ScreeningEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ScreeningEntity, 'screening');
   }
 
   byMigrantIds(migrantIds: readonly string[]): Promise<ScreeningEntity[]> {
@@ -15,9 +12,5 @@ export class ScreeningStore {
       property: 'screenedAt',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<ScreeningEntity>): Promise<string> {
-    return insertRow(manager, ScreeningEntity, 'screening.insert', values);
   }
 }

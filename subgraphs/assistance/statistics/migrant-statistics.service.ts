@@ -1,12 +1,6 @@
 import { guard } from '../../shared/policy.js';
 import { assistancePolicy } from '../assistance.policy.js';
-import {
-  dimensionsOf,
-  filterConditions,
-  kAnonymousStatistics,
-  type Dimension,
-  type StatisticsFilter,
-} from '../../shared/statistics/statistics.js';
+import { dimensionsOf, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { AgeGroup, AssistanceType, Sex, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { AssistanceCall } from '../assistance.call.js';
 import { MigrantDimension, type MigrantStatistics } from './migrant-statistics.type.js';
@@ -32,14 +26,13 @@ export class MigrantStatisticsService {
     const byVulnerability = groupBy.includes(MigrantDimension.VULNERABILITY);
     const byAssistance = groupBy.includes(MigrantDimension.ASSISTANCE_TYPE);
     if (byVulnerability || byAssistance) guard(this.request, assistancePolicy.protectedStatistics, undefined);
-    const { where, parameters } = filterConditions(filter, { time: 'm.registered_at', country: 'm.nationality' });
     const from = [
       'migrants m',
       byVulnerability ? 'LEFT JOIN LATERAL unnest(m.vulnerabilities) AS vulnerability(value) ON true' : '',
       byAssistance ? 'LEFT JOIN assistance_records a ON a.migrant_id = m.id' : '',
     ].join(' ');
     const result = await kAnonymousStatistics(
-      this.request.dataSource,
+      this.request,
       {
         statement: 'statistics.migrants',
         from,
@@ -47,11 +40,8 @@ export class MigrantStatisticsService {
         dimensions: dimensionsOf(groupBy, DIMENSIONS),
         metrics: { migrants: 'count(DISTINCT m.id)' },
         people: 'count(DISTINCT m.id)',
-        where,
-        parameters,
-        filter,
       },
-      this.request.kAnonymity,
+      filter,
     );
     return result as unknown as MigrantStatistics;
   }

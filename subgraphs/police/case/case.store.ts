@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import { RecordStore } from '../../shared/store.js';
 import type { Position } from '../../shared/pagination.js';
 import { CaseEntity } from './case.entity.js';
 import type { CaseStatus } from '../enums.js';
@@ -22,11 +21,9 @@ export interface ScopedCaseCriteria extends CaseCriteria {
 }
 
 /** SQL for cases, and nothing else: rules live in the service. */
-export class CaseStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<CaseEntity[]> {
-    return selectWhereIn(this.dataSource, CaseEntity, 'case.byIds', 'id', ids);
+export class CaseStore extends RecordStore<CaseEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, CaseEntity, 'case');
   }
 
   /** Newest first, keyset-paginated on (opened_at, id): stable under inserts, no OFFSET scans. */
@@ -48,10 +45,6 @@ export class CaseStore {
       .comment('case.referenceTaken')
       .where('c.reference = :reference', { reference })
       .getExists();
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<CaseEntity>): Promise<string> {
-    return insertRow(manager, CaseEntity, 'case.insert', values);
   }
 
   count(criteria: ScopedCaseCriteria): Promise<number> {

@@ -1,8 +1,7 @@
 import { guard } from '../../shared/policy.js';
-import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
+import { ForbiddenError, InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import { createOnce, lockRow, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
 import { assertId, isId } from '../../shared/pagination.js';
-import { ForbiddenError } from '../../shared/access.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from '../case/case.input.js';
 import type { CaseService } from '../case/case.service.js';

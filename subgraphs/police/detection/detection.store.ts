@@ -1,13 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import type { DataSource } from 'typeorm';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { DetectionEntity } from './detection.entity.js';
 
-export class DetectionStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<DetectionEntity[]> {
-    return selectWhereIn(this.dataSource, DetectionEntity, 'detection.byIds', 'id', ids);
+export class DetectionStore extends RecordStore<DetectionEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, DetectionEntity, 'detection');
   }
 
   byCaseIds(caseIds: readonly string[]): Promise<DetectionEntity[]> {
@@ -15,9 +12,5 @@ export class DetectionStore {
       property: 'detectedAt',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<DetectionEntity>): Promise<string> {
-    return insertRow(manager, DetectionEntity, 'detection.insert', values);
   }
 }

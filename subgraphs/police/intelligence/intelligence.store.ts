@@ -1,13 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import type { DataSource } from 'typeorm';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { IntelligenceItemEntity } from './intelligence.entity.js';
 
-export class IntelligenceStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<IntelligenceItemEntity[]> {
-    return selectWhereIn(this.dataSource, IntelligenceItemEntity, 'intelligence.byIds', 'id', ids);
+export class IntelligenceStore extends RecordStore<IntelligenceItemEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, IntelligenceItemEntity, 'intelligence');
   }
 
   byCaseIds(caseIds: readonly string[]): Promise<IntelligenceItemEntity[]> {
@@ -15,9 +12,5 @@ export class IntelligenceStore {
       property: 'sharedAt',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<IntelligenceItemEntity>): Promise<string> {
-    return insertRow(manager, IntelligenceItemEntity, 'intelligence.insert', values);
   }
 }

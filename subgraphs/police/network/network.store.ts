@@ -1,12 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import { RecordReader } from '../../shared/store.js';
 import { SmugglingNetworkEntity } from './network.entity.js';
 
-export class SmugglingNetworkStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<SmugglingNetworkEntity[]> {
-    return selectWhereIn(this.dataSource, SmugglingNetworkEntity, 'network.byIds', 'id', ids);
+export class SmugglingNetworkStore extends RecordReader<SmugglingNetworkEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, SmugglingNetworkEntity, 'network');
   }
 
   all(): Promise<SmugglingNetworkEntity[]> {

@@ -1,12 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { selectWhereIn } from '../../shared/store.js';
+import { RecordReader } from '../../shared/store.js';
 import { OperationEntity } from './operation.entity.js';
 
-export class OperationStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<OperationEntity[]> {
-    return selectWhereIn(this.dataSource, OperationEntity, 'operation.byIds', 'id', ids);
+export class OperationStore extends RecordReader<OperationEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, OperationEntity, 'operation');
   }
 
   all(): Promise<OperationEntity[]> {

@@ -1,11 +1,5 @@
 import { guard } from '../../shared/policy.js';
-import {
-  dimensionsOf,
-  filterConditions,
-  kAnonymousStatistics,
-  type Dimension,
-  type StatisticsFilter,
-} from '../../shared/statistics/statistics.js';
+import { dimensionsOf, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { DetectionOutcome, VesselType } from '../enums.js';
 import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
@@ -24,9 +18,8 @@ export class DetectionStatisticsService {
 
   async detections(groupBy: readonly DetectionDimension[], filter: StatisticsFilter | null | undefined): Promise<DetectionStatistics> {
     guard(this.request, policePolicy.statistics, undefined);
-    const { where, parameters } = filterConditions(filter, { time: 'd.detected_at', country: 'd.detecting_country' });
     const result = await kAnonymousStatistics(
-      this.request.dataSource,
+      this.request,
       {
         statement: 'statistics.detections',
         from: 'detections d LEFT JOIN vessels v ON v.id = d.vessel_id',
@@ -40,11 +33,8 @@ export class DetectionStatisticsService {
         },
         // k counts the people aboard, not detections: one boat of 3 is 3 people.
         people: 'coalesce(sum(d.persons_on_board), 0)',
-        where,
-        parameters,
-        filter,
       },
-      this.request.kAnonymity,
+      filter,
     );
     return result as unknown as DetectionStatistics;
   }

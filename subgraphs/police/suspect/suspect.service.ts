@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../shared/access.js';
+import { ForbiddenError } from '../../../platform/errors.js';
 import { createOnce, lockRow } from '../../shared/mutation/mutation.js';
 import { assertId } from '../../shared/pagination.js';
 import { guard } from '../../shared/policy.js';

@@ -1,13 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import type { DataSource } from 'typeorm';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { SuspectEntity } from './suspect.entity.js';
 
-export class SuspectStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<SuspectEntity[]> {
-    return selectWhereIn(this.dataSource, SuspectEntity, 'suspect.byIds', 'id', ids);
+export class SuspectStore extends RecordStore<SuspectEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, SuspectEntity, 'suspect');
   }
 
   byCaseIds(caseIds: readonly string[]): Promise<SuspectEntity[]> {
@@ -22,9 +19,5 @@ export class SuspectStore {
       property: 'alias',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<SuspectEntity>): Promise<string> {
-    return insertRow(manager, SuspectEntity, 'suspect.insert', values);
   }
 }

@@ -1,13 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import { RecordStore } from '../../shared/store.js';
 import { ProsecutionEntity } from './prosecution.entity.js';
 
-export class ProsecutionStore {
-  constructor(private readonly dataSource: DataSource) {}
-
-  byIds(ids: readonly string[]): Promise<ProsecutionEntity[]> {
-    return selectWhereIn(this.dataSource, ProsecutionEntity, 'prosecution.byIds', 'id', ids);
+export class ProsecutionStore extends RecordStore<ProsecutionEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ProsecutionEntity, 'prosecution');
   }
 
   /** At most one prosecution per case: the earliest opened (ties broken by id). */
@@ -42,9 +39,5 @@ export class ProsecutionStore {
    */
   async lockCase(manager: EntityManager, caseId: string): Promise<void> {
     await manager.query('/* prosecution.lockCase */ SELECT pg_advisory_xact_lock(hashtext($1))', [caseId]);
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<ProsecutionEntity>): Promise<string> {
-    return insertRow(manager, ProsecutionEntity, 'prosecution.insert', values);
   }
 }

@@ -1,11 +1,5 @@
 import { guard } from '../../shared/policy.js';
-import {
-  dimensionsOf,
-  filterConditions,
-  kAnonymousStatistics,
-  type Dimension,
-  type StatisticsFilter,
-} from '../../shared/statistics/statistics.js';
+import { dimensionsOf, kAnonymousStatistics, type Dimension, type StatisticsFilter } from '../../shared/statistics/statistics.js';
 import { Offence } from '../../shared/offence.js';
 import { LegalBasis, MlaStatus, MlaType, ProsecutionStage, Verdict } from '../enums.js';
 import type { ProsecutionCall } from '../prosecution.call.js';
@@ -33,9 +27,8 @@ export class ProsecutionStatisticsService {
     filter: StatisticsFilter | null | undefined,
   ): Promise<ProsecutionStatistics> {
     guard(this.request, prosecutionPolicy.statistics, undefined);
-    const { where, parameters } = filterConditions(filter, { time: 'p.opened_at', country: 'p.jurisdiction' });
     const result = await kAnonymousStatistics(
-      this.request.dataSource,
+      this.request,
       {
         statement: 'statistics.prosecutions',
         from: 'prosecutions p LEFT JOIN defendants d ON d.prosecution_id = p.id LEFT JOIN charges c ON c.defendant_id = d.id',
@@ -43,20 +36,16 @@ export class ProsecutionStatisticsService {
         dimensions: dimensionsOf(groupBy, PROSECUTION_DIMENSIONS),
         metrics: { prosecutions: 'count(DISTINCT p.id)', defendants: 'count(DISTINCT d.id)', charges: 'count(c.id)' },
         people: 'count(DISTINCT d.id)',
-        where,
-        parameters,
-        filter,
       },
-      this.request.kAnonymity,
+      filter,
     );
     return result as unknown as ProsecutionStatistics;
   }
 
   async mlaRequests(groupBy: readonly MlaDimension[], filter: StatisticsFilter | null | undefined): Promise<MlaStatistics> {
     guard(this.request, prosecutionPolicy.mlaStatistics, undefined);
-    const { where, parameters } = filterConditions(filter, { time: 'r.created_at', country: 'r.requesting_country' });
     const result = await kAnonymousStatistics(
-      this.request.dataSource,
+      this.request,
       {
         statement: 'statistics.mlaRequests',
         from: 'mla_requests r',
@@ -65,11 +54,8 @@ export class ProsecutionStatisticsService {
         metrics: { requests: 'count(*)' },
         // k counts requests: each concerns at least one subject, and a small group would point at single cases.
         people: 'count(*)',
-        where,
-        parameters,
-        filter,
       },
-      this.request.kAnonymity,
+      filter,
     );
     return result as unknown as MlaStatistics;
   }

@@ -1,24 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { insertRow, selectWhereIn } from '../../shared/store.js';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import { WitnessEntity } from './witness.entity.js';
 
-export class WitnessStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class WitnessStore extends RecordStore<WitnessEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, WitnessEntity, 'witness');
+  }
 
   byProsecutionIds(prosecutionIds: readonly string[]): Promise<WitnessEntity[]> {
     return selectWhereIn(this.dataSource, WitnessEntity, 'witness.byProsecutionIds', 'prosecutionId', prosecutionIds, {
       property: 'createdAt',
       direction: 'ASC',
     });
-  }
-
-  insert(manager: EntityManager, values: QueryDeepPartialEntity<WitnessEntity>): Promise<string> {
-    return insertRow(manager, WitnessEntity, 'witness.insert', values);
-  }
-
-  byIds(ids: readonly string[]): Promise<WitnessEntity[]> {
-    return selectWhereIn(this.dataSource, WitnessEntity, 'witness.byIds', 'id', ids);
   }
 
   exists(manager: EntityManager, prosecutionId: string, migrantId: string): Promise<boolean> {

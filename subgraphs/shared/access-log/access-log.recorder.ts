@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Decision } from '../access.js';
+import type { Decision } from '../policy.js';
 import type { Viewer } from '../../../platform/auth.js';
 import type { Writer } from './write-log.js';
+import { AccessLogStore, type ReadRow } from './access-log.store.js';
+import type { LoggedDecision } from './access-log.entity.js';
 
 interface PendingEntry {
   entityType: string;
   entityId: string;
   fields: Set<string>;
-  decision: 'ALLOWED' | 'DENIED';
+  decision: LoggedDecision;
   reason: string | null;
 }
 
@@ -56,7 +58,7 @@ export class AccessLogRecorder implements Writer {
 
   async flush(dataSource: DataSource): Promise<void> {
     if (this.pending.size === 0) return;
-    const rows = [...this.pending.values()].map((entry) => ({
+    const rows: ReadRow[] = [...this.pending.values()].map((entry) => ({
       actor: this.viewer.subject,
       agency: this.viewer.agency,
       country: this.viewer.country,
@@ -68,14 +70,7 @@ export class AccessLogRecorder implements Writer {
       operation_name: this.operationName,
     }));
     this.pending.clear();
-    await dataSource.query(
-      `/* accessLog.append */
-       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, request_id, call_id)
-       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', $2, $3
-         FROM jsonb_to_recordset($1::jsonb) AS entry(actor text, agency text, country text, entity_type text,
-              entity_id uuid, fields text[], decision text, reason text, operation_name text)`,
-      [JSON.stringify(rows), this.requestId, this.callId],
-    );
+    await new AccessLogStore(dataSource).appendReads(rows, this.requestId, this.callId);
     this.logged += rows.length;
   }
 }

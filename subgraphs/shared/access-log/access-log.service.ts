@@ -22,9 +22,8 @@ export class AccessLogService {
     const nodes = rows.slice(0, limit);
     const last = nodes.at(-1);
     return {
-      // The entity's text columns hold the enums' values (the migration's CHECK constraints keep them so).
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
-      nodes: nodes as AccessLogConnection['nodes'],
+      // The entity's columns and the GraphQL enums are typed from the same lists (access-log.entity.ts).
+      nodes,
       pageInfo: {
         hasNextPage: rows.length > limit,
         endCursor: last ? encodeCursor({ sortKey: last.at.toISOString(), id: last.id }) : null,

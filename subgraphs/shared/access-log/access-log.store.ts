@@ -1,11 +1,44 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Position } from '../pagination.js';
-import { AccessLogEntity } from './access-log.entity.js';
+import { AccessLogEntity, type LoggedDecision } from './access-log.entity.js';
 import type { AccessLogFilter } from './access-log.type.js';
 
-/** Reads of the access log (rows are appended by the recorder, the write log and the shared-read copy). */
+/** One gated read of a request, as the recorder collected it (fields sorted). */
+export interface ReadRow {
+  actor: string;
+  agency: string;
+  country: string;
+  entity_type: string;
+  entity_id: string;
+  fields: string[];
+  decision: LoggedDecision;
+  reason: string | null;
+  operation_name: string | null;
+}
+
+/** One record a transaction wrote, with the fields it set. */
+export interface WriteRow {
+  entity_type: string;
+  entity_id: string;
+  fields: string[];
+}
+
+/** Who wrote, for every row of one transaction's writes. */
+export interface WriteAuthor {
+  actor: string;
+  agency: string;
+  country: string;
+  operationName: string | null;
+  operation: string;
+  requestId: string | null;
+}
+
+/**
+ * The access log's SQL: its pages, and the appends of the recorder (reads), the write log (writes,
+ * inside the writing transaction: pass its manager) and the shared-read copy.
+ */
 export class AccessLogStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource | EntityManager) {}
 
   page(filter: AccessLogFilter, after: Position | null, limit: number): Promise<AccessLogEntity[]> {
     const query = this.dataSource.getRepository(AccessLogEntity).createQueryBuilder('log').comment('accessLog.page').where('TRUE');
@@ -20,6 +53,29 @@ export class AccessLogStore {
     if (filter.to) query.andWhere('log.at < :to', { to: filter.to });
     if (after) query.andWhere('(log.at, log.id) < (:afterAt, :afterId)', { afterAt: after.sortKey, afterId: after.id });
     return query.orderBy('log.at', 'DESC').addOrderBy('log.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** `accessLog.append`: a request's gated reads in one INSERT, under its request and subgraph call. */
+  async appendReads(rows: readonly ReadRow[], requestId: string | null, callId: string): Promise<void> {
+    await this.dataSource.query(
+      `/* accessLog.append */
+       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, request_id, call_id)
+       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', $2, $3
+         FROM jsonb_to_recordset($1::jsonb) AS entry(actor text, agency text, country text, entity_type text,
+              entity_id uuid, fields text[], decision text, reason text, operation_name text)`,
+      [JSON.stringify(rows), requestId, callId],
+    );
+  }
+
+  /** `accessLog.appendWrites`: a transaction's writes in one INSERT; run on its manager, it commits or fails with them. */
+  async appendWrites(rows: readonly WriteRow[], author: WriteAuthor): Promise<void> {
+    await this.dataSource.query(
+      `/* accessLog.appendWrites */
+       INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, operation, request_id)
+       SELECT $2, $3, $4, entity_type, entity_id, fields, 'ALLOWED', NULL, $5, 'WRITE', $6, $7
+         FROM jsonb_to_recordset($1::jsonb) AS entry(entity_type text, entity_id uuid, fields text[])`,
+      [JSON.stringify(rows), author.actor, author.agency, author.country, author.operationName, author.operation, author.requestId],
+    );
   }
 
   /** Copies the gated-read rows of one subgraph call, of one actor, under each given request id; returns how many rows it wrote. */

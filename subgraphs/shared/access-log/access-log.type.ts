@@ -2,11 +2,17 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../connection.js';
 import { CountryCode } from '../scalars.js';
+import { AGENCIES, type Agency } from '../../../platform/auth.js';
+import { DENIAL_REASONS, type DenialReason } from '../../../platform/errors.js';
+import { ACCESS_DECISIONS, ACCESS_KINDS, type LoggedDecision, type LoggedKind } from './access-log.entity.js';
 
-export enum AccessDecision {
-  ALLOWED = 'ALLOWED',
-  DENIED = 'DENIED',
+/** A list of codes as a GraphQL enum (`{ ROLE: 'ROLE', … }`), so the list is declared once, where its meaning is. */
+function enumOf<Code extends string>(codes: readonly Code[]): { [Key in Code]: Key } {
+  return Object.fromEntries(codes.map((code) => [code, code])) as { [Key in Code]: Key };
 }
+
+export const AccessDecision = enumOf(ACCESS_DECISIONS);
+export type AccessDecision = LoggedDecision;
 registerEnumType(AccessDecision, {
   name: 'AccessDecision',
   description: 'Whether a gated read was served.',
@@ -16,10 +22,8 @@ registerEnumType(AccessDecision, {
   },
 });
 
-export enum AccessKind {
-  READ = 'READ',
-  WRITE = 'WRITE',
-}
+export const AccessKind = enumOf(ACCESS_KINDS);
+export type AccessKind = LoggedKind;
 registerEnumType(AccessKind, {
   name: 'AccessKind',
   description: 'Whether an access-log entry records a gated read or a write.',
@@ -29,12 +33,9 @@ registerEnumType(AccessKind, {
   },
 });
 
-export enum DenialReasonCode {
-  ROLE = 'ROLE',
-  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
-  HANDLING_RESTRICTED = 'HANDLING_RESTRICTED',
-  NOT_RELEASABLE = 'NOT_RELEASABLE',
-}
+/** The denial reasons of platform/errors.ts (what ForbiddenError and the access log carry). */
+export const DenialReasonCode = enumOf(DENIAL_REASONS);
+export type DenialReasonCode = DenialReason;
 registerEnumType(DenialReasonCode, {
   name: 'DenialReason',
   description: 'Why a field was withheld; the same value a denied caller gets in `extensions.reason`.',
@@ -46,14 +47,9 @@ registerEnumType(DenialReasonCode, {
   },
 });
 
-export enum AgencyCode {
-  POLICE = 'POLICE',
-  IOM = 'IOM',
-  PROSECUTOR = 'PROSECUTOR',
-  ANALYST = 'ANALYST',
-  PARTNER = 'PARTNER',
-  AUDITOR = 'AUDITOR',
-}
+/** The agencies of platform/auth.ts (the token's `agency` claim). */
+export const AgencyCode = enumOf(AGENCIES);
+export type AgencyCode = Agency;
 registerEnumType(AgencyCode, {
   name: 'Agency',
   description: 'The kind of organisation a caller acts for (the `agency` claim of the token).',

@@ -5,6 +5,7 @@ import type { TokenVerifier, Viewer } from '../../../platform/auth.js';
 import type { Config } from '../../../platform/config.js';
 import type { Logger } from '../../../platform/logger.js';
 import { signedJson } from '../../../platform/http-server.js';
+import { badUserInput } from '../../../platform/errors.js';
 import { AccessLogStore } from './access-log.store.js';
 import { SHARED_READ_PATH } from '../../../platform/shared-read-protocol.js';
 
@@ -39,15 +40,13 @@ export function serveSharedReads(
       res.status(401).json(refuse('TOKEN'));
       return;
     }
-    let request: SharedReadRequest;
-    try {
-      request = SharedRead.parse(req.body);
-    } catch {
-      res
-        .status(400)
-        .json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const parsed = SharedRead.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', reasons: [issue.message] }));
+      res.status(400).json({ errors: [{ message: 'Expected { from: <call id>, requestIds: [...] }', extensions: badUserInput(fields) }] });
       return;
     }
+    const request: SharedReadRequest = parsed.data;
     try {
       // Only the caller's own rows: the same subject as the token that asks.
       const copied = await new AccessLogStore(dataSource).copySharedRead(request.from, viewer.subject, request.requestIds);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
 import type { Viewer } from '../../../platform/auth.js';
+import { AccessLogStore, type WriteRow } from './access-log.store.js';
 
 /** Who writes: the request's caller, and the mutation being executed when one is known. */
 export interface Writer {
@@ -78,27 +79,20 @@ export async function flushWrites(manager: EntityManager): Promise<void> {
   if (!writes || writes.pending.size === 0) return;
   const { writer } = writes;
   const operation = writes.operation ?? writer.mutation ?? writer.operationName ?? 'unnamed';
-  const rows = [...writes.pending.values()].map((entry) => ({
+  const rows: WriteRow[] = [...writes.pending.values()].map((entry) => ({
     entity_type: entry.entityType,
     entity_id: entry.entityId,
     fields: [...entry.fields].sort(),
   }));
   writes.pending.clear();
-  await manager.query(
-    `/* accessLog.appendWrites */
-     INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, operation, request_id)
-     SELECT $2, $3, $4, entity_type, entity_id, fields, 'ALLOWED', NULL, $5, 'WRITE', $6, $7
-       FROM jsonb_to_recordset($1::jsonb) AS entry(entity_type text, entity_id uuid, fields text[])`,
-    [
-      JSON.stringify(rows),
-      writer.viewer.subject,
-      writer.viewer.agency,
-      writer.viewer.country,
-      writer.operationName,
-      operation,
-      writer.requestId,
-    ],
-  );
+  await new AccessLogStore(manager).appendWrites(rows, {
+    actor: writer.viewer.subject,
+    agency: writer.viewer.agency,
+    country: writer.viewer.country,
+    operationName: writer.operationName,
+    operation,
+    requestId: writer.requestId,
+  });
 }
 
 type TransactionWork<T> = (manager: EntityManager) => Promise<T>;

@@ -1,9 +1,9 @@
 import express, { type Request, type Response } from 'express';
-import { ALLOW, deny, ForbiddenError, type Decision, type DenialReason } from '../access.js';
+import { ALLOW, deny, type Decision } from '../policy.js';
 import type { TokenVerifier, Viewer } from '../../../platform/auth.js';
 import type { Config } from '../../../platform/config.js';
 import type { SubgraphContext } from '../context.js';
-import { AuthenticationError } from '../../../platform/errors.js';
+import { AuthenticationError, ForbiddenError, type DenialReason } from '../../../platform/errors.js';
 import type { Logger } from '../../../platform/logger.js';
 import { signedJson } from '../../../platform/http-server.js';
 import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type LookupKind } from './lookup.protocol.js';

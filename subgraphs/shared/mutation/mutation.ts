@@ -3,6 +3,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { assertAttributed, attributeTransaction, flushWrites, recordWrite } from '../access-log/write-log.js';
 import type { SubgraphContext } from '../context.js';
 import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../../../platform/errors.js';
+import { IdempotencyStore } from './idempotency.store.js';
+import { currentRow, selectForUpdate, updateIfAtVersion } from './record-lock.store.js';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -47,27 +49,17 @@ export async function createOnce(
   async function claimOrCreate(manager: EntityManager): Promise<string> {
     if (!idempotencyKey) return create(manager);
     const hash = fingerprint(operation, input);
-    const identity = [context.viewer.subject, operation, idempotencyKey];
-    const claimed: unknown[] = await manager.query(
-      `/* idempotency.claim */ INSERT INTO idempotency_keys (actor, operation, key, request_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [...identity, hash],
-    );
-    if (claimed.length === 0) {
-      const [existing]: Array<{ request_hash: string; result_id: string }> = await manager.query(
-        '/* idempotency.find */ SELECT request_hash, result_id FROM idempotency_keys WHERE actor = $1 AND operation = $2 AND key = $3',
-        identity,
-      );
-      if (existing.request_hash !== hash) {
+    const identity = [context.viewer.subject, operation, idempotencyKey] as const;
+    const keys = new IdempotencyStore(manager);
+    if (!(await keys.claim(identity, hash))) {
+      const existing = await keys.find(identity);
+      if (existing.requestHash !== hash) {
         throw new ConflictError('idempotencyKey was already used for a different input', 'IDEMPOTENCY_KEY_REUSED');
       }
-      return existing.result_id;
+      return existing.resultId;
     }
     const id = await create(manager);
-    await manager.query(
-      '/* idempotency.record */ UPDATE idempotency_keys SET result_id = $4 WHERE actor = $1 AND operation = $2 AND key = $3',
-      [...identity, id],
-    );
+    await keys.record(identity, id);
     return id;
   }
 }
@@ -88,23 +80,11 @@ export async function updateVersioned<Row extends ObjectLiteral & { id: string; 
 ): Promise<void> {
   // Checked before the UPDATE, so an unattributed write fails without touching the row.
   assertAttributed(manager, entity);
-  const result = await manager
-    .createQueryBuilder()
-    .update(entity)
-    .set({ ...changes, version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id, version })
-    .comment(statement)
-    .execute();
-  if (result.affected === 1) {
+  if (await updateIfAtVersion(manager, entity, statement, id, version, changes)) {
     recordWrite(manager, entity, id, Object.keys(changes));
     return;
   }
-  const current = await manager
-    .getRepository(entity)
-    .createQueryBuilder('row')
-    .comment(`${statement}.current`)
-    .where('row.id = :id', { id })
-    .getOne();
+  const current = await currentRow(manager, entity, statement, id);
   if (!current) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), 'id');
   throw new ConflictError(`version ${version} is stale; the record is at version ${current.version}`, 'STALE_VERSION', {
     currentVersion: current.version,
@@ -140,26 +120,7 @@ export async function lockRow<Row extends ObjectLiteral>(
   id: string,
   field: string,
 ): Promise<Row> {
-  const row = await manager
-    .getRepository(entity)
-    .createQueryBuilder('row')
-    .comment(statement)
-    .setLock('pessimistic_write')
-    .where('row.id = :id', { id })
-    .getOne();
+  const row = await selectForUpdate(manager, entity, statement, id);
   if (!row) throw new NotFoundError(manager.getRepository(entity).metadata.name.replace(/Entity$/, ''), field);
   return row;
-}
-
-/**
- * Internal only (never exposed in the API): the id a creating service call must use. The demo seed
- * goes through the same services as partners, with fixed ids so the stories' cross-agency links
- * and the documentation hold.
- */
-export interface Preset {
-  id?: string;
-}
-
-export function presetId(preset: Preset | undefined): { id?: string } {
-  return preset?.id ? { id: preset.id } : {};
 }

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { InvalidInputError, type FieldProblem } from '../../../platform/errors.js';
 import { CountryCode } from '../scalars.js';
 import { suppressCells, type UnitCell } from './suppression.js';
+import { StatisticsStore, windowConditions, type AggregateQuery, type AggregateRow, type Dimension } from './statistics.store.js';
 
 @InputType({
   description:
@@ -29,39 +30,15 @@ export class StatisticsFilter {
   country?: string | null;
 }
 
-/** One aggregated row from SQL: a unit cell's coordinates and its sums. */
-export type AggregateRow = Record<string, string | number | null>;
+export type { AggregateRow, Dimension } from './statistics.store.js';
 
-export interface Dimension {
-  /** Output field name on the bucket. */
-  field: string;
-  /** SQL expression it groups by (from a fixed list, never from input). */
-  sql: string;
-  /**
-   * Every value the dimension can take (an enumeration, with null where "none" is a value). Every
-   * combination is listed, so an empty group and a suppressed one look alike. Omitted for open
-   * domains (sea areas), whose values are those present in the window.
-   */
-  values?: readonly (string | null)[];
-  /** When the dimension is one of the grid's own coordinates (the month or the country), it adds none. */
-  axis?: 'month' | 'country';
-}
+/** A statistic's aggregate over its grid (the SQL is the store's, statistics.store.ts). */
+export type StatisticsQuery<Metric extends string> = AggregateQuery<Metric>;
 
-export interface StatisticsQuery<Metric extends string> {
-  statement: string;
-  /** FROM and JOINs, with `$n` placeholders only for values. */
-  from: string;
-  /** The instant that places a row in its calendar month, and the country column of the grid. */
-  grid: { time: string; country: string };
-  dimensions: Dimension[];
-  /** Aggregates by output name, e.g. { detections: 'count(*)' }; each must add up across months and countries. */
-  metrics: Record<Metric, string>;
-  /** The aggregate that counts the people behind a cell, for k-anonymity. */
-  people: string;
-  where: string[];
-  parameters: unknown[];
-  /** The caller's filter: its window and country are the month and country groups listed, empty or not. */
-  filter?: StatisticsFilter | null;
+/** What reading statistics needs of the request: its database and the k of k-anonymity. */
+export interface StatisticsReader {
+  dataSource: DataSource;
+  kAnonymity: number;
 }
 
 export interface KAnonymous<Metric extends string> {
@@ -79,29 +56,17 @@ export const MAX_BUCKETS = 20_000;
  * country × the requested dimensions, counted in SQL in one statement. Every cell of fewer than k
  * people is suppressed, then complementary suppression along every dimension line (see
  * suppression.ts); every published figure (a bucket, a total) is the sum of published unit cells
- * only. Empty and suppressed buckets look alike: values null, `suppressed: true`.
+ * only. Empty and suppressed buckets look alike: values null, `suppressed: true`. The window is
+ * checked (whole months) before any SQL runs.
  */
 export async function kAnonymousStatistics<Metric extends string>(
-  dataSource: DataSource,
+  reader: StatisticsReader,
   query: StatisticsQuery<Metric>,
-  k: number,
+  filter: StatisticsFilter | null | undefined,
 ): Promise<KAnonymous<Metric>> {
-  const month = `to_char(date_trunc('month', ${query.grid.time} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
-  const own = query.dimensions.filter((dimension) => !dimension.axis);
-  const coordinateColumns = [
-    `${month} AS "__month"`,
-    `${query.grid.country} AS "__country"`,
-    ...own.map((dimension) => `${dimension.sql} AS "${dimension.field}"`),
-  ];
-  const metricColumns = Object.entries(query.metrics).map(([name, sql]) => `${sql as string} AS "${name}"`);
-  const sql = [
-    `/* ${query.statement} */ SELECT ${[...coordinateColumns, ...metricColumns, `${query.people} AS "__people"`].join(', ')}`,
-    `FROM ${query.from}`,
-    query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '',
-    `GROUP BY ${coordinateColumns.map((_, index) => index + 1).join(', ')}`,
-  ].join(' ');
-  const rows: AggregateRow[] = await dataSource.query(sql, query.parameters);
-  return publish(rows, query.dimensions, Object.keys(query.metrics) as Metric[], k, query.filter);
+  assertWholeMonths(filter);
+  const rows = await new StatisticsStore(reader.dataSource).unitCells(query, windowConditions(filter, query.grid));
+  return publish(rows, query.dimensions, Object.keys(query.metrics) as Metric[], reader.kAnonymity, filter);
 }
 
 /** The 'YYYY-MM' after this one. */
@@ -229,10 +194,10 @@ function isMonthStart(instant: Date): boolean {
 }
 
 /**
- * The WHERE conditions of a StatisticsFilter. A window must be whole calendar months: a window a
- * millisecond or a day off another would isolate whoever falls in the difference.
+ * A window must be whole calendar months: a window a millisecond or a day off another would isolate
+ * whoever falls in the difference.
  */
-export function filterConditions(filter: StatisticsFilter | null | undefined, columns: { time: string; country: string }) {
+function assertWholeMonths(filter: StatisticsFilter | null | undefined): void {
   const problems: FieldProblem[] = [];
   if (filter?.from && !isMonthStart(filter.from))
     problems.push({ field: 'filter.from', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-03-01T00:00:00Z'] });
@@ -240,19 +205,10 @@ export function filterConditions(filter: StatisticsFilter | null | undefined, co
     problems.push({ field: 'filter.to', reasons: ['must be the first instant of a calendar month (UTC), e.g. 2026-04-01T00:00:00Z'] });
   if (filter?.from && filter.to && filter.to <= filter.from) problems.push({ field: 'filter.to', reasons: ['must be after filter.from'] });
   if (problems.length > 0) throw new InvalidInputError(problems);
-  const where: string[] = [];
-  const parameters: unknown[] = [];
-  if (filter?.from) {
-    parameters.push(filter.from);
-    where.push(`${columns.time} >= $${parameters.length}`);
-  }
-  if (filter?.to) {
-    parameters.push(filter.to);
-    where.push(`${columns.time} < $${parameters.length}`);
-  }
-  if (filter?.country) {
-    parameters.push(filter.country);
-    where.push(`${columns.country} = $${parameters.length}`);
-  }
-  return { where, parameters };
+}
+
+/** The WHERE conditions of a StatisticsFilter, once its window is checked to be whole months. */
+export function filterConditions(filter: StatisticsFilter | null | undefined, columns: { time: string; country: string }) {
+  assertWholeMonths(filter);
+  return windowConditions(filter, columns);
 }

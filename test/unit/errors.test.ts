@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+import {
+  BadUserInputError,
+  createErrorFormatter,
+  fieldProblemsOf,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidTransitionError,
+} from '../../platform/errors.js';
+
+const format = createErrorFormatter();
+const formatted = (error: GraphQLError) => format({ message: error.message, extensions: error.extensions }, error).extensions;
+
+describe('one BAD_USER_INPUT shape: extensions.fields [{ field, reasons }]', () => {
+  it('for one refused argument, several refused inputs, and an invalid transition (with its details beside)', () => {
+    expect(formatted(new BadUserInputError('after is not a cursor', 'after', 'INVALID_CURSOR'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'after', reasons: ['INVALID_CURSOR'] }],
+    });
+    expect(formatted(new InvalidInputError([{ field: 'filter.from', reasons: ['must be a month start'] }]))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.from', reasons: ['must be a month start'] }],
+    });
+    expect(formatted(new InvalidTransitionError('Case', 'CLOSED', 'OPEN', []))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'status', reasons: ['INVALID_TRANSITION'] }],
+      currentStatus: 'CLOSED',
+      allowed: [],
+    });
+  });
+
+  it('for a variable graphql-js refused: its path is the field, a refusing scalar keeps its reasons', () => {
+    const enumValue = 'Variable "$f" got invalid value "NOPE" at "f.status"; Value "NOPE" does not exist in "CaseStatus" enum.';
+    expect(fieldProblemsOf(enumValue, undefined)).toEqual([
+      { field: 'f.status', reasons: ['Value "NOPE" does not exist in "CaseStatus" enum.'] },
+    ]);
+    const int = 'Variable "$n" got invalid value "ten"; Int cannot represent non-integer value: "ten"';
+    expect(fieldProblemsOf(int, undefined)).toEqual([{ field: 'n', reasons: ['Int cannot represent non-integer value: "ten"'] }]);
+    const scalar = 'Variable "$filter" got invalid value "XYZ" at "filter.leadCountry"; CountryCode must be an ISO 3166-1 alpha-3 code';
+    expect(fieldProblemsOf(scalar, [{ field: 'CountryCode', reasons: ['INVALID_COUNTRY'] }])).toEqual([
+      { field: 'filter.leadCountry', reasons: ['INVALID_COUNTRY'] },
+    ]);
+    // A refusal from elsewhere (Apollo's own BAD_USER_INPUT) still gets the shape, with no lone field/reason.
+    const bare = new GraphQLError('Variable "$input" of required type "OpenCaseInput!" was not provided.', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'input', reason: 'MISSING' },
+    });
+    expect(formatted(bare)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input', reasons: ['Variable "$input" of required type "OpenCaseInput!" was not provided.'] }],
+    });
+  });
+
+  it('leaves the reason of other codes as it is', () => {
+    expect(formatted(new ForbiddenError('NOT_RELEASABLE'))).toEqual({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' });
+  });
+});
