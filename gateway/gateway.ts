@@ -118,7 +118,7 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
-  port: number;
+  /** GraphQL requests received and not yet answered. */
   inFlight(): number;
   stop(): Promise<void>;
 }
@@ -194,7 +194,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   logger.info({ port: server.port, subgraphs: Object.fromEntries(resolvedUrls) }, 'gateway listening');
   return {
     url: server.url,
-    port: server.port,
     inFlight: server.inFlight,
     stop: async () => {
       await server.stop();
