@@ -58,7 +58,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['eslint.boundaries.cjs', 'jest.config.js', 'test/support/*.cjs', 'test/smoke/**/*.mjs'],
+    files: ['eslint.boundaries.cjs', 'jest.config.js', 'test/support/*.cjs', 'test/smoke/**/*.mjs', 'tools/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
     // CommonJS config files: require() is how they load.
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -8,7 +8,6 @@ import { Agent } from 'undici';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Express, RequestHandler } from 'express';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { TokenVerifier, type Viewer } from '../platform/auth.js';
@@ -18,6 +17,7 @@ import { serveGraphQL } from '../platform/http-server.js';
 import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
+import { apolloTelemetryDisabled } from './process-settings.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
@@ -123,7 +123,7 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
-  port: number;
+  /** GraphQL requests received and not yet answered. */
   inFlight(): number;
   stop(): Promise<void>;
 }
@@ -140,11 +140,10 @@ export function subgraphUrlOverrides(config: Config): Partial<Record<SubgraphNam
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
   const logger = createLogger('gateway', config.LOG_LEVEL, config.LOG_FILE);
-  // @apollo/gateway sends anonymous usage data unless this is set; Tidelink never phones home.
-  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  // Measured with npm run bench: under 32 clients V8 kept ~250 MB of heap for ~70 MB of live objects;
-  // a growth factor of 2 keeps the gateway near 200 MB resident for a few percent more GC time.
-  if (config.GATEWAY_HEAP_GROWTH_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.GATEWAY_HEAP_GROWTH_PERCENT}`);
+  // A new entry point that forgot the process settings would phone home: refuse instead.
+  if (!apolloTelemetryDisabled()) {
+    throw new Error('Apollo telemetry is not disabled: call configureGatewayProcess (gateway/process-settings.ts) in the entry point');
+  }
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
   const resolvedUrls = new Map<string, string>();
   const deduplicated = new Counter({
@@ -200,7 +199,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   logger.info({ port: server.port, subgraphs: Object.fromEntries(resolvedUrls) }, 'gateway listening');
   return {
     url: server.url,
-    port: server.port,
     inFlight: server.inFlight,
     stop: async () => {
       await server.stop();

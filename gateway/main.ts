@@ -8,6 +8,7 @@ import { loadConfigOrExit } from '../platform/config.js';
 import { stopOnce, stopOnSignals } from '../platform/lifecycle.js';
 import { createLogger } from '../platform/logger.js';
 import { startGateway, subgraphUrlOverrides, type RunningGateway } from './gateway.js';
+import { configureGatewayProcess } from './process-settings.js';
 import { superviseGatewayWorkers } from './workers.js';
 
 /**
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     superviseGatewayWorkers(config.GATEWAY_WORKERS, logger);
     return;
   }
+  configureGatewayProcess(config);
   // Stopping is arranged before start-up, so that a stop asked for meanwhile is not a hard kill.
   let gateway: RunningGateway | null = null;
   const stop = async () => {

@@ -2,6 +2,11 @@ import cluster, { type Worker } from 'node:cluster';
 import { STOP_MESSAGE } from './worker-control.js';
 import type { Logger } from '../platform/logger.js';
 
+/** A worker whose channel is already closed is on its way out anyway. */
+function tellToStop(worker: Worker | undefined): void {
+  if (worker?.isConnected()) worker.send(STOP_MESSAGE);
+}
+
 /**
  * Runs the gateway in `count` worker processes that share one listening port (node:cluster), for
  * machines with cores to spare. Workers hold nothing a request depends on, so any of them may answer
@@ -9,11 +14,6 @@ import type { Logger } from '../platform/logger.js';
  * tells every worker to drain (workers ignore signals themselves), waits for them and exits 0; a
  * second signal kills them.
  */
-/** A worker whose channel is already closed is on its way out anyway. */
-function tellToStop(worker: Worker | undefined): void {
-  if (worker?.isConnected()) worker.send(STOP_MESSAGE);
-}
-
 export function superviseGatewayWorkers(count: number, logger: Logger): void {
   let stopping = false;
   const recentDeaths: number[] = [];

@@ -11,6 +11,7 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgrap
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
 import { startGateway, subgraphUrlOverrides, type RunningGateway } from '../gateway/gateway.js';
+import { configureGatewayProcess } from '../gateway/process-settings.js';
 
 export interface Stack {
   gateway: RunningGateway;
@@ -24,8 +25,13 @@ export interface StackOptions {
   ports?: { gateway: number; police: number; assistance: number; prosecution: number };
 }
 
-/** Everything in one process: embedded PostgreSQL when no database is configured, three subgraphs, the gateway. */
+/**
+ * Everything in one process: embedded PostgreSQL when no database is configured, three subgraphs, the
+ * gateway. The stack is its process's gateway, whoever starts it (npm start, the tests, the
+ * benchmark), so it applies the gateway's process settings itself.
+ */
 export async function startStack(config: Config, options: StackOptions = {}): Promise<Stack> {
+  configureGatewayProcess(config);
   const logger = createLogger('tidelink', config.LOG_LEVEL, config.LOG_FILE);
   const ports = options.ports ?? {
     gateway: config.PORT,

@@ -244,7 +244,7 @@ export function signedJson(limit: number, signing: RequestSignatureSettings, log
  * string, the Authorization header and the raw body. A GET is thus accepted only when signed over
  * its query string with an empty body (the gateway itself only POSTs).
  */
-export function signatureGuard(signing: RequestSignatureSettings, logger: Logger): RequestHandler {
+function signatureGuard(signing: RequestSignatureSettings, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const header = (name: string) => {
       const value = req.headers[name];
