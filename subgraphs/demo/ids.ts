@@ -29,3 +29,6 @@ export const kind = {
 
 /** The full-chain case: Mona Passage, detection → migrants with consent and assistance → prosecution. */
 export const MONA_PASSAGE_CASE_ID = demoId(kind.case, 1);
+
+/** The yola detected twice: in the Mona Passage (DOM-2026-0142) and north of Curaçao (CUW-2026-0007). */
+export const RECURRING_VESSEL_ID = demoId(kind.vessel, 1);

@@ -278,6 +278,8 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
     caseLaw: [] as Partial<ProsecutionCaseLawEntity>[],
   };
   const runId = randomUUID().slice(0, 8).toUpperCase();
+  /** The last vessel recorded on each route (by sea area), for the detections that see it again. */
+  const routeVessels = new Map<string, string>();
 
   for (let n = 1; n <= caseCount; n += 1) {
     const route = rng.pick(ROUTES);
@@ -307,15 +309,21 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
     });
     const detectionIds: string[] = [];
     for (let d = 0; d < rng.int(1, 2); d += 1) {
-      const vesselId = randomUUID();
-      police.vessels.push({
-        id: vesselId,
-        name: null,
-        type: route.vessel,
-        flagState: null,
-        registryStatus: RegistryStatus.STATELESS,
-        boardingAuthorization: BoardingAuthorization.OWN_FLAG,
-      });
+      // One detection in ten is of a vessel already seen on the same route (so Vessel.cases spans
+      // cases); chosen by count, so the random draws of the other columns stay as they were.
+      const seen = police.detections.length % 10 === 9 ? routeVessels.get(route.area) : undefined;
+      const vesselId = seen ?? randomUUID();
+      if (!seen) {
+        police.vessels.push({
+          id: vesselId,
+          name: null,
+          type: route.vessel,
+          flagState: null,
+          registryStatus: RegistryStatus.STATELESS,
+          boardingAuthorization: BoardingAuthorization.OWN_FLAG,
+        });
+        routeVessels.set(route.area, vesselId);
+      }
       const detectionId = randomUUID();
       detectionIds.push(detectionId);
       const personsOnBoard = rng.int(8, 160);

@@ -33,6 +33,10 @@ export function createPoliceLoaders(stores: PoliceStores) {
       (row) => row.caseId,
     ),
     vesselById: byId((ids) => stores.vessels.byIds(ids)),
+    detectionsByVessel: groupLoader(
+      (ids) => stores.detections.byVesselIds(ids),
+      (row) => row.vesselId ?? '',
+    ),
     suspectById: byId((ids) => stores.suspects.byIds(ids)),
     suspectsByCase: groupLoader(
       (ids) => stores.suspects.byCaseIds(ids),

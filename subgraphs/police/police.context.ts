@@ -7,11 +7,13 @@ import { OperationService } from './operation/operation.service.js';
 import { createPoliceLoaders, createPoliceStores, type PoliceCall } from './police.call.js';
 import { DetectionStatisticsService } from './statistics/detection-statistics.service.js';
 import { SuspectService } from './suspect/suspect.service.js';
+import { VesselService } from './vessel/vessel.service.js';
 
 /** The GraphQL context police resolvers receive: the call, and the services that decide on it. */
 export interface PoliceContext extends PoliceCall {
   cases: CaseService;
   detections: DetectionService;
+  vessels: VesselService;
   intelligence: IntelligenceService;
   suspects: SuspectService;
   networks: SmugglingNetworkService;
@@ -23,10 +25,12 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
   const stores = createPoliceStores(base.dataSource);
   const call: PoliceCall = { ...base, stores, loaders: createPoliceLoaders(stores) };
   const cases = new CaseService(call);
+  const vessels = new VesselService(call, cases);
   return {
     ...call,
     cases,
-    detections: new DetectionService(call, cases),
+    detections: new DetectionService(call, cases, vessels),
+    vessels,
     intelligence: new IntelligenceService(call),
     suspects: new SuspectService(call, cases),
     networks: new SmugglingNetworkService(call),

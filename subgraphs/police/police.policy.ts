@@ -76,6 +76,15 @@ export const policePolicy = {
     rule: "Position, vessel, boarding authorization: police and prosecutor, within the owner's sharing scope.",
   } satisfies FieldRule<CaseScope>,
 
+  vessel: {
+    fields: ['Query.vessel', 'Vessel.detections', 'Vessel.cases'],
+    agencies: INVESTIGATORS,
+    condition: (viewer: Viewer, cases: readonly CaseScope[]): Decision =>
+      cases.some((owning) => inScope(viewer, owning)) ? ALLOW : deny('NOT_RELEASABLE'),
+    logged: true,
+    rule: "A vessel across cases: police and prosecutor who may see at least one of its detections' cases (each owner that released a detection of it has shared the vessel); its other cases come back as hits, their detections left out. Otherwise NOT_FOUND, as for no vessel.",
+  } satisfies FieldRule<readonly CaseScope[]>,
+
   suspects: {
     fields: ['Query.suspect', 'Case.suspects', 'Case.network', 'Suspect.*'],
     agencies: INVESTIGATORS,

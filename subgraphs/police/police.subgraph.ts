@@ -28,6 +28,8 @@ import { SuspectEntity } from './suspect/suspect.entity.js';
 import { resolveSuspectReference } from './suspect/suspect.reference.js';
 import { SuspectResolver } from './suspect/suspect.resolver.js';
 import { VesselEntity } from './vessel/vessel.entity.js';
+import { VesselResolver } from './vessel/vessel.resolver.js';
+import { PoliceVesselIdentifiers1765100000010 } from './migrations/1765100000010-police-vessel-identifiers.js';
 import { caseLookup } from './case/case.lookup.js';
 import { suspectLookup } from './suspect/suspect.lookup.js';
 
@@ -54,6 +56,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     AccessLogEntityIndex1764600000010,
     PoliceCaseSharing1765000000020,
     AccessLogWrites1765000000050,
+    PoliceVesselIdentifiers1765100000010,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
@@ -62,6 +65,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         CaseMutationResolver,
         CaseConnectionResolver,
         DetectionResolver,
+        VesselResolver,
         SuspectResolver,
         IntelligenceResolver,
         SmugglingNetworkResolver,

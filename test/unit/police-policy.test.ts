@@ -71,7 +71,7 @@ describe('the police policy table against the design', () => {
   const table = policePolicy as Record<string, FieldRule<never>>;
 
   it('has exactly the entries checked here, each naming its fields and its rule in words', () => {
-    expect(Object.keys(table).sort()).toEqual([...Object.keys(CASE_RULES), 'intelligenceItem'].sort());
+    expect(Object.keys(table).sort()).toEqual([...Object.keys(CASE_RULES), 'intelligenceItem', 'vessel'].sort());
     for (const entry of Object.values(table)) {
       expect(entry.fields.length).toBeGreaterThan(0);
       for (const field of entry.fields) expect(field).toMatch(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z]*)$/);
@@ -80,7 +80,7 @@ describe('the police policy table against the design', () => {
   });
 
   it('gates every field at most once among the read rules', () => {
-    const reads = ['caseHit', 'caseRecord', 'vesselAndPosition', 'suspects', 'networks', 'intelligence', 'intelligenceItem'];
+    const reads = ['caseHit', 'caseRecord', 'vesselAndPosition', 'vessel', 'suspects', 'networks', 'intelligence', 'intelligenceItem'];
     const seen = reads.flatMap((name) => table[name].fields.filter((field) => !field.endsWith('.*')));
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -94,6 +94,26 @@ describe('the police policy table against the design', () => {
       );
     });
   }
+
+  describe("a vessel across cases: police and prosecutor who may see at least one of its detections' cases", () => {
+    /** A Lampedusa case kept to Italy, beside the Dominican case released to DOM and USA. */
+    const ITA_CASE: CaseScope = { ownerCountry: 'ITA', sharingScope: SharingScope.OWNER, releasableTo: ['ITA'] };
+    const investigator = { one: 'allow', none: 'NOT_RELEASABLE' } as const;
+    const expected: Record<Agency, { one: Outcome; none: Outcome }> = {
+      POLICE: investigator,
+      IOM: { one: 'ROLE', none: 'ROLE' },
+      PROSECUTOR: investigator,
+      ANALYST: { one: 'ROLE', none: 'ROLE' },
+      PARTNER: { one: 'ROLE', none: 'ROLE' },
+      AUDITOR: { one: 'ROLE', none: 'ROLE' },
+    };
+    it.each(AGENCIES)('%s', (agency) => {
+      expect({
+        one: outcome(policePolicy.vessel, viewer(agency, INSIDE), [ITA_CASE, DOM_CASE]),
+        none: outcome(policePolicy.vessel, viewer(agency, 'TCA'), [ITA_CASE, DOM_CASE]),
+      }).toEqual(expected[agency]);
+    });
+  });
 
   it("caseWrite allows the owning country's police, and only them", () => {
     expect(outcome(policePolicy.caseWrite, viewer('POLICE', 'DOM'), DOM_CASE)).toBe('allow');

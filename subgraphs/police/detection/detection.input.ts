@@ -1,10 +1,11 @@
-import { IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { NotInFuture } from '../../shared/mutation/validators.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { OpenCaseInput } from '../case/case.input.js';
 import { BoardingAuthorization, DetectionOutcome, RegistryStatus, VesselType } from '../enums.js';
+import { IsImoNumber, IsShipMmsi, MAX_HULL_DESCRIPTION, REGISTRATION } from '../vessel/vessel-identifiers.js';
 
 @InputType({ description: 'A point at sea in WGS 84 decimal degrees.' })
 export class PositionInput {
@@ -19,12 +20,44 @@ export class PositionInput {
   longitude: number;
 }
 
-@InputType({ description: 'The vessel detected, with the flag-State steps of Smuggling Protocol Art. 8.' })
+@InputType({
+  description:
+    'The vessel detected, with the flag-State steps of Smuggling Protocol Art. 8. An exact identifier (IMO number, else MMSI, else flag State and registration) links the detection to the vessel already known by it; identifiers that name two different vessels, or differ from what the known vessel has, are refused (CONFLICT VESSEL_IDENTIFIERS_DISAGREE).',
+})
 export class VesselInput {
   @IsOptional()
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: 'Name on the hull, if any.' })
   name?: string | null;
+
+  @IsOptional()
+  @IsImoNumber()
+  @Field(() => String, {
+    nullable: true,
+    description: 'IMO ship identification number: seven digits with a valid check digit, as "9074729" or "IMO 9074729".',
+  })
+  imo?: string | null;
+
+  @IsOptional()
+  @IsShipMmsi()
+  @Field(() => String, {
+    nullable: true,
+    description: "MMSI of the vessel's radio station: nine digits, the first 2 to 7 (a ship station).",
+  })
+  mmsi?: string | null;
+
+  @IsOptional()
+  @Matches(REGISTRATION, { message: 'INVALID_REGISTRATION' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'National registration number issued by `flagState` (required with it): letters, digits, space . / -, up to 40.',
+  })
+  registration?: string | null;
+
+  @IsOptional()
+  @MaxLength(MAX_HULL_DESCRIPTION)
+  @Field(() => String, { nullable: true, description: 'Hull as seen: build, colours, markings, engines (up to 500 characters).' })
+  hullDescription?: string | null;
 
   @Field(() => VesselType, { description: 'Kind of vessel.' })
   type: VesselType;

@@ -10,11 +10,13 @@ import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import type { DetectionEntity } from './detection.entity.js';
 import type { Position } from './detection.type.js';
+import type { VesselService } from '../vessel/vessel.service.js';
 
 export class DetectionService {
   constructor(
     private readonly request: PoliceCall,
     private readonly cases: CaseService,
+    private readonly vessels: VesselService,
   ) {}
 
   /**
@@ -39,16 +41,8 @@ export class DetectionService {
       const caseId = input.caseId
         ? (await this.cases.lockForOwner(manager, input.caseId.toLowerCase(), 'caseId')).id
         : await this.cases.insert(manager, input.openCase as OpenCaseInput);
-      const vesselId = input.vessel
-        ? await this.request.stores.vessels.insert(manager, {
-            id: this.request.recordIds.next('vessel'),
-            name: input.vessel.name ?? null,
-            type: input.vessel.type,
-            flagState: input.vessel.flagState ?? null,
-            registryStatus: input.vessel.registryStatus,
-            boardingAuthorization: input.vessel.boardingAuthorization,
-          })
-        : null;
+      // A vessel already known by an exact identifier is linked, not recorded again.
+      const vesselId = input.vessel ? await this.vessels.matchOrRecord(manager, input.vessel) : null;
       const detectionId = await this.request.stores.detections.insert(manager, {
         id: this.request.recordIds.next('detection'),
         caseId,

@@ -13,4 +13,12 @@ export class DetectionStore extends RecordStore<DetectionEntity> {
       direction: 'ASC',
     });
   }
+
+  /** Every detection of these vessels, oldest first (through detections_vessel_case). */
+  byVesselIds(vesselIds: readonly string[]): Promise<DetectionEntity[]> {
+    return selectWhereIn(this.dataSource, DetectionEntity, 'detection.byVesselIds', 'vesselId', vesselIds, {
+      property: 'detectedAt',
+      direction: 'ASC',
+    });
+  }
 }

@@ -120,12 +120,18 @@ const cases: Partial<CaseEntity>[] = [
 
 const vessels: Partial<VesselEntity>[] = [
   {
+    // Detected twice (the analysis file's recurring vessel): intercepted in the Mona Passage, released
+    // to its registered owner in Higüey, then met again north of Curaçao six days later.
     id: demoId(kind.vessel, 1),
     name: null,
     type: VesselType.WOODEN_BOAT,
     flagState: 'DOM',
     registryStatus: RegistryStatus.CONFIRMED,
     boardingAuthorization: BoardingAuthorization.GRANTED,
+    // 327: the Dominican Republic's maritime identification digits.
+    mmsi: '327004512',
+    registration: 'HIG-0457',
+    hullDescription: 'Wooden yola, about 9 m, white hull with a blue sheer stripe, one 75 hp outboard.',
   },
   {
     id: demoId(kind.vessel, 2),
@@ -134,14 +140,6 @@ const vessels: Partial<VesselEntity>[] = [
     flagState: 'HTI',
     registryStatus: RegistryStatus.REQUESTED,
     boardingAuthorization: BoardingAuthorization.REQUESTED,
-  },
-  {
-    id: demoId(kind.vessel, 3),
-    name: null,
-    type: VesselType.WOODEN_BOAT,
-    flagState: null,
-    registryStatus: RegistryStatus.STATELESS,
-    boardingAuthorization: BoardingAuthorization.OWN_FLAG,
   },
   {
     id: demoId(kind.vessel, 4),
@@ -195,7 +193,8 @@ const detections: Partial<DetectionEntity>[] = [
   {
     id: demoId(kind.detection, 3),
     caseId: demoId(kind.case, 3),
-    vesselId: demoId(kind.vessel, 3),
+    // The Mona Passage yola again: the Curaçao bureau's MMSI and registration link it to the DOM case.
+    vesselId: demoId(kind.vessel, 1),
     operationId: demoId(kind.operation, 1),
     detectedAt: new Date('2026-03-20T21:40:00Z'),
     seaArea: 'North of Curaçao',
@@ -404,10 +403,13 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
       `demo:case:${c.reference}`,
     );
   }
+  const recorded = new Set<string | undefined>();
   for (const d of detections) {
     const vessel = vessels.find((candidate) => candidate.id === d.vesselId);
     const owner = ownerOf(d.caseId);
-    owner.recordIds.plan({ detection: d.id, vessel: vessel?.id });
+    // A vessel seen before is matched on its identifiers, not recorded again: no id to plan for it.
+    owner.recordIds.plan({ detection: d.id, vessel: recorded.has(vessel?.id) ? undefined : vessel?.id });
+    recorded.add(vessel?.id);
     await owner.detections.record(
       {
         caseId: d.caseId,
@@ -427,6 +429,10 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
               flagState: vessel.flagState,
               registryStatus: vessel.registryStatus as RegistryStatus,
               boardingAuthorization: vessel.boardingAuthorization as BoardingAuthorization,
+              imo: vessel.imo,
+              mmsi: vessel.mmsi,
+              registration: vessel.registration,
+              hullDescription: vessel.hullDescription,
             }
           : null,
       },

@@ -21,4 +21,21 @@ export class Vessel {
 
   @Field(() => BoardingAuthorization, { description: 'Authority under which the vessel was boarded (Art. 8).' })
   boardingAuthorization: BoardingAuthorization;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IMO ship identification number, as its seven digits (check digit valid); null when none is known.',
+  })
+  imo: string | null;
+
+  @Field(() => String, { nullable: true, description: "MMSI of the vessel's radio station (nine digits); null when none is known." })
+  mmsi: string | null;
+
+  @Field(() => String, { nullable: true, description: 'National registration number, issued by `flagState`; null when none is known.' })
+  registration: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hull as seen: build, colours, markings, engines.' })
+  hullDescription: string | null;
+
+  // detections and cases are resolved in VesselResolver, within the owners' sharing scopes.
 }
