@@ -280,6 +280,12 @@ describe('batching', () => {
       'SELECT count(*)::int AS shared FROM (SELECT vessel_id FROM detections GROUP BY vessel_id HAVING count(DISTINCT case_id) > 1) AS spanning',
     );
     expect(shared).toBeGreaterThan(5);
+    // Both pages must reach a case beyond themselves through Vessel.cases (cases on the page are
+    // already in the loader): the demo yola, on the first page, was also seen in the oldest case.
+    await police.query(
+      'UPDATE detections SET vessel_id = $1 WHERE id = (SELECT d.id FROM detections d JOIN cases c ON c.id = d.case_id ORDER BY c.opened_at, d.id LIMIT 1)',
+      [RECURRING_VESSEL_ID],
+    );
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
     process.stdout.write(`police SQL statements for Vessel.cases — first: 10 → ${ten}; first: 100 → ${hundred}\n`);
