@@ -72,7 +72,7 @@ beforeAll(async () => {
           reference: 'DOM-2026-0901',
           leadCountry: 'DOM',
           offences: ['SMUGGLING_OF_MIGRANTS'],
-          summary: 'Yola intercepted off Miches; the capitán steered with a handheld compass.',
+          summary: 'Yola intercepted off Miches; the capitán steered with a handheld compass for the organiser of DOM-2026-0142.',
         },
         detectedAt: '2026-04-02T05:30:00Z',
         seaArea: 'Bahía de Samaná',
@@ -142,10 +142,17 @@ describe('search: ranking and pages', () => {
     const body = await search('POLICE', 'DOM', 'dom-2026-0142');
     const edges = body.data?.search.edges ?? [];
     expect(edges[0]).toMatchObject({ score: 1, matched: 'REFERENCE', node: { id: MONA, reference: 'DOM-2026-0142', releasable: true } });
-    // The other references that share most of its trigrams (DOM-2026-0901) follow, lower.
-    expect(edges.length).toBeGreaterThan(1);
+    // The case whose summary names it follows, lower; a sibling reference (DOM-2026-0901) is no near miss.
+    expect(edges.slice(1).map((edge) => [edge.node.id, edge.matched])).toEqual([[samanaCase, 'SUMMARY']]);
+    expect(edges[1].score).toBeLessThan(0.7);
+  });
+
+  it('ranks an exact name above a part of one, and both above a summary', async () => {
+    const edges = (await search('POLICE', 'DOM', 'mona passage')).data?.search.edges ?? [];
+    expect(edges.map((edge) => [edge.node.id, edge.matched])[0]).toEqual([MONA, 'SEA_AREA']);
     for (let i = 1; i < edges.length; i += 1) expect(edges[i].score).toBeLessThanOrEqual(edges[i - 1].score);
-    expect(edges[1].score).toBeLessThan(1);
+    const ties = edges.filter((edge, i) => i > 0 && edge.score === edges[i - 1].score);
+    for (const tie of ties) expect(tie.node.id > edges[edges.indexOf(tie) - 1].node.id).toBe(true);
   });
 
   it('pages with after through exactly the ranking of one big page, and totalCount counts them all', async () => {
