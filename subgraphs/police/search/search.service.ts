@@ -20,8 +20,8 @@ type Kind = 'Case' | 'SmugglingNetwork' | 'Vessel' | 'Suspect';
  * searches only the sources whose rule their agency may have at all (IOM and analysts: cases); a
  * record outside the reader's scope is left out in SQL and, should its scope change in between,
  * again here. The next source (persons of interest, vessel identifiers) is one entry here and one
- * SELECT of the same name in search.store.ts (and, for a new kind, a loader in NODE_LOADERS and a
- * member of the SearchResult union).
+ * SELECT of the same name in search.store.ts; a new kind of record (a person) also needs its loader
+ * in `nodes()`, its rule in `visible()` and a member of the SearchResult union (search.type.ts).
  */
 const SEARCH_SOURCES: ReadonlyArray<{ name: SearchSourceName; kind: Kind; rule: FieldRule<CaseScope> | FieldRule }> = [
   { name: 'caseReference', kind: 'Case', rule: policePolicy.caseHit },
@@ -57,8 +57,8 @@ export class SearchService {
     const nodes = await this.nodes(page);
     const edges: SearchEdge[] = [];
     for (const row of page) {
-      const node = nodes.get(row.id);
-      if (!node || !this.visible(row, node, row.anchor ? nodes.get(row.anchor) : undefined)) continue;
+      const node = nodes.get(`${row.kind}:${row.id}`);
+      if (!node || !this.visible(row, node, row.anchor ? nodes.get(`Case:${row.anchor}`) : undefined)) continue;
       // Each record a search showed is logged against it, hits included.
       permits(this.request, policePolicy.search, undefined, { entityType: row.kind, entityId: row.id, field: 'search' });
       edges.push({ cursor: encodeSearchCursor(row), node, score: Number(row.score), matched: row.matched });
@@ -77,13 +77,14 @@ export class SearchService {
     const ids = (kind: Kind) => [...new Set(rows.filter((row) => row.kind === kind).map((row) => row.id))];
     const caseIds = [...new Set([...ids('Case'), ...rows.flatMap((row) => (row.anchor ? [row.anchor] : []))])];
     const loaded = await Promise.all([
-      loaders.caseById.loadMany(caseIds),
-      loaders.networkById.loadMany(ids('SmugglingNetwork')),
-      loaders.vesselById.loadMany(ids('Vessel')),
-      loaders.suspectById.loadMany(ids('Suspect')),
+      loaders.caseById.loadMany(caseIds).then((found) => ['Case', found] as const),
+      loaders.networkById.loadMany(ids('SmugglingNetwork')).then((found) => ['SmugglingNetwork', found] as const),
+      loaders.vesselById.loadMany(ids('Vessel')).then((found) => ['Vessel', found] as const),
+      loaders.suspectById.loadMany(ids('Suspect')).then((found) => ['Suspect', found] as const),
     ]);
+    // Keyed by kind and id: the page may hold records of several tables.
     const nodes = new Map<string, SearchNode>();
-    for (const row of loaded.flat()) if (row && !(row instanceof Error)) nodes.set(row.id, row);
+    for (const [kind, found] of loaded) for (const row of found) if (row && !(row instanceof Error)) nodes.set(`${kind}:${row.id}`, row);
     return nodes;
   }
 
@@ -105,10 +106,10 @@ export class SearchService {
   }
 }
 
-/** The text to search: trimmed, 1 to MAX_SEARCH_TEXT characters. */
+/** The text to search: trimmed, 1 to MAX_SEARCH_TEXT characters (code points, as PostgreSQL counts them). */
 function searchText(text: string): string {
   const trimmed = text.trim();
-  if (trimmed.length === 0 || [...trimmed].length > MAX_SEARCH_TEXT) {
+  if (trimmed.length === 0 || Array.from(trimmed).length > MAX_SEARCH_TEXT) {
     throw new BadUserInputError(`text must be 1 to ${MAX_SEARCH_TEXT} characters`, 'text', 'OUT_OF_RANGE');
   }
   return trimmed;
