@@ -6,6 +6,7 @@ import { DetectionStore } from './detection/detection.store.js';
 import { IntelligenceStore } from './intelligence/intelligence.store.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
 import { OperationStore } from './operation/operation.store.js';
+import { SearchStore } from './search/search.store.js';
 import { SuspectStore } from './suspect/suspect.store.js';
 import { VesselStore } from './vessel/vessel.store.js';
 
@@ -18,6 +19,7 @@ export function createPoliceStores(dataSource: DataSource) {
     networks: new SmugglingNetworkStore(dataSource),
     operations: new OperationStore(dataSource),
     intelligence: new IntelligenceStore(dataSource),
+    search: new SearchStore(dataSource),
   };
 }
 export type PoliceStores = ReturnType<typeof createPoliceStores>;

@@ -5,6 +5,7 @@ import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { OperationService } from './operation/operation.service.js';
 import { createPoliceLoaders, createPoliceStores, type PoliceCall } from './police.call.js';
+import { SearchService } from './search/search.service.js';
 import { DetectionStatisticsService } from './statistics/detection-statistics.service.js';
 import { SuspectService } from './suspect/suspect.service.js';
 import { VesselService } from './vessel/vessel.service.js';
@@ -19,6 +20,7 @@ export interface PoliceContext extends PoliceCall {
   networks: SmugglingNetworkService;
   operations: OperationService;
   statistics: DetectionStatisticsService;
+  search: SearchService;
 }
 
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
@@ -36,5 +38,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     networks: new SmugglingNetworkService(call),
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),
+    search: new SearchService(call, cases),
   };
 }

@@ -22,6 +22,11 @@ export function inScope(viewer: Viewer, record: CaseScope): boolean {
   return record.ownerCountry === viewer.country || record.sharingScope === SharingScope.ALL || record.releasableTo.includes(viewer.country);
 }
 
+/** Whether the reader's agency may have a rule's fields at all, before any record's condition (which sources `search` reaches). */
+export function reaches(viewer: Viewer, rule: Pick<FieldRule<never>, 'agencies'>): boolean {
+  return rule.agencies.includes(viewer.agency);
+}
+
 const scoped = (viewer: Viewer, record: CaseScope): Decision => (inScope(viewer, record) ? ALLOW : deny('NOT_RELEASABLE'));
 
 /** Whether the source released the item to the reader's country (always to its own; no list: to all). */
@@ -156,6 +161,13 @@ export const policePolicy = {
     logged: false,
     rule: "Police of any country that may read the case share intelligence on it; the item's source country is the caller's.",
   } satisfies FieldRule<CaseScope>,
+
+  search: {
+    fields: ['Query.search', 'SearchConnection.*', 'SearchEdge.*'],
+    agencies: CASE_READERS,
+    logged: true,
+    rule: "Search across police records: the readers of cases, each over what its agency reads (IOM and analyst: cases). A case outside the owner's scope is found by its reference only, as a hit; suspects and vessels outside it are not found. Every search and every record it shows is logged.",
+  } satisfies FieldRule,
 
   statistics: statisticsRule(
     ['Query.detectionStatistics'],

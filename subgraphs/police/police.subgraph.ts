@@ -17,6 +17,7 @@ import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
+import { PoliceSearch1765200000030 } from './migrations/1765200000030-police-search.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -24,6 +25,7 @@ import { OperationResolver } from './operation/operation.resolver.js';
 import { createPoliceContext, type PoliceContext } from './police.context.js';
 import { seedPoliceDemo } from './seed/demo.js';
 import { DetectionStatisticsResolver } from './statistics/detection-statistics.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { SuspectEntity } from './suspect/suspect.entity.js';
 import { resolveSuspectReference } from './suspect/suspect.reference.js';
 import { SuspectResolver } from './suspect/suspect.resolver.js';
@@ -57,6 +59,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     PoliceCaseSharing1765000000020,
     AccessLogWrites1765000000050,
     PoliceVesselIdentifiers1765100000010,
+    PoliceSearch1765200000030,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
@@ -72,6 +75,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         OperationResolver,
         PoliceAccessLogResolver,
         DetectionStatisticsResolver,
+        SearchResolver,
       ],
       references: {
         Case: resolveCaseReference,

@@ -51,6 +51,8 @@ const CASE_RULES: Record<string, Row> = {
   caseWrite: { POLICE: same('NOT_RELEASABLE'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Intelligence is shared by police of any country the case is released to.
   shareIntelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
+  // Search: the readers of cases (each over what its agency reads; hidden cases found as hits by reference only).
+  search: { POLICE: same('allow'), IOM: same('allow'), PROSECUTOR: same('allow'), ANALYST: same('allow'), PARTNER: ROLE, AUDITOR: ROLE },
   // Statistics: everyone who works with the data (partners included), never auditors.
   statistics: {
     POLICE: same('allow'),

@@ -48,8 +48,8 @@ export class CaseService {
     return this.request.loaders.caseById.load(id);
   }
 
-  /** The country whose releases bound this reader's lists; null for readers not bound to a country. */
-  private releasedTo(): string | null {
+  /** The country whose releases bound this reader's lists (and searches); null for readers not bound to a country. */
+  releasedTo(): string | null {
     const { viewer } = this.request;
     return COUNTRY_BOUND.includes(viewer.agency) ? viewer.country : null;
   }

@@ -20,6 +20,15 @@ export interface ScopedCaseCriteria extends CaseCriteria {
   releasedTo: string | null;
 }
 
+/**
+ * The reader's share of cases in SQL, the mirror of `inScope` (police.policy.ts) for statements
+ * that filter before the service decides (the owner is always among releasable_to, so the GIN index
+ * answers it). `country` is a bound parameter holding the reader's country.
+ */
+export function releasedToSql(alias: string, country: string): string {
+  return `(${alias}.sharing_scope = 'ALL' OR ${alias}.releasable_to @> ARRAY[${country}]::char(3)[])`;
+}
+
 /** SQL for cases, and nothing else: rules live in the service. */
 export class CaseStore extends RecordStore<CaseEntity> {
   constructor(dataSource: DataSource) {
@@ -60,7 +69,7 @@ export class CaseStore extends RecordStore<CaseEntity> {
     if (criteria.openedTo) query.andWhere('c.opened_at < :openedTo', { openedTo: criteria.openedTo });
     // The owner is always among releasable_to, so the GIN index answers the scope.
     if (criteria.releasedTo && !criteria.includeHits) {
-      query.andWhere("(c.sharing_scope = 'ALL' OR c.releasable_to @> ARRAY[:releasedTo]::char(3)[])", { releasedTo: criteria.releasedTo });
+      query.andWhere(releasedToSql('c', ':releasedTo'), { releasedTo: criteria.releasedTo });
     }
     return query;
   }
