@@ -11,6 +11,7 @@ export const kind = {
   detection: 'de7ec700',
   vessel: 'be55e100',
   suspect: '5a5bec70',
+  person: '9e450000',
   network: 'e7a00000',
   operation: '0be4a700',
   intelligence: '1e7e1100',
@@ -29,3 +30,6 @@ export const kind = {
 
 /** The full-chain case: Mona Passage, detection → migrants with consent and assistance → prosecution. */
 export const MONA_PASSAGE_CASE_ID = demoId(kind.case, 1);
+
+/** The organiser known as El Capitán, a suspect in the Curaçao and the Turks and Caicos cases: one person of interest. */
+export const EL_CAPITAN_PERSON_ID = demoId(kind.person, 6);

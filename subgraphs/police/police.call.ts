@@ -6,6 +6,7 @@ import { DetectionStore } from './detection/detection.store.js';
 import { IntelligenceStore } from './intelligence/intelligence.store.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
 import { OperationStore } from './operation/operation.store.js';
+import { PersonStore } from './person/person.store.js';
 import { SuspectStore } from './suspect/suspect.store.js';
 import { VesselStore } from './vessel/vessel.store.js';
 
@@ -18,6 +19,7 @@ export function createPoliceStores(dataSource: DataSource) {
     networks: new SmugglingNetworkStore(dataSource),
     operations: new OperationStore(dataSource),
     intelligence: new IntelligenceStore(dataSource),
+    persons: new PersonStore(dataSource),
   };
 }
 export type PoliceStores = ReturnType<typeof createPoliceStores>;
@@ -47,6 +49,23 @@ export function createPoliceLoaders(stores: PoliceStores) {
     intelligenceByCase: groupLoader(
       (ids) => stores.intelligence.byCaseIds(ids),
       (row) => row.caseId,
+    ),
+    personById: byId((ids) => stores.persons.byIds(ids)),
+    suspectsByPerson: groupLoader(
+      (ids) => stores.suspects.byPersonIds(ids),
+      (row) => row.personId ?? '',
+    ),
+    phonesByPerson: groupLoader(
+      (ids) => stores.persons.phonesByPersonIds(ids),
+      (row) => row.personId,
+    ),
+    documentsByPerson: groupLoader(
+      (ids) => stores.persons.documentsByPersonIds(ids),
+      (row) => row.personId,
+    ),
+    candidatesByPerson: groupLoader(
+      (ids) => stores.persons.candidates(ids),
+      (row) => row.personId,
     ),
   };
 }

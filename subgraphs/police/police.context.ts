@@ -4,6 +4,7 @@ import { DetectionService } from './detection/detection.service.js';
 import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { OperationService } from './operation/operation.service.js';
+import { PersonService } from './person/person.service.js';
 import { createPoliceLoaders, createPoliceStores, type PoliceCall } from './police.call.js';
 import { DetectionStatisticsService } from './statistics/detection-statistics.service.js';
 import { SuspectService } from './suspect/suspect.service.js';
@@ -14,6 +15,7 @@ export interface PoliceContext extends PoliceCall {
   detections: DetectionService;
   intelligence: IntelligenceService;
   suspects: SuspectService;
+  persons: PersonService;
   networks: SmugglingNetworkService;
   operations: OperationService;
   statistics: DetectionStatisticsService;
@@ -23,12 +25,14 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
   const stores = createPoliceStores(base.dataSource);
   const call: PoliceCall = { ...base, stores, loaders: createPoliceLoaders(stores) };
   const cases = new CaseService(call);
+  const persons = new PersonService(call);
   return {
     ...call,
     cases,
+    persons,
     detections: new DetectionService(call, cases),
     intelligence: new IntelligenceService(call),
-    suspects: new SuspectService(call, cases),
+    suspects: new SuspectService(call, cases, persons),
     networks: new SmugglingNetworkService(call),
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),

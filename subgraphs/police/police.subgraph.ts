@@ -17,10 +17,13 @@ import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
+import { PolicePersons1765200000042 } from './migrations/1765200000042-police-persons.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
 import { OperationResolver } from './operation/operation.resolver.js';
+import { PersonEntity } from './person/person.entity.js';
+import { PersonResolver } from './person/person.resolver.js';
 import { createPoliceContext, type PoliceContext } from './police.context.js';
 import { seedPoliceDemo } from './seed/demo.js';
 import { DetectionStatisticsResolver } from './statistics/detection-statistics.resolver.js';
@@ -45,6 +48,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     SmugglingNetworkEntity,
     OperationEntity,
     IntelligenceItemEntity,
+    PersonEntity,
   ],
   migrations: [
     PoliceInitial1764300000000,
@@ -54,6 +58,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     AccessLogEntityIndex1764600000010,
     PoliceCaseSharing1765000000020,
     AccessLogWrites1765000000050,
+    PolicePersons1765200000042,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
@@ -63,6 +68,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         CaseConnectionResolver,
         DetectionResolver,
         SuspectResolver,
+        PersonResolver,
         IntelligenceResolver,
         SmugglingNetworkResolver,
         OperationResolver,
