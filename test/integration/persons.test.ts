@@ -232,7 +232,7 @@ describe('candidates and linkSuspectToPerson', () => {
     expect(again.errors).toBeUndefined();
     expect(again.data?.linkSuspectToPerson.version).toBe(capitan.version + 1);
     // The write log names the mutation and the fields, never values.
-    const [row] = await tidelink.stack.subgraphs.police.database.dataSource.query(
+    const [row] = await tidelink.stack.subgraphs.police.database.dataSource.query<Array<{ count: number }>>(
       `SELECT count(*)::int AS count FROM access_log WHERE kind = 'WRITE' AND entity_id = $1`,
       [capitan.person.id],
     );
