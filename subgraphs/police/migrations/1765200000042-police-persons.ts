@@ -61,6 +61,8 @@ export class PolicePersons1765200000042 implements MigrationInterface {
         PRIMARY KEY (person_id, candidate_id, matched),
         CHECK (person_id <> candidate_id)
       );
+      -- Deleting a person (merged into another) removes the matches that name it as a candidate.
+      CREATE INDEX person_matches_candidate ON person_matches (candidate_id);
 
       ALTER TABLE suspects ADD COLUMN person_id uuid REFERENCES persons(id);
       CREATE INDEX suspects_person ON suspects (person_id);
