@@ -195,7 +195,15 @@ describe('candidates and linkSuspectToPerson', () => {
   let capitan: AddedSuspect;
 
   it('"capitan" finds "El Capitán" as a candidate with a score', async () => {
-    capitan = await addSuspect({ caseId: MONA, alias: 'capitan', nationality: 'DOM', yearOfBirth: 1980, role: 'CAPTAIN' });
+    capitan = await addSuspect({
+      caseId: MONA,
+      alias: 'capitan',
+      nationality: 'DOM',
+      yearOfBirth: 1980,
+      role: 'CAPTAIN',
+      phones: ['809 555 7731'],
+      documents: [{ kind: 'NATIONAL_ID', number: '402-1234567-8', issuingCountry: 'DOM' }],
+    });
     expect(capitan.person.id).not.toBe(EL_CAPITAN_PERSON_ID);
     const candidate = capitan.personCandidates.find((c) => c.person.id === EL_CAPITAN_PERSON_ID);
     expect(candidate).toBeDefined();
@@ -225,6 +233,12 @@ describe('candidates and linkSuspectToPerson', () => {
     expect(linked.errors).toBeUndefined();
     expect(linked.data?.linkSuspectToPerson.person.id).toBe(EL_CAPITAN_PERSON_ID);
     expect(linked.data?.linkSuspectToPerson.person.aliases).toEqual(['El Capitán', 'capitan']);
+    // The provisional person's identifiers moved to the confirmed one.
+    expect(linked.data?.linkSuspectToPerson.person.phones).toEqual(['+18095550142', '+18095557731']);
+    expect(linked.data?.linkSuspectToPerson.person.documents).toEqual([
+      { kind: 'NATIONAL_ID', number: '402-1234567-8', issuingCountry: 'DOM' },
+      { kind: 'PASSPORT', number: 'SC4471902', issuingCountry: 'DOM' },
+    ]);
     expect(linked.data?.linkSuspectToPerson.version).toBe(capitan.version + 1);
     const gone = await as('POLICE', 'DOM', PERSON, { id: capitan.person.id });
     expect(gone.data?.person).toBeNull();

@@ -199,18 +199,27 @@ export class PersonService {
     const scopes = await this.request.stores.persons.caseScopes(manager, [personId]);
     guard(this.request, policePolicy.personRecord, scopes, { entityType: 'Person', entityId: personId, field: 'link' });
     await updateVersioned(manager, SuspectEntity, 'suspect.link', suspect.id, suspect.version, { personId });
-    const previous = suspect.personId;
-    if (!previous || previous === personId) return;
-    if ((await this.request.stores.persons.suspectCount(manager, previous)) > 0) return;
-    const provisional = await lockRow(manager, PersonEntity, 'person.lock', previous, 'personId');
+    // The confirmed person is known by the suspect's alias from now on.
     const aliases = [...target.aliases];
-    for (const alias of provisional.aliases) if (!aliases.some((known) => fold(known) === fold(alias))) aliases.push(alias);
+    const learn = (alias: string) => {
+      if (!aliases.some((known) => fold(known) === fold(alias))) aliases.push(alias);
+    };
+    learn(suspect.alias);
     const changes: Partial<PersonEntity> = {};
+    const previous = suspect.personId;
+    const provisional =
+      previous && (await this.request.stores.persons.suspectCount(manager, previous)) === 0
+        ? await lockRow(manager, PersonEntity, 'person.lock', previous, 'personId')
+        : null;
+    if (provisional) {
+      provisional.aliases.forEach(learn);
+      if (target.nationality === null && provisional.nationality !== null) changes.nationality = provisional.nationality;
+      if (target.yearOfBirth === null && provisional.yearOfBirth !== null) changes.yearOfBirth = provisional.yearOfBirth;
+    }
     if (aliases.length !== target.aliases.length) changes.aliases = aliases;
-    if (target.nationality === null && provisional.nationality !== null) changes.nationality = provisional.nationality;
-    if (target.yearOfBirth === null && provisional.yearOfBirth !== null) changes.yearOfBirth = provisional.yearOfBirth;
     if (Object.keys(changes).length > 0) await updateVersioned(manager, PersonEntity, 'person.merge', personId, target.version, changes);
-    await this.request.stores.persons.mergeInto(manager, previous, personId);
+    // A provisional person no suspect is left with gives its phones and documents to the confirmed one, and goes.
+    if (provisional) await this.request.stores.persons.mergeInto(manager, provisional.id, personId);
   }
 }
 
