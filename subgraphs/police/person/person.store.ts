@@ -43,6 +43,13 @@ export interface PersonCandidateRow {
 /** Two aliases at least this alike (trigram similarity of the folded texts) make a candidate. */
 export const ALIAS_THRESHOLD = 0.5;
 
+/**
+ * At most this many candidates per person leave the database, best first (exact identifiers, then
+ * alias similarity), before the reader's visibility is applied: a common alias must not load
+ * thousands of persons.
+ */
+export const MAX_CANDIDATE_ROWS = 50;
+
 /** SQL of persons of interest and their identifiers; the rules live in the service. */
 export class PersonStore extends RecordStore<PersonEntity> {
   constructor(dataSource: DataSource) {
@@ -160,7 +167,8 @@ export class PersonStore extends RecordStore<PersonEntity> {
   /**
    * Candidates for a batch of persons, in one statement: other persons with a similar alias (case
    * and diacritics folded; the trigram index on the folded aliases finds them), with whether the
-   * nationality and the year of birth (±1) agree, and the exact identifiers recorded as matches.
+   * nationality and the year of birth (±1) agree, and the exact identifiers recorded as matches;
+   * the best MAX_CANDIDATE_ROWS per person.
    */
   candidates(personIds: readonly string[]): Promise<PersonCandidateRow[]> {
     return this.dataSource.query<PersonCandidateRow[]>(
@@ -184,12 +192,16 @@ export class PersonStore extends RecordStore<PersonEntity> {
          SELECT person_id, candidate_id, array_agg(matched ORDER BY matched) AS matched
            FROM person_matches WHERE person_id = ANY($1::uuid[]) GROUP BY person_id, candidate_id
        )
-       SELECT coalesce(a.person_id, i.person_id) AS "personId", coalesce(a.candidate_id, i.candidate_id) AS "candidateId",
-              coalesce(a.alias_score, 0)::float8 AS "aliasScore", coalesce(a.same_nationality, false) AS "sameNationality",
-              coalesce(a.near_year, false) AS "nearYearOfBirth", coalesce(i.matched, '{}') AS identifiers
-         FROM (SELECT * FROM by_alias WHERE alias_score >= $2) a
-         FULL JOIN by_identifier i ON i.person_id = a.person_id AND i.candidate_id = a.candidate_id`,
-      [[...personIds], ALIAS_THRESHOLD],
+       SELECT "personId", "candidateId", "aliasScore", "sameNationality", "nearYearOfBirth", identifiers FROM (
+         SELECT coalesce(a.person_id, i.person_id) AS "personId", coalesce(a.candidate_id, i.candidate_id) AS "candidateId",
+                coalesce(a.alias_score, 0)::float8 AS "aliasScore", coalesce(a.same_nationality, false) AS "sameNationality",
+                coalesce(a.near_year, false) AS "nearYearOfBirth", coalesce(i.matched, '{}') AS identifiers,
+                row_number() OVER (PARTITION BY coalesce(a.person_id, i.person_id)
+                                   ORDER BY i.matched IS NOT NULL DESC, a.alias_score DESC NULLS LAST, coalesce(a.candidate_id, i.candidate_id)) AS rank
+           FROM (SELECT * FROM by_alias WHERE alias_score >= $2) a
+           FULL JOIN by_identifier i ON i.person_id = a.person_id AND i.candidate_id = a.candidate_id
+       ) ranked WHERE rank <= $3`,
+      [[...personIds], ALIAS_THRESHOLD, MAX_CANDIDATE_ROWS],
     );
   }
 }
