@@ -11,6 +11,7 @@ export const kind = {
   detection: 'de7ec700',
   vessel: 'be55e100',
   suspect: '5a5bec70',
+  person: '9e450000',
   network: 'e7a00000',
   operation: '0be4a700',
   intelligence: '1e7e1100',
@@ -32,3 +33,5 @@ export const MONA_PASSAGE_CASE_ID = demoId(kind.case, 1);
 
 /** The yola detected twice: in the Mona Passage (DOM-2026-0142) and north of Curaçao (CUW-2026-0007). */
 export const RECURRING_VESSEL_ID = demoId(kind.vessel, 1);
+/** The organiser known as El Capitán, a suspect in the Curaçao and the Turks and Caicos cases: one person of interest. */
+export const EL_CAPITAN_PERSON_ID = demoId(kind.person, 6);

@@ -7,6 +7,7 @@ import { IntelligenceStore } from './intelligence/intelligence.store.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
 import { OperationStore } from './operation/operation.store.js';
 import { SearchStore } from './search/search.store.js';
+import { PersonStore } from './person/person.store.js';
 import { SuspectStore } from './suspect/suspect.store.js';
 import { VesselStore } from './vessel/vessel.store.js';
 
@@ -20,6 +21,7 @@ export function createPoliceStores(dataSource: DataSource) {
     operations: new OperationStore(dataSource),
     intelligence: new IntelligenceStore(dataSource),
     search: new SearchStore(dataSource),
+    persons: new PersonStore(dataSource),
   };
 }
 export type PoliceStores = ReturnType<typeof createPoliceStores>;
@@ -53,6 +55,23 @@ export function createPoliceLoaders(stores: PoliceStores) {
     intelligenceByCase: groupLoader(
       (ids) => stores.intelligence.byCaseIds(ids),
       (row) => row.caseId,
+    ),
+    personById: byId((ids) => stores.persons.byIds(ids)),
+    suspectsByPerson: groupLoader(
+      (ids) => stores.suspects.byPersonIds(ids),
+      (row) => row.personId ?? '',
+    ),
+    phonesByPerson: groupLoader(
+      (ids) => stores.persons.phonesByPersonIds(ids),
+      (row) => row.personId,
+    ),
+    documentsByPerson: groupLoader(
+      (ids) => stores.persons.documentsByPersonIds(ids),
+      (row) => row.personId,
+    ),
+    candidatesByPerson: groupLoader(
+      (ids) => stores.persons.candidates(ids),
+      (row) => row.personId,
     ),
   };
 }

@@ -4,6 +4,7 @@ import { DetectionService } from './detection/detection.service.js';
 import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { OperationService } from './operation/operation.service.js';
+import { PersonService } from './person/person.service.js';
 import { createPoliceLoaders, createPoliceStores, type PoliceCall } from './police.call.js';
 import { SearchService } from './search/search.service.js';
 import { DetectionStatisticsService } from './statistics/detection-statistics.service.js';
@@ -17,6 +18,7 @@ export interface PoliceContext extends PoliceCall {
   vessels: VesselService;
   intelligence: IntelligenceService;
   suspects: SuspectService;
+  persons: PersonService;
   networks: SmugglingNetworkService;
   operations: OperationService;
   statistics: DetectionStatisticsService;
@@ -28,13 +30,15 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
   const call: PoliceCall = { ...base, stores, loaders: createPoliceLoaders(stores) };
   const cases = new CaseService(call);
   const vessels = new VesselService(call, cases);
+  const persons = new PersonService(call);
   return {
     ...call,
     cases,
+    persons,
     detections: new DetectionService(call, cases, vessels),
     vessels,
     intelligence: new IntelligenceService(call),
-    suspects: new SuspectService(call, cases),
+    suspects: new SuspectService(call, cases, persons),
     networks: new SmugglingNetworkService(call),
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),

@@ -133,6 +133,33 @@ export const policePolicy = {
     rule: "An intelligence item: police if releasable to the caller's country, prosecutor except H1; source's handling code and releasability bind every reader (Protocol Art. 10(2)).",
   } satisfies FieldRule<ItemRestrictions>,
 
+  personHit: {
+    fields: ['Query.person', 'Person.id', 'Person.ownerCountry', 'Person.releasable', 'Person.cases'],
+    agencies: INVESTIGATORS,
+    logged: false,
+    rule: "That a person of interest exists, the bureau that recorded it and its cases as hits (a hit): police and prosecutor, as for suspects (IOM, partners and analysts never see persons: a person is its suspects' identifiers).",
+  } satisfies FieldRule,
+
+  personRecord: {
+    fields: [
+      'Person.aliases',
+      'Person.nationality',
+      'Person.yearOfBirth',
+      'Person.phones',
+      'Person.documents',
+      'Person.createdAt',
+      'Person.version',
+      'PersonDocument.*',
+      'PersonCandidate.*',
+    ],
+    agencies: INVESTIGATORS,
+    condition: (viewer: Viewer, cases: readonly CaseScope[]): Decision =>
+      // The person is known from its suspects: whoever may see one of their cases may see it (owner decides per case).
+      cases.some((record) => inScope(viewer, record)) ? ALLOW : deny('NOT_RELEASABLE'),
+    logged: true,
+    rule: "A person of interest's aliases, identifiers and candidates: police and prosecutor who may see at least one case of its suspects (each case's owner decides); candidates and links only among persons the reader may see.",
+  } satisfies FieldRule<readonly CaseScope[]>,
+
   policeWrite: {
     fields: ['Mutation.openCase', 'Mutation.recordDetection'],
     agencies: ['POLICE'],
@@ -145,6 +172,7 @@ export const policePolicy = {
       'Mutation.advanceCase',
       'Mutation.referCaseForProsecution',
       'Mutation.addSuspect',
+      'Mutation.linkSuspectToPerson',
       'Mutation.recordDetection',
       'Mutation.setCaseSharing',
     ],

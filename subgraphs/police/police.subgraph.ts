@@ -18,10 +18,13 @@ import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-in
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
 import { PoliceSearch1765200000030 } from './migrations/1765200000030-police-search.js';
+import { PolicePersons1765200000042 } from './migrations/1765200000042-police-persons.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
 import { OperationResolver } from './operation/operation.resolver.js';
+import { PersonEntity } from './person/person.entity.js';
+import { PersonResolver } from './person/person.resolver.js';
 import { createPoliceContext, type PoliceContext } from './police.context.js';
 import { seedPoliceDemo } from './seed/demo.js';
 import { DetectionStatisticsResolver } from './statistics/detection-statistics.resolver.js';
@@ -49,6 +52,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     SmugglingNetworkEntity,
     OperationEntity,
     IntelligenceItemEntity,
+    PersonEntity,
   ],
   migrations: [
     PoliceInitial1764300000000,
@@ -60,6 +64,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     AccessLogWrites1765000000050,
     PoliceVesselIdentifiers1765100000010,
     PoliceSearch1765200000030,
+    PolicePersons1765200000042,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
@@ -70,6 +75,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         DetectionResolver,
         VesselResolver,
         SuspectResolver,
+        PersonResolver,
         IntelligenceResolver,
         SmugglingNetworkResolver,
         OperationResolver,

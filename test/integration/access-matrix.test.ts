@@ -21,7 +21,7 @@ const MATRIX = `query AccessMatrix {
   case(id: "${CASE}") {
     reference ownerCountry releasable status
     detections { seaArea position { latitude } vessel { flagState } }
-    suspects { alias }
+    suspects { alias person { aliases } }
     intelligence { summary }
     migrants { id code identity { givenName } traffickingStatus vulnerabilities assistance { type } }
     assistanceSummary { migrants }
@@ -69,6 +69,8 @@ function expected(caller: Caller): Record<string, Cell> {
     'case.detections.position': caseRecord !== 'ok' ? 'unreached' : investigator,
     'case.detections.vessel': caseRecord !== 'ok' ? 'unreached' : investigator,
     'case.suspects': investigator,
+    // A suspect's person: whoever may see one of its cases, and the suspect's case is one.
+    'suspect.person': investigator !== 'ok' ? 'unreached' : 'ok',
     'case.intelligence': investigator,
     'case.migrants': migrants,
     'case.assistanceSummary': migrants,
@@ -127,6 +129,7 @@ function observed(body: GraphQLResponse['body']): Record<string, Cell> {
   const detections = seen(['case', 'detections', 0]);
   cells['case.detections.position'] = cellAt(body, ['case', 'detections', 0, 'position'], detections);
   cells['case.detections.vessel'] = cellAt(body, ['case', 'detections', 0, 'vessel'], detections);
+  cells['suspect.person'] = cellAt(body, ['case', 'suspects', 0, 'person', 'aliases'], seen(['case', 'suspects', 0]));
   const listed = (valueAt(body.data, ['case', 'migrants']) as Array<{ id: string }> | null | undefined) ?? [];
   MIGRANTS.forEach((id, index) => {
     const at = listed.findIndex((migrant) => migrant.id === id);
@@ -184,8 +187,8 @@ describe('role × country × consent over every gated field of a case', () => {
       (count, caller) => count + Object.values(expected(caller)).filter((cell) => cell !== 'unreached').length,
       0,
     );
-    // 18 callers × 35 cells; the note quotes these figures.
-    expect(cells).toBe(CALLERS.length * 35);
+    // 18 callers × 36 cells (35 before persons of interest); the note quotes these figures.
+    expect(cells).toBe(CALLERS.length * 36);
     expect(decided).toBeGreaterThan(300);
     process.stdout.write(
       `access matrix: ${CALLERS.length} callers, ${cells} cells, ${decided} decided (the rest unreached behind a withheld parent)\n`,

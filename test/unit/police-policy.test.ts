@@ -45,6 +45,8 @@ const CASE_RULES: Record<string, Row> = {
   },
   // Intelligence at all: police and prosecutor (each item's restrictions on top).
   intelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: scoped, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
+  // That a person of interest exists, who recorded it, its cases as hits: as for suspects, police and prosecutor.
+  personHit: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: same('allow'), ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Only police record police data.
   policeWrite: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Changes to a case: the owner's police only (the involved USA may read but not change it).
@@ -73,7 +75,7 @@ describe('the police policy table against the design', () => {
   const table = policePolicy as Record<string, FieldRule<never>>;
 
   it('has exactly the entries checked here, each naming its fields and its rule in words', () => {
-    expect(Object.keys(table).sort()).toEqual([...Object.keys(CASE_RULES), 'intelligenceItem', 'vessel'].sort());
+    expect(Object.keys(table).sort()).toEqual([...Object.keys(CASE_RULES), 'intelligenceItem', 'vessel', 'personRecord'].sort());
     for (const entry of Object.values(table)) {
       expect(entry.fields.length).toBeGreaterThan(0);
       for (const field of entry.fields) expect(field).toMatch(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z]*)$/);
@@ -148,6 +150,25 @@ describe('the police policy table against the design', () => {
     it("always reaches the source's own country, and every country when it names none", () => {
       expect(outcome(policePolicy.intelligenceItem, viewer('POLICE', 'TCA'), item(HandlingCode.H2, ['DOM']))).toBe('allow');
       expect(outcome(policePolicy.intelligenceItem, viewer('POLICE', 'NZL'), item(HandlingCode.H0, null))).toBe('allow');
+    });
+  });
+
+  describe("a person of interest: whoever may see one of its suspects' cases", () => {
+    const OTHER_CASE: CaseScope = { ownerCountry: 'TCA', sharingScope: SharingScope.OWNER, releasableTo: ['TCA'] };
+    const expected: Record<Agency, { oneCaseSeen: Outcome; noneSeen: Outcome; noCase: Outcome }> = {
+      POLICE: { oneCaseSeen: 'allow', noneSeen: 'NOT_RELEASABLE', noCase: 'NOT_RELEASABLE' },
+      IOM: { oneCaseSeen: 'ROLE', noneSeen: 'ROLE', noCase: 'ROLE' },
+      PROSECUTOR: { oneCaseSeen: 'allow', noneSeen: 'NOT_RELEASABLE', noCase: 'NOT_RELEASABLE' },
+      ANALYST: { oneCaseSeen: 'ROLE', noneSeen: 'ROLE', noCase: 'ROLE' },
+      PARTNER: { oneCaseSeen: 'ROLE', noneSeen: 'ROLE', noCase: 'ROLE' },
+      AUDITOR: { oneCaseSeen: 'ROLE', noneSeen: 'ROLE', noCase: 'ROLE' },
+    };
+    it.each(AGENCIES)('%s', (agency) => {
+      expect({
+        oneCaseSeen: outcome(policePolicy.personRecord, viewer(agency, INSIDE), [OTHER_CASE, DOM_CASE]),
+        noneSeen: outcome(policePolicy.personRecord, viewer(agency, OUTSIDE), [OTHER_CASE, DOM_CASE]),
+        noCase: outcome(policePolicy.personRecord, viewer(agency, INSIDE), []),
+      }).toEqual(expected[agency]);
     });
   });
 

@@ -16,6 +16,8 @@ import {
   VesselType,
 } from '../enums.js';
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
+import { DocumentKind } from '../person/person.enums.js';
+import type { PersonDocumentInput } from '../person/person.input.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import { createPoliceContext, type PoliceContext } from '../police.context.js';
@@ -281,6 +283,45 @@ const suspects: Partial<SuspectEntity>[] = [
   },
 ];
 
+/**
+ * The analysis file's recurring organiser: "El Capitán", with a Dominican mobile number, is first a
+ * suspect in the Curaçao case (shared with every member country); the Turks and Caicos bureau
+ * records the same number in national format, and addSuspect links its suspect to the same person.
+ * A second Turks and Caicos suspect, "Capitán", has no identifier: recorded as a person of its own,
+ * with El Capitán as a candidate awaiting an officer's confirmation. Added once the cases' sharing is set.
+ */
+const recurring: Array<Partial<SuspectEntity> & { phones: string[]; documents?: PersonDocumentInput[]; yearOfBirth?: number }> = [
+  {
+    id: demoId(kind.suspect, 6),
+    caseId: demoId(kind.case, 3),
+    networkId: null,
+    alias: 'El Capitán',
+    nationality: 'DOM',
+    role: SuspectRole.ORGANIZER,
+    yearOfBirth: 1979,
+    phones: ['+1 809 555 0142'],
+    documents: [{ kind: DocumentKind.PASSPORT, number: 'sc 4471902', issuingCountry: 'DOM' }],
+  },
+  {
+    id: demoId(kind.suspect, 7),
+    caseId: demoId(kind.case, 2),
+    networkId: null,
+    alias: 'El Capitan',
+    nationality: 'DOM',
+    role: SuspectRole.ORGANIZER,
+    phones: ['(809) 555-0142'],
+  },
+  {
+    id: demoId(kind.suspect, 8),
+    caseId: demoId(kind.case, 2),
+    networkId: null,
+    alias: 'Capitán',
+    nationality: 'DOM',
+    role: SuspectRole.FACILITATOR,
+    phones: [],
+  },
+];
+
 const intelligence: Partial<IntelligenceItemEntity>[] = [
   {
     id: demoId(kind.intelligence, 1),
@@ -350,6 +391,9 @@ const SHARING: Record<string, { scope: SharingScope; countries?: string[] }> = {
   'CUW-2026-0007': { scope: SharingScope.ALL },
   'ESP-2026-0058': { scope: SharingScope.ALL },
 };
+
+/** The person recorded with demo suspect n, when it is a new person, has number n too. */
+const personIdOf = (suspectId: string | undefined) => demoId(kind.person, Number.parseInt((suspectId as string).slice(-12), 16));
 
 /** The statuses each demo case goes through, as its investigation did. */
 const STATUS_PATH: Record<CaseStatus, CaseStatus[]> = {
@@ -441,7 +485,8 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
   }
   for (const suspect of suspects) {
     const owner = ownerOf(suspect.caseId);
-    owner.recordIds.plan({ suspect: suspect.id });
+    // Each of these suspects is a person of its own: the person takes the suspect's number.
+    owner.recordIds.plan({ suspect: suspect.id, person: personIdOf(suspect.id) });
     await owner.suspects.add(
       {
         caseId: suspect.caseId as string,
@@ -482,6 +527,25 @@ export async function seedPoliceDemo(dataSource: DataSource): Promise<boolean> {
   for (const c of cases) {
     const sharing = SHARING[c.reference as string];
     if (sharing) await setSharing(c.id as string, sharing.scope, sharing.countries);
+  }
+  for (const suspect of recurring) {
+    const owner = ownerOf(suspect.caseId);
+    owner.recordIds.plan({ suspect: suspect.id, person: personIdOf(suspect.id) });
+    await owner.suspects.add(
+      {
+        caseId: suspect.caseId as string,
+        alias: suspect.alias as string,
+        nationality: suspect.nationality,
+        role: suspect.role as SuspectRole,
+        networkId: suspect.networkId,
+        yearOfBirth: suspect.yearOfBirth,
+        phones: suspect.phones,
+        documents: suspect.documents,
+      },
+      `demo:suspect:${suspect.id}`,
+    );
+    // A linked suspect records no person: its planned id is not left for a later write.
+    owner.recordIds.next('person');
   }
   for (const c of cases) {
     let version = versions.get(c.id as string) as number;

@@ -20,4 +20,11 @@ export class SuspectStore extends RecordStore<SuspectEntity> {
       direction: 'ASC',
     });
   }
+
+  byPersonIds(personIds: readonly string[]): Promise<SuspectEntity[]> {
+    return selectWhereIn(this.dataSource, SuspectEntity, 'suspect.byPersonIds', 'personId', personIds, {
+      property: 'alias',
+      direction: 'ASC',
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { SuspectRole } from '../enums.js';
 
@@ -19,4 +19,7 @@ export class Suspect {
 
   @Field(() => SuspectRole, { description: 'Believed role in the smuggling operation.' })
   role: SuspectRole;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: pass it back to `linkSuspectToPerson`; each change increments it.' })
+  version: number;
 }
