@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { createErrorFormatter, internalErrorsOf } from './errors.js';
@@ -46,7 +46,7 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   /**
    * Subgraphs: /graphql answers only requests signed with this secret (request-signing.ts), at most
    * `maxAgeSeconds` old; anything else is refused with 401 before Apollo parses it. Health, readiness
-   * and metrics stay open.
+   * and metrics are not signed (metrics have METRICS_TOKEN).
    */
   requestSignature?: RequestSignatureSettings;
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
@@ -264,18 +264,47 @@ function signatureGuard(signing: RequestSignatureSettings, logger: Logger): Requ
 }
 
 /**
- * "Did you mean …?" in validation errors maps a schema for whoever probes it: removed in production.
- * (The gateway uses graphql-armor's rule; this also covers enum-value suggestions.)
+ * A document whose operation cannot be chosen (an unknown `operationName`, or several operations and
+ * none named) is the caller's mistake: HTTP 400 with OPERATION_RESOLUTION_FAILURE, before execution.
+ * (The gateway's executor would otherwise throw it as an internal error, a 500 with a logged stack.)
  */
-export function hideSuggestions<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+function operationResolution<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) error.message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const name = request.operationName;
+          throw new GraphQLError(
+            name
+              ? `Unknown operation named ${JSON.stringify(name.slice(0, 100))}`
+              : 'Must provide operation name if query contains multiple operations',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
         },
       };
     },
+  };
+}
+
+/**
+ * GET /metrics for Prometheus: with METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>`
+ * (401 otherwise); unset, open outside production and not served in production (404).
+ */
+function metricsRoute(config: Config, registry: Registry): RequestHandler {
+  // Compared as digests: equal lengths for timingSafeEqual, and no timing clue to the token.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const expected = config.METRICS_TOKEN ? digest(`Bearer ${config.METRICS_TOKEN}`) : null;
+  return async (req, res) => {
+    if (expected === null && config.NODE_ENV === 'production') {
+      res.status(404).type('text/plain').send('Not Found');
+      return;
+    }
+    if (expected !== null && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
+      res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+      return;
+    }
+    res.type(registry.contentType).send(await registry.metrics());
   };
 }
 
@@ -289,7 +318,11 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   if (options.compressAbove != null) app.use(compression({ threshold: options.compressAbove }));
   const metrics = createMetrics(options.service);
   options.collectors?.(metrics.registry);
-  const httpServer = http.createServer(app);
+  // Timeouts are checked every second (Node's default is 30 s, which would let a dribbled body
+  // outlive HTTP_REQUEST_TIMEOUT_MS by as much).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   const apollo = new ApolloServer<Context>({
     ...options.source,
     csrfPrevention: true,
@@ -298,7 +331,8 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
-    formatError: createErrorFormatter(),
+    // "Did you mean …?" maps the schema for whoever probes it (fields, arguments, enum values): not in production.
+    formatError: createErrorFormatter({ hideSuggestions: config.NODE_ENV === 'production' }),
     validationRules: options.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
@@ -306,6 +340,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       requestLog(options.logger, options.logFields, metrics, options.subgraphTimings),
+      operationResolution(),
       ...(options.plugins ?? []),
     ],
   });
@@ -318,9 +353,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
     const { ready, details } = await options.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...details });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(config, metrics.registry));
   options.routes?.(app);
   let inFlight = 0;
   app.use(
