@@ -2,6 +2,7 @@ import { Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CountryCode } from '../../shared/scalars.js';
 import { SuspectRole } from '../enums.js';
+import { IsPlainName } from '../../shared/mutation/validators.js';
 
 @InputType({ description: 'A suspect identified in a case. Only suspects can later become defendants.' })
 export class AddSuspectInput {
@@ -9,6 +10,7 @@ export class AddSuspectInput {
   caseId: string;
 
   @Length(1, 200)
+  @IsPlainName()
   @Field({ description: 'Alias or nickname under which the suspect is known.' })
   alias: string;
 

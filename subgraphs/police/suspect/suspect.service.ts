@@ -48,7 +48,7 @@ export class SuspectService {
         id: this.request.recordIds.next('suspect'),
         caseId,
         networkId,
-        alias: input.alias,
+        alias: input.alias.trim(),
         nationality: input.nationality ?? null,
         role: input.role,
       });
