@@ -13,7 +13,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { TokenVerifier, type Viewer } from '../platform/auth.js';
 import type { Config } from '../platform/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js';
-import { serveGraphQL } from '../platform/http-server.js';
+import { documentRefusalStatus, serveGraphQL } from '../platform/http-server.js';
 import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
@@ -187,6 +187,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     subgraphTimings: (context) => context.subgraphTimings,
     routes: serveDashboard,
+    documentRefusalsByAccept: true,
     compressAbove: config.RESPONSE_COMPRESSION_MIN_BYTES > 0 ? config.RESPONSE_COMPRESSION_MIN_BYTES : null,
     collectors: (registry) => registry.registerMetric(deduplicated),
     readiness: async () => {
@@ -273,7 +274,9 @@ function documentGuard(limit: number): RequestHandler {
     const query = req.method === 'GET' ? (req.query as { query?: unknown }).query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     const refuse = (message: string) => {
-      res.status(400).json({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      res
+        .status(documentRefusalStatus(req.headers.accept))
+        .json({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
     };
     let document: DocumentNode;
     try {

@@ -68,6 +68,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
    * never compresses (subgraphs: the gateway does not ask, and the hop is inside the deployment).
    */
   compressAbove?: number | null;
+  /**
+   * The gateway: a document refused before execution is 200 for a caller that asks for
+   * application/json (documentRefusalStatus). Subgraphs keep 400, which the gateway reads as refused input.
+   */
+  documentRefusalsByAccept?: boolean;
 }
 
 export interface GraphQLHttpServer {
@@ -127,12 +132,27 @@ function operationLabel(seen: Set<string>, name: string | null | undefined): str
   return name;
 }
 
+/** Refusals of a document before execution: parse, validation, variable coercion, operation resolution. */
+const DOCUMENT_REFUSALS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The status of a document refused before execution, by what the caller accepts (GraphQL over HTTP,
+ * "Status codes"): 200 when it asks for `application/json` and not for
+ * `application/graphql-response+json` (the spec's SHOULD for that media type); 400 otherwise, also
+ * with no Accept header or only a wildcard, as Tidelink always answered (partners match on it).
+ */
+export function documentRefusalStatus(accept: string | undefined | null): 200 | 400 {
+  if (!accept || /application\/graphql-response\+json/i.test(accept)) return 400;
+  return /(^|[\s,])application\/json(\s*[;,]|\s*$)/i.test(accept) ? 200 : 400;
+}
+
 /** One structured log line per request (no variables, no data: never personal data), and internal errors with their request id. */
 function requestLog<Context extends BaseContext & RequestScoped>(
   logger: Logger,
   logFields: ((context: Context) => Record<string, unknown>) | undefined,
   metrics: Metrics,
   subgraphTimings: ((context: Context) => Array<{ subgraph: string; ms: number }>) | undefined,
+  documentRefusalsByAccept: boolean,
 ): ApolloServerPlugin<Context> {
   const operations = new Set<string>();
   return {
@@ -144,7 +164,7 @@ function requestLog<Context extends BaseContext & RequestScoped>(
             logger.error({ requestId: contextValue.requestId, operationName, err: error }, 'internal error');
           }
         },
-        async willSendResponse({ response, operationName, errors }) {
+        async willSendResponse({ request, response, operationName, errors }) {
           // A document refused before execution (a limit, a parse error) is the client's fault, never a 500.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = sent.map((error) => error.extensions?.code);
@@ -154,6 +174,18 @@ function requestLog<Context extends BaseContext & RequestScoped>(
             codes.every((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')
           ) {
             response.http.status = 400;
+          }
+          // GraphQL over HTTP: a document refused before execution (no `data`) is 200 for a caller
+          // that asked for application/json, 4xx for application/graphql-response+json or no preference.
+          if (
+            documentRefusalsByAccept &&
+            response.http.status === 400 &&
+            response.body.kind === 'single' &&
+            response.body.singleResult.data === undefined &&
+            codes.length > 0 &&
+            codes.every((code) => typeof code === 'string' && DOCUMENT_REFUSALS.has(code))
+          ) {
+            response.http.status = documentRefusalStatus(request.http?.headers.get('accept'));
           }
           if (response.body.kind === 'single') {
             // A masked error tells the caller which log line to ask about.
@@ -339,7 +371,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       // Tidelink never reports to Apollo's cloud, even if an APOLLO_KEY is around.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      requestLog(options.logger, options.logFields, metrics, options.subgraphTimings),
+      requestLog(options.logger, options.logFields, metrics, options.subgraphTimings, options.documentRefusalsByAccept ?? false),
       operationResolution(),
       ...(options.plugins ?? []),
     ],

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverAudits } from 'graphql-http';
 import { Client } from 'pg';
 import { MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
@@ -301,6 +302,64 @@ describe('the access log', () => {
       await owner.query('DROP TRIGGER IF EXISTS test_hold_access_log ON access_log; DROP FUNCTION IF EXISTS test_hold_access_log();');
       await owner.end();
     }
+  });
+});
+
+// Issue 17, item 2.
+describe('GraphQL over HTTP status codes', () => {
+  const REFUSED: Array<[string, Record<string, unknown>, string]> = [
+    ['a parse failure', { query: '{' }, 'GRAPHQL_PARSE_FAILED'],
+    ['a validation failure', { query: '{ nope }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a variable coercion failure',
+      { query: 'query($n: Int) { cases(first: $n) { totalCount } }', variables: { n: 'ten' } },
+      'BAD_USER_INPUT',
+    ],
+    ['an unknown directive (the gateway guard)', { query: '{ __typename @nope }' }, 'GRAPHQL_VALIDATION_FAILED'],
+  ];
+  const send = async (body: Record<string, unknown>, accept: string | null) => {
+    const response = await fetch(tidelink.stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tidelink.token()}`, ...(accept ? { accept } : {}) },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: (await response.json()) as GraphQLResponse['body'],
+    };
+  };
+
+  it.each(REFUSED)(
+    '%s: 400 for application/graphql-response+json or no preference, 200 for application/json',
+    async (_what, body, code) => {
+      const spec = await send(body, 'application/graphql-response+json');
+      expect(spec.status).toBe(400);
+      expect(codes(spec.body.errors)?.[0]).toBe(code);
+      const json = await send(body, 'application/json');
+      expect(json.status).toBe(200);
+      expect(json.type).toMatch(/^application\/json/);
+      expect(codes(json.body.errors)?.[0]).toBe(code);
+      expect(json.body.data).toBeUndefined();
+      // No preference (fetch sends */*): 400, as Tidelink always answered.
+      expect((await send(body, null)).status).toBe(400);
+    },
+  );
+
+  it('passes the graphql-http server audit with no failure and no warning', async () => {
+    const token = await tidelink.token();
+    const audits = serverAudits({
+      url: tidelink.stack.gateway.url,
+      fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    });
+    const findings: string[] = [];
+    for (const audit of audits) {
+      const result = await audit.fn();
+      // Notices are MAYs: URL-encoded and GET requests, which CSRF prevention refuses without a preflight header.
+      if (result.status === 'error' || result.status === 'warn') findings.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(findings).toEqual([]);
   });
 });
 
