@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { DirectiveLocation, GraphQLError, specifiedDirectives, visit, type DocumentNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Fetcher } from '@apollo/utils.fetcher';
@@ -13,7 +13,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { TokenVerifier, type Viewer } from '../platform/auth.js';
 import type { Config } from '../platform/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js';
-import { serveGraphQL } from '../platform/http-server.js';
+import { documentRefusalStatus, serveGraphQL } from '../platform/http-server.js';
 import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
@@ -177,7 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     source: { gateway },
     // Query limits (graphql-armor): depth, aliases, directives, tokens and cost, before any subgraph is called.
     ...armorFor(config),
-    guards: [tokenLimit(config.QUERY_MAX_TOKENS)],
+    guards: [documentGuard(config.QUERY_MAX_TOKENS)],
     context: async (req, requestId, traceparent) => {
       const authorization = req.headers.authorization;
       const viewer = await verifier.verifyAuthorization(authorization);
@@ -187,6 +187,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     subgraphTimings: (context) => context.subgraphTimings,
     routes: serveDashboard,
+    documentRefusalsByAccept: true,
     compressAbove: config.RESPONSE_COMPRESSION_MIN_BYTES > 0 ? config.RESPONSE_COMPRESSION_MIN_BYTES : null,
     collectors: (registry) => registry.registerMetric(deduplicated),
     readiness: async () => {
@@ -210,7 +211,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: config.QUERY_MAX_DEPTH },
-    maxAliases: { n: config.QUERY_MAX_ALIASES },
+    // Every alias counts, `__typename` ones too (armor lets those through by default: 660 passed).
+    maxAliases: { n: config.QUERY_MAX_ALIASES, allowList: [] },
     maxDirectives: { n: config.QUERY_MAX_DIRECTIVES },
     // Tokens are counted before Apollo (tokenLimit): armor's Apollo hook answers an overlong document with a 500.
     maxTokens: { enabled: false },
@@ -232,23 +234,60 @@ function serveDashboard(app: Express): void {
   app.get('/dashboard/chart.umd.min.js', (_req, res) => res.sendFile(CHART_JS));
 }
 
+/** The directives a caller may write in an operation: the executable ones of the spec (`@include`, `@skip`). */
+const EXECUTABLE_LOCATIONS = new Set<string>([
+  DirectiveLocation.QUERY,
+  DirectiveLocation.MUTATION,
+  DirectiveLocation.SUBSCRIPTION,
+  DirectiveLocation.FIELD,
+  DirectiveLocation.FRAGMENT_DEFINITION,
+  DirectiveLocation.FRAGMENT_SPREAD,
+  DirectiveLocation.INLINE_FRAGMENT,
+  DirectiveLocation.VARIABLE_DEFINITION,
+]);
+const KNOWN_DIRECTIVES = new Set(
+  specifiedDirectives
+    .filter((directive) => directive.locations.some((location) => EXECUTABLE_LOCATIONS.has(location)))
+    .map(({ name }) => name),
+);
+
+/** The first directive of the document the gateway does not know, if any. */
+function unknownDirective(document: DocumentNode): string | undefined {
+  let unknown: string | undefined;
+  visit(document, {
+    Directive(node) {
+      if (KNOWN_DIRECTIVES.has(node.name.value)) return undefined;
+      unknown = node.name.value;
+      return false;
+    },
+  });
+  return unknown;
+}
+
 /**
- * Refuses a document with more than `limit` tokens before it is parsed for execution, with armor's
- * own counting lexer, as a 400 with GRAPHQL_VALIDATION_FAILED.
+ * Before a document is parsed for execution, by POST as by GET: refuses more than `limit` tokens
+ * (armor's own counting lexer), and an unknown directive once (graphql-js would report every
+ * occurrence, which graphql-cop reads as directive overloading); both a 400 with GRAPHQL_VALIDATION_FAILED.
  */
-function tokenLimit(limit: number): RequestHandler {
+function documentGuard(limit: number): RequestHandler {
   return (req, res, next) => {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
+    const query = req.method === 'GET' ? (req.query as { query?: unknown }).query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
+    const refuse = (message: string) => {
+      res
+        .status(documentRefusalStatus(req.headers.accept))
+        .json({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+    };
+    let document: DocumentNode;
     try {
-      new MaxTokensParserWLexer(query, { n: limit }).parseDocument();
+      document = new MaxTokensParserWLexer(query, { n: limit }).parseDocument();
     } catch (error) {
-      if (error instanceof GraphQLError && /Token limit/.test(error.message)) {
-        res.status(400).json({ errors: [{ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
-        return;
-      }
+      if (error instanceof GraphQLError && /Token limit/.test(error.message)) return refuse(error.message);
       // Other syntax errors are Apollo's to report (GRAPHQL_PARSE_FAILED).
+      return next();
     }
+    const directive = unknownDirective(document);
+    if (directive !== undefined) return refuse(`Unknown directive "@${directive.slice(0, 100)}"`);
     next();
   };
 }

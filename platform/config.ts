@@ -78,6 +78,14 @@ const environment = z.object({
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(100),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  // A request (headers and body) must have arrived within this, however slowly it keeps coming: a
+  // dribbled body cannot hold a connection (Node's server.requestTimeout, 408 past it).
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  // The headers alone within this (Node's server.headersTimeout); at most HTTP_REQUEST_TIMEOUT_MS.
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+  // GET /metrics answers only `Authorization: Bearer <this>`; unset, /metrics is open outside
+  // production and not served in production (Prometheus sends it as `authorization.credentials`).
+  METRICS_TOKEN: secret.optional(),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
@@ -125,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Checked on the raw values too, so it is listed even when other variables are invalid.
   const anyKey = Boolean(set.JWT_SECRET || set.JWT_PUBLIC_KEY || set.JWT_JWKS_URL);
   if (set.NODE_ENV === 'production') problems.push(...productionSecretProblems(set, anyKey));
+  if (parsed.success && parsed.data.HTTP_HEADERS_TIMEOUT_MS > parsed.data.HTTP_REQUEST_TIMEOUT_MS)
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const production = parsed.data.NODE_ENV === 'production';
   const developmentSecret = !production && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
@@ -155,6 +165,8 @@ function productionSecretProblems(set: NodeJS.ProcessEnv, anyKey: boolean): stri
   } else if (set.JWT_SECRET && set.SUBGRAPH_SIGNING_SECRET === set.JWT_SECRET) {
     problems.push('SUBGRAPH_SIGNING_SECRET: must differ from JWT_SECRET');
   }
+  if (set.METRICS_TOKEN && (set.METRICS_TOKEN === set.JWT_SECRET || set.METRICS_TOKEN === set.SUBGRAPH_SIGNING_SECRET))
+    problems.push('METRICS_TOKEN: must differ from JWT_SECRET and SUBGRAPH_SIGNING_SECRET');
   return problems;
 }
 

@@ -152,7 +152,7 @@ const SAFE_EXTENSIONS = new Set([
 /** PostgreSQL unreachable, restarting or shutting connections: a state to retry, not a bug. */
 const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
 
-function isDatabaseDown(error: unknown): boolean {
+export function isDatabaseDown(error: unknown): boolean {
   const code =
     (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
     (error as { driverError?: { code?: unknown } }).driverError?.code;
@@ -202,7 +202,35 @@ export function internalErrorsOf(errors: readonly GraphQLError[]): unknown[] {
  * with every failing field; a database outage is SERVICE_UNAVAILABLE; anything else is masked so no
  * stack or SQL text leaks (the request-log plugin logs it with the request id).
  */
-export function createErrorFormatter() {
+export function createErrorFormatter(options: { hideSuggestions?: boolean } = {}) {
+  const format = formatter();
+  if (!options.hideSuggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withoutSuggestions(format(formatted, error));
+}
+
+/**
+ * graphql-js's "Did you mean …?" in every form (`"x"`, `"x" or "y"`, `the enum value "X"`), from the
+ * message and from the reasons of `fields`: whatever raised it, here or in a subgraph.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const fields = formatted.extensions?.fields;
+  return {
+    ...formatted,
+    message: formatted.message.replace(SUGGESTION, ''),
+    ...(isFieldProblems(fields)
+      ? {
+          extensions: {
+            ...formatted.extensions,
+            fields: fields.map((problem) => ({ ...problem, reasons: problem.reasons.map((reason) => reason.replace(SUGGESTION, '')) })),
+          },
+        }
+      : {}),
+  };
+}
+
+function formatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isArgumentValidationError(original)) {

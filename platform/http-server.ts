@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { createErrorFormatter, internalErrorsOf } from './errors.js';
@@ -46,7 +46,7 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
   /**
    * Subgraphs: /graphql answers only requests signed with this secret (request-signing.ts), at most
    * `maxAgeSeconds` old; anything else is refused with 401 before Apollo parses it. Health, readiness
-   * and metrics stay open.
+   * and metrics are not signed (metrics have METRICS_TOKEN).
    */
   requestSignature?: RequestSignatureSettings;
   /** Builds the request context; throwing an AuthenticationError refuses the request with 401. */
@@ -68,6 +68,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext & RequestS
    * never compresses (subgraphs: the gateway does not ask, and the hop is inside the deployment).
    */
   compressAbove?: number | null;
+  /**
+   * The gateway: a document refused before execution is 200 for a caller that asks for
+   * application/json (documentRefusalStatus). Subgraphs keep 400, which the gateway reads as refused input.
+   */
+  documentRefusalsByAccept?: boolean;
 }
 
 export interface GraphQLHttpServer {
@@ -127,12 +132,27 @@ function operationLabel(seen: Set<string>, name: string | null | undefined): str
   return name;
 }
 
+/** Refusals of a document before execution: parse, validation, variable coercion, operation resolution. */
+const DOCUMENT_REFUSALS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The status of a document refused before execution, by what the caller accepts (GraphQL over HTTP,
+ * "Status codes"): 200 when it asks for `application/json` and not for
+ * `application/graphql-response+json` (the spec's SHOULD for that media type); 400 otherwise, also
+ * with no Accept header or only a wildcard, as Tidelink always answered (partners match on it).
+ */
+export function documentRefusalStatus(accept: string | undefined | null): 200 | 400 {
+  if (!accept || /application\/graphql-response\+json/i.test(accept)) return 400;
+  return /(^|[\s,])application\/json(\s*[;,]|\s*$)/i.test(accept) ? 200 : 400;
+}
+
 /** One structured log line per request (no variables, no data: never personal data), and internal errors with their request id. */
 function requestLog<Context extends BaseContext & RequestScoped>(
   logger: Logger,
   logFields: ((context: Context) => Record<string, unknown>) | undefined,
   metrics: Metrics,
   subgraphTimings: ((context: Context) => Array<{ subgraph: string; ms: number }>) | undefined,
+  documentRefusalsByAccept: boolean,
 ): ApolloServerPlugin<Context> {
   const operations = new Set<string>();
   return {
@@ -144,7 +164,7 @@ function requestLog<Context extends BaseContext & RequestScoped>(
             logger.error({ requestId: contextValue.requestId, operationName, err: error }, 'internal error');
           }
         },
-        async willSendResponse({ response, operationName, errors }) {
+        async willSendResponse({ request, response, operationName, errors }) {
           // A document refused before execution (a limit, a parse error) is the client's fault, never a 500.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = sent.map((error) => error.extensions?.code);
@@ -154,6 +174,18 @@ function requestLog<Context extends BaseContext & RequestScoped>(
             codes.every((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')
           ) {
             response.http.status = 400;
+          }
+          // GraphQL over HTTP: a document refused before execution (no `data`) is 200 for a caller
+          // that asked for application/json, 4xx for application/graphql-response+json or no preference.
+          if (
+            documentRefusalsByAccept &&
+            response.http.status === 400 &&
+            response.body.kind === 'single' &&
+            response.body.singleResult.data === undefined &&
+            codes.length > 0 &&
+            codes.every((code) => typeof code === 'string' && DOCUMENT_REFUSALS.has(code))
+          ) {
+            response.http.status = documentRefusalStatus(request.http?.headers.get('accept'));
           }
           if (response.body.kind === 'single') {
             // A masked error tells the caller which log line to ask about.
@@ -264,18 +296,47 @@ function signatureGuard(signing: RequestSignatureSettings, logger: Logger): Requ
 }
 
 /**
- * "Did you mean …?" in validation errors maps a schema for whoever probes it: removed in production.
- * (The gateway uses graphql-armor's rule; this also covers enum-value suggestions.)
+ * A document whose operation cannot be chosen (an unknown `operationName`, or several operations and
+ * none named) is the caller's mistake: HTTP 400 with OPERATION_RESOLUTION_FAILURE, before execution.
+ * (The gateway's executor would otherwise throw it as an internal error, a 500 with a logged stack.)
  */
-export function hideSuggestions<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+function operationResolution<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) error.message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const name = request.operationName;
+          throw new GraphQLError(
+            name
+              ? `Unknown operation named ${JSON.stringify(name.slice(0, 100))}`
+              : 'Must provide operation name if query contains multiple operations',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
         },
       };
     },
+  };
+}
+
+/**
+ * GET /metrics for Prometheus: with METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>`
+ * (401 otherwise); unset, open outside production and not served in production (404).
+ */
+function metricsRoute(config: Config, registry: Registry): RequestHandler {
+  // Compared as digests: equal lengths for timingSafeEqual, and no timing clue to the token.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const expected = config.METRICS_TOKEN ? digest(`Bearer ${config.METRICS_TOKEN}`) : null;
+  return async (req, res) => {
+    if (expected === null && config.NODE_ENV === 'production') {
+      res.status(404).type('text/plain').send('Not Found');
+      return;
+    }
+    if (expected !== null && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
+      res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+      return;
+    }
+    res.type(registry.contentType).send(await registry.metrics());
   };
 }
 
@@ -289,7 +350,11 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   if (options.compressAbove != null) app.use(compression({ threshold: options.compressAbove }));
   const metrics = createMetrics(options.service);
   options.collectors?.(metrics.registry);
-  const httpServer = http.createServer(app);
+  // Timeouts are checked every second (Node's default is 30 s, which would let a dribbled body
+  // outlive HTTP_REQUEST_TIMEOUT_MS by as much).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   const apollo = new ApolloServer<Context>({
     ...options.source,
     csrfPrevention: true,
@@ -298,14 +363,16 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
-    formatError: createErrorFormatter(),
+    // "Did you mean …?" maps the schema for whoever probes it (fields, arguments, enum values): not in production.
+    formatError: createErrorFormatter({ hideSuggestions: config.NODE_ENV === 'production' }),
     validationRules: options.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       // Tidelink never reports to Apollo's cloud, even if an APOLLO_KEY is around.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      requestLog(options.logger, options.logFields, metrics, options.subgraphTimings),
+      requestLog(options.logger, options.logFields, metrics, options.subgraphTimings, options.documentRefusalsByAccept ?? false),
+      operationResolution(),
       ...(options.plugins ?? []),
     ],
   });
@@ -318,9 +385,7 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
     const { ready, details } = await options.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...details });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(config, metrics.registry));
   options.routes?.(app);
   let inFlight = 0;
   app.use(

@@ -11,7 +11,9 @@ import type { Config } from '../../platform/config.js';
 import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { appRoleFor } from './database-urls.js';
-import { hideSuggestions, serveGraphQL } from '../../platform/http-server.js';
+import { serveGraphQL } from '../../platform/http-server.js';
+import { isDatabaseDown } from '../../platform/errors.js';
+import { refuseNulCharacters } from './nul-bytes.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import type { SubgraphModule } from './subgraph.js';
 import { LookupPeers, ReferenceLookup } from './lookup/lookup.client.js';
@@ -44,7 +46,15 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
             logger.error({ err: error }, 'access log write failed; response withheld');
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+              // A connection lost to the database is a state to retry, as for any read that loses it.
+              response.body.singleResult.errors = [
+                isDatabaseDown(error)
+                  ? {
+                      message: 'This service cannot reach its database right now; retry shortly',
+                      extensions: { code: 'SERVICE_UNAVAILABLE' },
+                    }
+                  : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
             }
           }
         },
@@ -146,12 +156,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       host: options.host,
       source: { schema },
       service: module.name,
-      plugins: [
-        ApolloServerPluginInlineTraceDisabled(),
-        accessLogWriter(logger),
-        mutationNames(),
-        ...(config.NODE_ENV === 'production' ? [hideSuggestions<Context>()] : []),
-      ],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogWriter(logger), mutationNames(), refuseNulCharacters<Context>()],
       // Only the gateway (or a peer subgraph) holding the signing secret is answered; the caller's
       // token is still verified below: the signature says "through the gateway", the token says who.
       requestSignature: { secret: config.SUBGRAPH_SIGNING_SECRET, maxAgeSeconds: config.SUBGRAPH_SIGNATURE_MAX_AGE_SECONDS },

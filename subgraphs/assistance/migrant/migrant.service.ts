@@ -118,8 +118,8 @@ export class MigrantService {
       if (input.identity) {
         await this.request.stores.identities.insert(manager, {
           migrantId,
-          givenName: input.identity.givenName ?? null,
-          familyName: input.identity.familyName ?? null,
+          givenName: input.identity.givenName?.trim() ?? null,
+          familyName: input.identity.familyName?.trim() ?? null,
           dateOfBirth: input.identity.dateOfBirth ? input.identity.dateOfBirth.toISOString().slice(0, 10) : null,
         });
       }

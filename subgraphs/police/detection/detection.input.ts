@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { NotInFuture } from '../../shared/mutation/validators.js';
+import { NotBefore, NotInFuture } from '../../shared/mutation/validators.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { OpenCaseInput } from '../case/case.input.js';
 import { BoardingAuthorization, DetectionOutcome, RegistryStatus, VesselType } from '../enums.js';
@@ -83,6 +83,7 @@ export class RecordDetectionInput {
   openCase?: OpenCaseInput | null;
 
   @NotInFuture()
+  @NotBefore('1990-01-01')
   @Field(() => DateTimeResolver, { description: 'When the vessel was detected; not in the future.' })
   detectedAt: Date;
 

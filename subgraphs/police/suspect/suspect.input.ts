@@ -4,6 +4,7 @@ import { CountryCode } from '../../shared/scalars.js';
 import { SuspectRole } from '../enums.js';
 import { PersonDocumentInput } from '../person/person.input.js';
 import { MAX_IDENTIFIERS } from '../person/person.limits.js';
+import { IsPlainName } from '../../shared/mutation/validators.js';
 
 @InputType({ description: 'A suspect identified in a case. Only suspects can later become defendants.' })
 export class AddSuspectInput {
@@ -11,6 +12,7 @@ export class AddSuspectInput {
   caseId: string;
 
   @Length(1, 200)
+  @IsPlainName()
   @Field({ description: 'Alias or nickname under which the suspect is known.' })
   alias: string;
 

@@ -52,7 +52,7 @@ export class SuspectService {
       const personId = await this.persons.identify(
         manager,
         {
-          alias: input.alias,
+          alias: input.alias.trim(),
           nationality: input.nationality ?? null,
           yearOfBirth: input.yearOfBirth ?? null,
           phones: input.phones ?? [],
@@ -65,7 +65,7 @@ export class SuspectService {
         caseId,
         networkId,
         personId,
-        alias: input.alias,
+        alias: input.alias.trim(),
         nationality: input.nationality ?? null,
         role: input.role,
       });
