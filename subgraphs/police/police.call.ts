@@ -4,6 +4,8 @@ import { groupLoader, rowLoader } from '../shared/loaders.js';
 import { CaseStore } from './case/case.store.js';
 import { DetectionStore } from './detection/detection.store.js';
 import { IntelligenceStore } from './intelligence/intelligence.store.js';
+import { MAX_LINKS_PER_CASE, ROUTE_DISTANCE_KM } from './link/link.enums.js';
+import { LinkStore } from './link/link.store.js';
 import { SmugglingNetworkStore } from './network/network.store.js';
 import { OperationStore } from './operation/operation.store.js';
 import { SearchStore } from './search/search.store.js';
@@ -22,6 +24,7 @@ export function createPoliceStores(dataSource: DataSource) {
     intelligence: new IntelligenceStore(dataSource),
     search: new SearchStore(dataSource),
     persons: new PersonStore(dataSource),
+    links: new LinkStore(dataSource),
   };
 }
 export type PoliceStores = ReturnType<typeof createPoliceStores>;
@@ -72,6 +75,10 @@ export function createPoliceLoaders(stores: PoliceStores) {
     candidatesByPerson: groupLoader(
       (ids) => stores.persons.candidates(ids),
       (row) => row.personId,
+    ),
+    linksByCase: groupLoader(
+      (ids) => stores.links.byCaseIds(ids, ROUTE_DISTANCE_KM, MAX_LINKS_PER_CASE),
+      (row) => row.caseId,
     ),
   };
 }

@@ -2,6 +2,7 @@ import type { SubgraphContext } from '../shared/context.js';
 import { CaseService } from './case/case.service.js';
 import { DetectionService } from './detection/detection.service.js';
 import { IntelligenceService } from './intelligence/intelligence.service.js';
+import { LinkService } from './link/link.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { OperationService } from './operation/operation.service.js';
 import { PersonService } from './person/person.service.js';
@@ -23,6 +24,7 @@ export interface PoliceContext extends PoliceCall {
   operations: OperationService;
   statistics: DetectionStatisticsService;
   search: SearchService;
+  links: LinkService;
 }
 
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
@@ -43,5 +45,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),
     search: new SearchService(call, cases),
+    links: new LinkService(call),
   };
 }

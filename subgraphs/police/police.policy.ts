@@ -160,6 +160,14 @@ export const policePolicy = {
     rule: "A person of interest's aliases, identifiers and candidates: police and prosecutor who may see at least one case of its suspects (each case's owner decides); candidates and links only among persons the reader may see.",
   } satisfies FieldRule<readonly CaseScope[]>,
 
+  links: {
+    fields: ['Case.links', 'CaseLink.*', 'LinkBasis.*'],
+    agencies: INVESTIGATORS,
+    condition: scoped,
+    logged: true,
+    rule: "Links between cases (shared vessel, person, phone, document, network, route): police and prosecutor, as for the suspects and vessels they rest on, on a case within the owner's sharing scope; a linked case outside the reader's scope is a hit, and what is shared is named as the reader's own case holds it. Every read is logged.",
+  } satisfies FieldRule<CaseScope>,
+
   policeWrite: {
     fields: ['Mutation.openCase', 'Mutation.recordDetection'],
     agencies: ['POLICE'],

@@ -14,11 +14,13 @@ import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
+import { CaseLinksResolver } from './link/link.resolver.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
 import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-police-reference-indexes.js';
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
 import { PoliceSearch1765200000030 } from './migrations/1765200000030-police-search.js';
 import { PolicePersons1765200000042 } from './migrations/1765200000042-police-persons.js';
+import { PoliceLinks1765300000050 } from './migrations/1765300000050-police-links.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -65,6 +67,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     PoliceVesselIdentifiers1765100000010,
     PoliceSearch1765200000030,
     PolicePersons1765200000042,
+    PoliceLinks1765300000050,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
@@ -82,6 +85,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         PoliceAccessLogResolver,
         DetectionStatisticsResolver,
         SearchResolver,
+        CaseLinksResolver,
       ],
       references: {
         Case: resolveCaseReference,
