@@ -33,6 +33,9 @@ const KM_PER_DEGREE = 111.195;
  *   the GiST index detections_position on point(longitude, latitude) — then the haversine distance.
  *   The box is widened in longitude by the cosine of the latitude farther from the equator; it does
  *   not wrap across the antimeridian (no Tidelink route does).
+ * The key side is one page of cases: its suspects' phones and documents are looked up per suspect
+ * (`OFFSET 0` keeps the planner from turning the lookup into a hash join over the whole table,
+ * which it prefers while the identifier tables are small).
  * Identifiers are taken from the key case's rows, so nothing names a value only the other case holds.
  * Each key case keeps its `perCase` most recent linked cases (ties by id, so pages are stable).
  */
@@ -54,7 +57,7 @@ WITH bases AS (
   SELECT s1.case_id, s2.case_id, 'PHONE'::text, NULL::uuid, NULL::uuid, NULL::uuid, p1.e164, NULL::text, NULL::text, NULL::text,
          NULL::float8, min(greatest(s1.created_at, s2.created_at))
     FROM suspects s1
-    JOIN person_phones p1 ON p1.person_id = s1.person_id
+    CROSS JOIN LATERAL (SELECT p.e164 FROM person_phones p WHERE p.person_id = s1.person_id OFFSET 0) p1
     JOIN person_phones p2 ON p2.e164 = p1.e164
     JOIN suspects s2 ON s2.person_id = p2.person_id AND s2.case_id <> s1.case_id
    WHERE s1.case_id = ANY($1::uuid[])
@@ -63,7 +66,7 @@ WITH bases AS (
   SELECT s1.case_id, s2.case_id, 'DOCUMENT'::text, NULL::uuid, NULL::uuid, NULL::uuid, NULL::text, p1.kind, p1.number, p1.issuing_country::text,
          NULL::float8, min(greatest(s1.created_at, s2.created_at))
     FROM suspects s1
-    JOIN person_documents p1 ON p1.person_id = s1.person_id
+    CROSS JOIN LATERAL (SELECT p.kind, p.number, p.issuing_country FROM person_documents p WHERE p.person_id = s1.person_id OFFSET 0) p1
     JOIN person_documents p2 ON p2.issuing_country = p1.issuing_country AND p2.kind = p1.kind AND p2.number = p1.number
     JOIN suspects s2 ON s2.person_id = p2.person_id AND s2.case_id <> s1.case_id
    WHERE s1.case_id = ANY($1::uuid[])
