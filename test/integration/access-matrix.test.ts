@@ -23,6 +23,7 @@ const MATRIX = `query AccessMatrix {
     detections { seaArea position { latitude } vessel { flagState } }
     suspects { alias person { aliases } }
     intelligence { summary }
+    links { since }
     migrants { id code identity { givenName } traffickingStatus vulnerabilities assistance { type } }
     assistanceSummary { migrants }
     prosecution {
@@ -72,6 +73,8 @@ function expected(caller: Caller): Record<string, Cell> {
     // A suspect's person: whoever may see one of its cases, and the suspect's case is one.
     'suspect.person': investigator !== 'ok' ? 'unreached' : 'ok',
     'case.intelligence': investigator,
+    // Links rest on suspects, persons and vessels: as suspects.
+    'case.links': investigator,
     'case.migrants': migrants,
     'case.assistanceSummary': migrants,
   };
@@ -120,6 +123,7 @@ function observed(body: GraphQLResponse['body']): Record<string, Cell> {
     'detections',
     'suspects',
     'intelligence',
+    'links',
     'migrants',
     'assistanceSummary',
     'prosecution',
@@ -187,8 +191,8 @@ describe('role × country × consent over every gated field of a case', () => {
       (count, caller) => count + Object.values(expected(caller)).filter((cell) => cell !== 'unreached').length,
       0,
     );
-    // 18 callers × 36 cells (35 before persons of interest); the note quotes these figures.
-    expect(cells).toBe(CALLERS.length * 36);
+    // 18 callers × 37 cells (35 before persons of interest, 36 before case links); the note quotes these figures.
+    expect(cells).toBe(CALLERS.length * 37);
     expect(decided).toBeGreaterThan(300);
     process.stdout.write(
       `access matrix: ${CALLERS.length} callers, ${cells} cells, ${decided} decided (the rest unreached behind a withheld parent)\n`,

@@ -47,6 +47,8 @@ const CASE_RULES: Record<string, Row> = {
   intelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: scoped, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // That a person of interest exists, who recorded it, its cases as hits: as for suspects, police and prosecutor.
   personHit: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: same('allow'), ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
+  // Case links rest on suspects, persons and vessels: police and prosecutor, on a case the reader may see.
+  links: { POLICE: scoped, IOM: ROLE, PROSECUTOR: scoped, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Only police record police data.
   policeWrite: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Changes to a case: the owner's police only (the involved USA may read but not change it).
