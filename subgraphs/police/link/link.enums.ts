@@ -18,7 +18,7 @@ registerEnumType(LinkKind, {
     PHONE: { description: "The same phone number (E.164) among the suspects' persons, whether or not the persons are one." },
     DOCUMENT: { description: "The same document (kind, number, issuing country) among the suspects' persons." },
     NETWORK: { description: 'The same smuggling network, named on the case or on one of its suspects.' },
-    ROUTE: { description: 'Detection positions within ROUTE_DISTANCE_KM (25 km) of each other.' },
+    ROUTE: { description: 'Detections of the two cases within 25 km of each other (great-circle distance).' },
   },
 });
 
