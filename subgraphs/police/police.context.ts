@@ -45,6 +45,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),
     search: new SearchService(call, cases),
-    links: new LinkService(call),
+    links: new LinkService(call, cases),
   };
 }

@@ -113,10 +113,10 @@ describe('the demo: the recurring yola and El Capitán', () => {
   });
 
   it('shows a Curaçao officer the Mona Passage and Turks and Caicos cases as hits only', async () => {
-    const body = await as<{ case: { links: Array<Link & { case: { status: string | null } }> } }>(
+    const body = await as<{ case: { openedAt: string; links: Array<Link & { case: { status: string | null } }> } }>(
       'POLICE',
       'CUW',
-      `query Links($id: ID!) { case(id: $id) { links { case { id reference ownerCountry releasable status } shared { kind vesselId personId } } } }`,
+      `query Links($id: ID!) { case(id: $id) { openedAt links { since case { id reference ownerCountry releasable status } shared { kind vesselId personId distanceKm since } } } }`,
       { id: CURACAO },
     );
     const links = body.data?.case.links ?? [];
@@ -127,7 +127,14 @@ describe('the demo: the recurring yola and El Capitán', () => {
     expect(errorAt(body, ['case', 'links', mona, 'case', 'status'])?.extensions?.reason).toBe('NOT_RELEASABLE');
     expect(errorAt(body, ['case', 'links', turks, 'case', 'status'])?.extensions?.reason).toBe('NOT_RELEASABLE');
     // What is shared is named from the reader's own case: its vessel, its suspect's person.
-    expect(links[mona]?.shared).toEqual([{ kind: 'VESSEL', vesselId: RECURRING_VESSEL_ID, personId: null }]);
+    // Dated by the reader's own case: the hidden records' dates are their owners' to share.
+    const ownOpening = body.data?.case.openedAt;
+    expect(ownOpening).toBeDefined();
+    expect(links[mona]?.shared).toEqual([
+      { kind: 'VESSEL', vesselId: RECURRING_VESSEL_ID, personId: null, distanceKm: null, since: ownOpening },
+    ]);
+    expect(links[mona]?.since).toBe(ownOpening);
+    expect(links[turks]?.shared.every((basis) => basis.since === ownOpening)).toBe(true);
     expect(links[turks]?.shared.find((basis) => basis.kind === 'PERSON')?.personId).toBe(EL_CAPITAN_PERSON_ID);
   });
 

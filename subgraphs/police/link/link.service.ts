@@ -1,5 +1,6 @@
 import { guard } from '../../shared/policy.js';
 import type { CaseEntity } from '../case/case.entity.js';
+import type { CaseService } from '../case/case.service.js';
 import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import { LinkKind } from './link.enums.js';
@@ -12,7 +13,10 @@ import type { CaseLink, LinkBasis } from './link.type.js';
  * the reader's scope resolves as a hit only through the case service's release decision.
  */
 export class LinkService {
-  constructor(private readonly request: PoliceCall) {}
+  constructor(
+    private readonly request: PoliceCall,
+    private readonly cases: CaseService,
+  ) {}
 
   /** The other cases sharing something with this one, grouped per case, most recent link first. Logged. */
   async links(root: CaseEntity): Promise<CaseLink[]> {
@@ -30,7 +34,9 @@ export class LinkService {
     for (const [index, group] of [...groups.values()].entries()) {
       const other = linked[index];
       if (!other || other instanceof Error) continue;
-      const shared = group.map(basis);
+      // A hit tells that the case exists and whom to ask, nothing of the hidden record: its dates and
+      // how far its detection lay from yours stay with its owner (the link's date is your own case's).
+      const shared = this.cases.releasable(other) ? group.map(basis) : group.map((row) => withheld(basis(row), root.openedAt));
       links.push({ case: other, shared, since: new Date(Math.max(...shared.map((item) => item.since.getTime()))) });
     }
     return links;
@@ -51,4 +57,11 @@ function basis(row: LinkRow): LinkBasis {
     distanceKm: row.distanceKm,
     since: row.since,
   };
+}
+
+/** A basis towards a hit: what your case holds, dated by your case, without the distance to the hidden detection. */
+function withheld(shared: LinkBasis, ownDate: Date): LinkBasis {
+  shared.distanceKm = null;
+  shared.since = ownDate;
+  return shared;
 }

@@ -39,13 +39,14 @@ export class LinkBasis {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'ROUTE: the shortest great-circle distance in km (to 0.1 km) between a detection of each case, at most 25 km.',
+    description:
+      "ROUTE: the shortest great-circle distance in km (to 0.1 km) between a detection of each case, at most 25 km; null when the linked case is a hit (where its detection lay is its owner's to share).",
   })
   distanceKm: number | null;
 
   @Field(() => DateTimeResolver, {
     description:
-      "When this link arose: the later of the two records' dates (detections: detected at; suspects: recorded at; a case's network: opened at), for the earliest pair that makes it.",
+      "When this link arose: the later of the two records' dates (detections: detected at; suspects: recorded at; a case's network: opened at), for the earliest pair that makes it. When the linked case is a hit, the opening date of your own case: the hidden record's dates are its owner's to share.",
   })
   since: Date;
 }
