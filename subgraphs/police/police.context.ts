@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../shared/context.js';
 import { CaseService } from './case/case.service.js';
 import { DetectionService } from './detection/detection.service.js';
+import { NetworkGraphService } from './graph/graph.service.js';
 import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
 import { OperationService } from './operation/operation.service.js';
@@ -23,6 +24,7 @@ export interface PoliceContext extends PoliceCall {
   operations: OperationService;
   statistics: DetectionStatisticsService;
   search: SearchService;
+  graph: NetworkGraphService;
 }
 
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
@@ -43,5 +45,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     operations: new OperationService(call),
     statistics: new DetectionStatisticsService(call),
     search: new SearchService(call, cases),
+    graph: new NetworkGraphService(call, cases, persons),
   };
 }

@@ -12,6 +12,7 @@ import { CaseConnectionResolver, CaseMutationResolver, CaseResolver } from './ca
 import { DetectionEntity } from './detection/detection.entity.js';
 import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
+import { NetworkGraphResolver } from './graph/graph.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
 import { PoliceInitial1764300000000 } from './migrations/1764300000000-police-initial.js';
@@ -82,6 +83,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         PoliceAccessLogResolver,
         DetectionStatisticsResolver,
         SearchResolver,
+        NetworkGraphResolver,
       ],
       references: {
         Case: resolveCaseReference,
