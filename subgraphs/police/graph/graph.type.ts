@@ -51,7 +51,7 @@ export class NetworkGraph {
 
   @Field(() => Int, {
     description:
-      'How many nodes are hits (cases you may not read, drawn with releasable false): exactly the hits listed, so the count tells nothing the hits do not. What lies behind a hit is not walked and not counted.',
+      'How many nodes are hits (records you may not read, drawn with releasable false: cases outside your share, or a person anchor known to you only as a hit): exactly the hits listed, so the count tells nothing the hits do not. What lies behind a hit is not walked and not counted.',
   })
   withheld: number;
 
