@@ -20,7 +20,16 @@ export enum GraphEdgeKind {
   ATTRIBUTED_TO = 'ATTRIBUTED_TO',
 }
 
-registerEnumType(GraphNodeKind, { name: 'GraphNodeKind', description: 'What a node of the network picture is.' });
+registerEnumType(GraphNodeKind, {
+  name: 'GraphNodeKind',
+  description: 'What a node of the network picture is.',
+  valuesConfig: {
+    CASE: { description: 'A police case (a hit when outside your share: reference and owning country only).' },
+    PERSON: { description: 'A person of interest, known to police across cases through its suspects.' },
+    VESSEL: { description: 'A vessel, matched across its detections.' },
+    NETWORK: { description: 'A smuggling network.' },
+  },
+});
 registerEnumType(GraphEdgeKind, {
   name: 'GraphEdgeKind',
   description: 'How two nodes are linked.',

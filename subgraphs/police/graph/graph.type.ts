@@ -7,7 +7,7 @@ export class GraphNode {
   @Field(() => ID, { description: 'The record id (of a case, person, vessel or network); edges name nodes by it.' })
   id: string;
 
-  @Field(() => GraphNodeKind)
+  @Field(() => GraphNodeKind, { description: 'What the record is: a case, person of interest, vessel or network.' })
   kind: GraphNodeKind;
 
   @Field({
@@ -37,7 +37,7 @@ export class GraphEdge {
   @Field(() => ID, { description: 'The id of the node the edge ends at.' })
   to: string;
 
-  @Field(() => GraphEdgeKind)
+  @Field(() => GraphEdgeKind, { description: 'What links the two: a suspect, a detection or an attribution.' })
   kind: GraphEdgeKind;
 }
 
