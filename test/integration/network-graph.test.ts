@@ -181,7 +181,7 @@ describe('networkGraph: bad input and who may ask', () => {
 });
 
 describe('networkGraph: batched', () => {
-  it('stays within one police statement per relation per level, however many nodes a level holds', async () => {
+  it('costs a bounded number of batched police statements per level, however many nodes a level holds', async () => {
     const { database } = tidelink.stack.subgraphs.police;
     const statementsFor = async (country: string) => {
       database.statements.reset();

@@ -16,7 +16,7 @@ import type { GraphEdge, GraphNode, NetworkGraph } from './graph.type.js';
 
 /** The picture stops growing at this many nodes (`truncated` then tells), whatever the depth. */
 export const MAX_GRAPH_NODES = 200;
-/** Depth bounds: each level is one batched statement per relation, so the cost is bounded too. */
+/** Depth bounds: each level costs a batched statement per relation (per hop of the walk), so the cost is bounded too. */
 export const MAX_GRAPH_DEPTH = 3;
 
 /** A node as walked: what is drawn, and the row to walk on from (none for a hit: nothing behind it is read). */
@@ -40,7 +40,7 @@ const present = <Row>(rows: ReadonlyArray<Row | null | Error>): Row[] =>
  * detections and networks, each record decided by the rule that gates it elsewhere. A case the
  * reader may not read is a hit (reference and owning country) and the walk does not go through it;
  * persons and vessels are reached only through cases the reader may read (so their own rules allow
- * them). Each level loads through the request's loaders: one statement per relation per level.
+ * them). Each level loads through the request's loaders: a batched statement per relation per hop, whatever the number of nodes.
  */
 export class NetworkGraphService {
   constructor(
