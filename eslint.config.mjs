@@ -65,8 +65,8 @@ export default defineConfig(
   },
   {
     files: ['gateway/dashboard/**/*.js'],
-    // The dashboard runs in the browser, with Chart.js loaded by its own <script> tag.
-    languageOptions: { globals: { ...globals.browser, Chart: 'readonly' } },
+    // The dashboard runs in the browser, with Chart.js and Cytoscape.js loaded by their own <script> tags.
+    languageOptions: { globals: { ...globals.browser, Chart: 'readonly', cytoscape: 'readonly' } },
   },
   {
     // Plain JavaScript outside the TypeScript project: the config files, jest's config, the dashboard's

@@ -226,12 +226,17 @@ function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>
 const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');
 // Chart.js's own browser build, from the npm package: no CDN (agency networks are often offline).
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+// Cytoscape.js's own browser build (UMD, defines `cytoscape`), from the npm package, for the network page.
+const CYTOSCAPE_JS = path.join(path.dirname(require.resolve('cytoscape')), 'cytoscape.min.js');
 
-/** The example dashboard for dashboard builders: static HTML and script, statistics through /graphql. */
+/** The example dashboard for dashboard builders: static HTML and script, statistics (and the network picture) through /graphql. */
 function serveDashboard(app: Express): void {
   app.get('/dashboard', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'index.html')));
   app.get('/dashboard/dashboard.js', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'dashboard.js')));
   app.get('/dashboard/chart.umd.min.js', (_req, res) => res.sendFile(CHART_JS));
+  app.get('/dashboard/network', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'network.html')));
+  app.get('/dashboard/network.js', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'network.js')));
+  app.get('/dashboard/cytoscape.min.js', (_req, res) => res.sendFile(CYTOSCAPE_JS));
 }
 
 /** The directives a caller may write in an operation: the executable ones of the spec (`@include`, `@skip`). */

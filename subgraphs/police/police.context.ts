@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../shared/context.js';
 import { CaseService } from './case/case.service.js';
 import { DetectionService } from './detection/detection.service.js';
+import { NetworkGraphService } from './graph/graph.service.js';
 import { IntelligenceService } from './intelligence/intelligence.service.js';
 import { LinkService } from './link/link.service.js';
 import { SmugglingNetworkService } from './network/network.service.js';
@@ -25,6 +26,7 @@ export interface PoliceContext extends PoliceCall {
   statistics: DetectionStatisticsService;
   search: SearchService;
   links: LinkService;
+  graph: NetworkGraphService;
 }
 
 export function createPoliceContext(base: SubgraphContext): PoliceContext {
@@ -46,5 +48,6 @@ export function createPoliceContext(base: SubgraphContext): PoliceContext {
     statistics: new DetectionStatisticsService(call),
     search: new SearchService(call, cases),
     links: new LinkService(call, cases),
+    graph: new NetworkGraphService(call, cases, persons),
   };
 }

@@ -205,6 +205,13 @@ export const policePolicy = {
     rule: "Search across police records: the readers of cases, each over what its agency reads (IOM and analyst: cases). A case outside the owner's scope is found by its reference only, as a hit; suspects and vessels outside it are not found. Every search and every record it shows is logged.",
   } satisfies FieldRule,
 
+  networkGraph: {
+    fields: ['Query.networkGraph', 'NetworkGraph.*', 'GraphNode.*', 'GraphEdge.*'],
+    agencies: COUNTRY_BOUND,
+    logged: true,
+    rule: "The network picture around a case, person or network: police, prosecutor and analyst, each record under its own rule (an analyst: cases only). A case outside the owner's scope is a hit and the walk stops there; persons and vessels only through cases the reader may read. `withheld` counts the hits shown, nothing behind them. The picture and every node it shows are logged.",
+  } satisfies FieldRule,
+
   statistics: statisticsRule(
     ['Query.detectionStatistics'],
     'Detection statistics (k-anonymous over persons on board, whole calendar months): everyone who works with the data, never auditors.',

@@ -12,6 +12,7 @@ import { CaseConnectionResolver, CaseMutationResolver, CaseResolver } from './ca
 import { DetectionEntity } from './detection/detection.entity.js';
 import { resolveDetectionReference } from './detection/detection.reference.js';
 import { DetectionResolver } from './detection/detection.resolver.js';
+import { NetworkGraphResolver } from './graph/graph.resolver.js';
 import { IntelligenceItemEntity } from './intelligence/intelligence.entity.js';
 import { IntelligenceResolver } from './intelligence/intelligence.resolver.js';
 import { CaseLinksResolver } from './link/link.resolver.js';
@@ -86,6 +87,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
         DetectionStatisticsResolver,
         SearchResolver,
         CaseLinksResolver,
+        NetworkGraphResolver,
       ],
       references: {
         Case: resolveCaseReference,

@@ -57,6 +57,8 @@ const CASE_RULES: Record<string, Row> = {
   shareIntelligence: { POLICE: scoped, IOM: ROLE, PROSECUTOR: ROLE, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE },
   // Search: the readers of cases (each over what its agency reads; hidden cases found as hits by reference only).
   search: { POLICE: same('allow'), IOM: same('allow'), PROSECUTOR: same('allow'), ANALYST: same('allow'), PARTNER: ROLE, AUDITOR: ROLE },
+  // The network picture: the country-bound readers (each record under its own rule; hits for hidden cases).
+  networkGraph: { POLICE: same('allow'), IOM: ROLE, PROSECUTOR: same('allow'), ANALYST: same('allow'), PARTNER: ROLE, AUDITOR: ROLE },
   // Statistics: everyone who works with the data (partners included), never auditors.
   statistics: {
     POLICE: same('allow'),

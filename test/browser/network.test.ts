@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { EL_CAPITAN_PERSON_ID, RECURRING_VESSEL_ID, demoId, kind } from '../../subgraphs/demo/ids.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+// As dashboard.test.ts: Debian's chromium; skipped only off CI when it is missing, failed on CI.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+const available = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+if (!available && !inCi) process.stdout.write(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+const describeWithBrowser = available ? describe : describe.skip;
+
+if (!available && inCi) {
+  it('has a Chromium to run in (CI is set)', () => {
+    throw new Error(`no Chromium at ${CHROMIUM}: CI must run the browser test (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  });
+}
+
+const CURACAO = demoId(kind.case, 3);
+
+interface Drawn {
+  drawn: number;
+  nodes: number;
+  edges: number;
+  withheld: number;
+  hits: string[];
+  ids: string[];
+}
+
+describeWithBrowser('the network page of the example dashboard in a real browser', () => {
+  let tidelink: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tidelink = await startTestStack();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tidelink?.stop();
+  });
+
+  it('draws the picture around the Curaçao case with Cytoscape.js served locally, hits drawn as withheld and counted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const outside: string[] = [];
+    const origin = new URL(tidelink.stack.gateway.url).origin;
+    // Everything the page loads comes from the gateway: no CDN.
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== origin) outside.push(request.url());
+    });
+    await page.goto(`${origin}/dashboard/network`);
+    await page.fill('#token', await tidelink.token('POLICE', 'CUW'));
+    await page.fill('#case', CURACAO);
+    await page.click('#load');
+    await page.waitForFunction(() => (window as unknown as { __tidelinkNetwork: Drawn }).__tidelinkNetwork.drawn >= 1, null, {
+      timeout: 20_000,
+    });
+    const drawn = await page.evaluate(() => (window as unknown as { __tidelinkNetwork: Drawn }).__tidelinkNetwork);
+    expect(drawn.nodes).toBeGreaterThanOrEqual(5);
+    expect(drawn.edges).toBeGreaterThanOrEqual(4);
+    expect(drawn.withheld).toBeGreaterThanOrEqual(2);
+    expect(drawn.hits).toEqual(expect.arrayContaining(['DOM-2026-0142', 'TCA-2026-0031']));
+    expect(await page.textContent('#withheld')).toMatch(/cases withheld \(hits: .*DOM-2026-0142, owner DOM/);
+    // Cytoscape draws on canvases inside the container.
+    expect(await page.locator('#graph canvas').count()).toBeGreaterThan(0);
+    // The recurring yola and El Capitán are drawn as nodes of their own.
+    expect(drawn.ids).toEqual(expect.arrayContaining([CURACAO, RECURRING_VESSEL_ID, EL_CAPITAN_PERSON_ID]));
+    expect(outside).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'network.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('says clearly when the token may not draw the picture', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${new URL(tidelink.stack.gateway.url).origin}/dashboard/network`);
+    await page.fill('#token', await tidelink.token('PARTNER', 'DOM'));
+    await page.click('#load');
+    await page.waitForFunction(() => document.getElementById('status')?.className === 'error', null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toMatch(/FORBIDDEN/);
+  });
+});

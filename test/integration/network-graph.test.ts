@@ -1,0 +1,199 @@
+import type { Agency } from '../../platform/auth.js';
+import { EL_CAPITAN_PERSON_ID, RECURRING_VESSEL_ID, demoId, kind } from '../../subgraphs/demo/ids.js';
+import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * `networkGraph` through the gateway, on the demo stories: from the Curaçao case (shared with every
+ * member country) the walk reaches the recurring yola and El Capitán, and through them the Mona
+ * Passage case (DOM and the USA) and the Turks and Caicos case (named to DOM, HTI, USA). A Curaçao
+ * officer gets those two as hits and nothing behind them; a Dominican officer walks on through them.
+ */
+const CURACAO = demoId(kind.case, 3);
+const MONA = demoId(kind.case, 1);
+const TURKS_AND_CAICOS = demoId(kind.case, 2);
+const LAMPEDUSA = demoId(kind.case, 4);
+const MONA_NETWORK = demoId(kind.network, 1);
+
+const GRAPH = `query Graph($around: GraphAnchor!, $depth: Int) {
+  networkGraph(around: $around, depth: $depth) {
+    withheld truncated
+    nodes { id kind label releasable ownerCountry }
+    edges { from to kind }
+  }
+}`;
+
+interface GraphNode {
+  id: string;
+  kind: string;
+  label: string;
+  releasable: boolean;
+  ownerCountry: string | null;
+}
+interface Graphed {
+  networkGraph: { withheld: number; truncated: boolean; nodes: GraphNode[]; edges: Array<{ from: string; to: string; kind: string }> };
+}
+
+let tidelink: TestStack;
+
+async function graph(
+  agency: Agency,
+  country: string,
+  around: Record<string, unknown>,
+  depth?: number,
+): Promise<GraphQLResponse<Graphed>['body']> {
+  const { status, body } = await tidelink.query<Graphed>(GRAPH, {
+    token: await tidelink.token(agency, country),
+    variables: { around, depth },
+  });
+  expect(status).toBe(200);
+  return body;
+}
+
+const byId = (body: GraphQLResponse<Graphed>['body']) => new Map((body.data?.networkGraph.nodes ?? []).map((node) => [node.id, node]));
+
+beforeAll(async () => {
+  tidelink = await startTestStack();
+});
+afterAll(async () => {
+  await tidelink?.stop();
+});
+
+describe('networkGraph around the Curaçao case', () => {
+  it('reaches the recurring yola and El Capitán, and the cases behind them as hits for a Curaçao officer', async () => {
+    const body = await graph('POLICE', 'CUW', { caseId: CURACAO });
+    expect(body.errors).toBeUndefined();
+    const nodes = byId(body);
+    expect(body.data?.networkGraph.nodes[0]).toMatchObject({ id: CURACAO, kind: 'CASE', label: 'CUW-2026-0007', releasable: true });
+    expect(nodes.get(RECURRING_VESSEL_ID)).toMatchObject({ kind: 'VESSEL', releasable: true });
+    expect(nodes.get(EL_CAPITAN_PERSON_ID)).toMatchObject({ kind: 'PERSON', label: 'El Capitán', releasable: true });
+    expect(body.data?.networkGraph.edges).toEqual(
+      expect.arrayContaining([
+        { from: RECURRING_VESSEL_ID, to: CURACAO, kind: 'DETECTED_IN' },
+        { from: EL_CAPITAN_PERSON_ID, to: CURACAO, kind: 'SUSPECT_IN' },
+        { from: RECURRING_VESSEL_ID, to: MONA, kind: 'DETECTED_IN' },
+        { from: EL_CAPITAN_PERSON_ID, to: TURKS_AND_CAICOS, kind: 'SUSPECT_IN' },
+      ]),
+    );
+    // The Dominican and Turks and Caicos cases are not released to Curaçao: hits, reference and owner only.
+    expect(nodes.get(MONA)).toEqual({ id: MONA, kind: 'CASE', label: 'DOM-2026-0142', releasable: false, ownerCountry: 'DOM' });
+    expect(nodes.get(TURKS_AND_CAICOS)).toMatchObject({ kind: 'CASE', label: 'TCA-2026-0031', releasable: false });
+    expect(body.data?.networkGraph.withheld).toBe([...nodes.values()].filter((node) => !node.releasable).length);
+    expect(body.data?.networkGraph.withheld).toBeGreaterThanOrEqual(2);
+  });
+
+  it('walks nothing behind a hit: at depth 3 a Curaçao officer reaches no person, vessel or network of the hidden cases', async () => {
+    const curacao = byId(await graph('POLICE', 'CUW', { caseId: CURACAO }, 3));
+    const dominican = byId(await graph('POLICE', 'DOM', { caseId: CURACAO }, 3));
+    // A Dominican officer reads the Mona Passage case and walks on to its network and suspects.
+    expect(dominican.get(MONA)).toMatchObject({ releasable: true });
+    expect(dominican.get(TURKS_AND_CAICOS)).toMatchObject({ releasable: true });
+    expect(dominican.get(MONA_NETWORK)).toMatchObject({ kind: 'NETWORK' });
+    const behindHits = [...dominican.keys()].filter((id) => !curacao.has(id));
+    expect(behindHits.length).toBeGreaterThan(0);
+    expect(curacao.has(MONA_NETWORK)).toBe(false);
+    for (const node of curacao.values()) {
+      if (node.kind === 'CASE') continue;
+      // Every non-case node a Curaçao officer sees hangs on the Curaçao case itself.
+      expect([RECURRING_VESSEL_ID, EL_CAPITAN_PERSON_ID]).toContain(node.id);
+    }
+  });
+
+  it('bounds the depth: depth 1 stops at the yola and El Capitán', async () => {
+    const body = await graph('POLICE', 'DOM', { caseId: CURACAO }, 1);
+    expect(body.errors).toBeUndefined();
+    const nodes = byId(body);
+    expect(nodes.has(RECURRING_VESSEL_ID)).toBe(true);
+    expect(nodes.has(EL_CAPITAN_PERSON_ID)).toBe(true);
+    expect(nodes.has(MONA)).toBe(false);
+    expect(nodes.has(TURKS_AND_CAICOS)).toBe(false);
+    const deeper = byId(await graph('POLICE', 'DOM', { caseId: CURACAO }, 2));
+    expect(deeper.has(MONA)).toBe(true);
+    expect(deeper.size).toBeGreaterThan(nodes.size);
+  });
+
+  it('gives an analyst what its policy allows: the case, no person or vessel', async () => {
+    const body = await graph('ANALYST', 'CUW', { caseId: CURACAO });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.networkGraph.nodes.map((node) => node.id)).toEqual([CURACAO]);
+  });
+
+  it('starts from a person and from a network', async () => {
+    const person = byId(await graph('POLICE', 'DOM', { personId: EL_CAPITAN_PERSON_ID }, 1));
+    expect(person.get(CURACAO)).toMatchObject({ releasable: true });
+    expect(person.get(TURKS_AND_CAICOS)).toMatchObject({ releasable: true });
+    const network = await graph('POLICE', 'DOM', { networkId: MONA_NETWORK }, 1);
+    expect(network.errors).toBeUndefined();
+    expect(network.data?.networkGraph.nodes[0]).toMatchObject({ id: MONA_NETWORK, kind: 'NETWORK' });
+    expect(network.data?.networkGraph.edges.every((edge) => edge.kind === 'MEMBER_OF')).toBe(true);
+  });
+
+  it('answers a hidden anchor with its hit alone', async () => {
+    const body = await graph('POLICE', 'DOM', { caseId: LAMPEDUSA });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.networkGraph).toEqual({
+      withheld: 1,
+      truncated: false,
+      nodes: [{ id: LAMPEDUSA, kind: 'CASE', label: 'ITA-2026-0311', releasable: false, ownerCountry: 'ITA' }],
+      edges: [],
+    });
+  });
+});
+
+describe('networkGraph: bad input and who may ask', () => {
+  it.each([
+    ['no anchor', {}, undefined, ['around.caseId', 'around.personId', 'around.networkId']],
+    ['two anchors', { caseId: CURACAO, personId: EL_CAPITAN_PERSON_ID }, undefined, ['around.caseId', 'around.personId']],
+    ['an id that is no UUID', { caseId: 'CUW-2026-0007' }, undefined, ['around.caseId']],
+    ['depth 0', { caseId: CURACAO }, 0, ['depth']],
+    ['depth 4', { caseId: CURACAO }, 4, ['depth']],
+  ])('refuses %s with BAD_USER_INPUT naming the fields', async (_name, around, depth, fields) => {
+    const body = await graph('POLICE', 'DOM', around, depth);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const named = (body.errors?.[0].extensions?.fields as Array<{ field: string }>).map((problem) => problem.field);
+    expect(named).toEqual(fields);
+  });
+
+  it('answers NOT_FOUND for a case no one recorded', async () => {
+    const body = await graph('POLICE', 'DOM', { caseId: demoId(kind.case, 999) });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it.each(['IOM', 'PARTNER', 'AUDITOR'] as const)('refuses %s with FORBIDDEN ROLE', async (agency) => {
+    const body = await graph(agency, 'DOM', { caseId: CURACAO });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+
+  it('logs the picture against its anchor and every node it shows', async () => {
+    const rows = (where: string, parameters: unknown[]) =>
+      tidelink.stack.subgraphs.police.database.dataSource.query<Array<{ count: number }>>(
+        `SELECT count(*)::int AS count FROM access_log WHERE ${where}`,
+        parameters,
+      );
+    const logged = async () =>
+      (await rows("entity_type = 'Case' AND entity_id = $1 AND 'networkGraph' = ANY(fields) AND decision = 'ALLOWED'", [CURACAO]))[0].count;
+    const before = await logged();
+    await graph('POLICE', 'CUW', { caseId: CURACAO });
+    await waitFor(async () => (await logged()) >= before + 1, { what: 'the picture logged' });
+    const shown = await rows("entity_type = 'Vessel' AND entity_id = $1 AND 'networkGraph' = ANY(fields)", [RECURRING_VESSEL_ID]);
+    expect(shown[0].count).toBeGreaterThan(0);
+  });
+});
+
+describe('networkGraph: batched', () => {
+  it('costs a bounded number of batched police statements per level, however many nodes a level holds', async () => {
+    const { database } = tidelink.stack.subgraphs.police;
+    const statementsFor = async (country: string) => {
+      database.statements.reset();
+      const body = await graph('POLICE', country, { caseId: CURACAO }, 3);
+      expect(body.errors).toBeUndefined();
+      return { statements: database.statements.count, nodes: body.data?.networkGraph.nodes.length ?? 0 };
+    };
+    const curacao = await statementsFor('CUW');
+    const dominican = await statementsFor('DOM');
+    process.stdout.write(`networkGraph depth 3 — CUW: ${JSON.stringify(curacao)}; DOM: ${JSON.stringify(dominican)}\n`);
+    expect(dominican.nodes).toBeGreaterThan(curacao.nodes);
+    // Three levels, each at most one statement per loader the walk uses (cases, persons, suspects by case/person/network, detections by case/vessel, vessels, networks).
+    expect(dominican.statements).toBeLessThanOrEqual(3 * 9 + 2);
+  });
+});
