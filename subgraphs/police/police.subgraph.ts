@@ -19,6 +19,7 @@ import { PoliceReferenceIndexes1764600000000 } from './migrations/1764600000000-
 import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-police-case-sharing.js';
 import { PoliceSearch1765200000030 } from './migrations/1765200000030-police-search.js';
 import { PolicePersons1765200000042 } from './migrations/1765200000042-police-persons.js';
+import { PoliceSearchIdentifiers1765300000060 } from './migrations/1765300000060-police-search-identifiers.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -65,6 +66,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     PoliceVesselIdentifiers1765100000010,
     PoliceSearch1765200000030,
     PolicePersons1765200000042,
+    PoliceSearchIdentifiers1765300000060,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({
