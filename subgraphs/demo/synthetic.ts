@@ -250,6 +250,11 @@ export interface SyntheticRows {
   };
 }
 
+export interface SyntheticOptions {
+  /** false: suspects point to no person (for a test that links its own); default true. */
+  persons?: boolean;
+}
+
 export interface SyntheticCounts {
   cases: number;
   detections: number;
@@ -264,11 +269,16 @@ export interface SyntheticCounts {
  * every case has detections, suspects (each a person of interest, some recurring) and intelligence; migrants with identity, consent, screening
  * and assistance; every second case a prosecution with defendants, charges, witnesses and MLA.
  */
-export async function seedSynthetic(databases: Record<SubgraphName, DataSource>, caseCount: number, seed = 2026): Promise<SyntheticCounts> {
+export async function seedSynthetic(
+  databases: Record<SubgraphName, DataSource>,
+  caseCount: number,
+  seed = 2026,
+  options: SyntheticOptions = {},
+): Promise<SyntheticCounts> {
   const caseLawIds: string[] = (
     await databases.prosecution.query<Array<{ id: string }>>('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')
   ).map((row) => row.id);
-  const { police, assistance, prosecution } = syntheticRows(caseCount, seed, caseLawIds);
+  const { police, assistance, prosecution } = syntheticRows(caseCount, seed, caseLawIds, options);
   // One transaction per agency's database: a failed run leaves none of its rows behind there.
   await databases.police.transaction(async (manager) => {
     await insertAll(manager, CaseEntity, police.cases);
@@ -328,7 +338,12 @@ export async function seedSynthetic(databases: Record<SubgraphName, DataSource>,
  * same values; ids and the run's reference prefix are fresh each time, so runs add up). Each
  * prosecution cites the first two of `caseLawIds`.
  */
-export function syntheticRows(caseCount: number, seed: number, caseLawIds: readonly string[]): SyntheticRows {
+export function syntheticRows(
+  caseCount: number,
+  seed: number,
+  caseLawIds: readonly string[],
+  options: SyntheticOptions = {},
+): SyntheticRows {
   const rng = random(seed);
   const police = {
     cases: [] as Partial<CaseEntity>[],
@@ -358,7 +373,7 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
   const runId = randomUUID().slice(0, 8).toUpperCase();
   /** The last vessel recorded on each route (by sea area), for the detections that see it again. */
   const routeVessels = new Map<string, string>();
-  const identify = personsOf(random(seed ^ 0x5eed_f00d), runId, police);
+  const identify = options.persons === false ? () => null : personsOf(random(seed ^ 0x5eed_f00d), runId, police);
 
   for (let n = 1; n <= caseCount; n += 1) {
     const route = rng.pick(ROUTES);
