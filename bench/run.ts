@@ -22,6 +22,28 @@ import { signRequest } from '../platform/request-signing.js';
 const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
 const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
   migrants { id code assistance { id type } } prosecution { id stage defendants { id suspect { id alias } charges { id verdict } } witnesses { id migrant { id code } } } } } }`;
+/** A search as an analyst types it: by alias, case reference, sea area, network name or an identifier, text by text. */
+const SEARCH = `query Search($text: String!) { search(text: $text, first: 20) { totalCount edges { score matched node { __typename
+  ... on Case { id reference } ... on Suspect { id alias } ... on Person { id aliases } ... on Vessel { id vesselName: name } ... on SmugglingNetwork { id name } } } } }`;
+const SEARCH_TEXTS = [
+  'capitan',
+  'Captain 42',
+  'Organiser 7',
+  'Mona Passage',
+  'Bahía de Samaná',
+  'DOM-2026-0142',
+  'Red del Canal de la Mona',
+  '+1 809 555 0142',
+  '327004512',
+  'Caicos Bank',
+];
+/**
+ * The other cases each of a page of cases shares something with (Case.links, issue 14 item 3). Run
+ * only when the schema has Case.links: a gateway without it refuses the query as invalid, and the
+ * links figures are then reported as not measured.
+ */
+const LINKS = `query Links($first: Int!) { cases(first: $first) { nodes { id links { case { reference } } } } }`;
+
 export interface BenchmarkOptions {
   cases: number;
   duration: number;
@@ -403,14 +425,19 @@ async function sqlStatements(config: Config, benchUrl: string, token: string, ca
       body: JSON.stringify({ query, variables }),
     });
   try {
-    const counts: Record<string, Record<SubgraphName, number>> = {};
-    for (const first of [10, 100]) {
-      for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.reset();
-      await post(DEEP, { first });
-      counts[`first: ${first}`] = Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count]),
-      ) as Record<SubgraphName, number>;
-    }
+    const countsOf = async (query: string) => {
+      const counts: Record<string, Record<SubgraphName, number>> = {};
+      for (const first of [10, 100]) {
+        for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.reset();
+        await post(query, { first });
+        counts[`first: ${first}`] = Object.fromEntries(
+          SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].database.statements.count]),
+        ) as Record<SubgraphName, number>;
+      }
+      return counts;
+    };
+    const counts = await countsOf(DEEP);
+    const links = await hasLinks((query, variables) => post(query, variables));
     const explain = async (request: () => Promise<unknown>) => {
       for (const name of SUBGRAPH_NAMES) stack.subgraphs[name].database.statements.recorded = [];
       await request();
@@ -444,14 +471,23 @@ async function sqlStatements(config: Config, benchUrl: string, token: string, ca
     };
     return {
       counts,
+      linksCounts: links ? await countsOf(LINKS) : null,
       explain: {
         followCase: await explain(() => post(FOLLOW_CASE, { id: caseId })),
         deep100: await explain(() => post(DEEP, { first: 100 })),
+        search: await explain(() => post(SEARCH, { text: 'capitan' })),
+        links20: links ? await explain(() => post(LINKS, { first: 20 })) : null,
       },
     };
   } finally {
     await stack.stop();
   }
+}
+
+/** Whether the gateway's schema has Case.links (helper work lands it separately): a probe that it accepts the query. */
+async function hasLinks(post: (query: string, variables: Record<string, unknown>) => Promise<Response>): Promise<boolean> {
+  const body = (await (await post(LINKS, { first: 1 })).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+  return !(body.errors ?? []).some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
 }
 
 /** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
@@ -533,6 +569,32 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const deepCases100 = await measured(cpu.ours, () =>
       load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
     );
+    // The analysis file's reads: a search over varied texts, and the links of a page of cases.
+    const searchBody = (text: string) => JSON.stringify({ query: SEARCH, variables: { text } });
+    // autocannon counts only non-2xx answers as errors: a GraphQL error (200) in a search would go unseen.
+    for (const text of SEARCH_TEXTS) {
+      const answer = (await (
+        await fetch(ours, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: searchBody(text),
+        })
+      ).json()) as { errors?: unknown[] };
+      if (answer.errors) throw new Error(`search("${text}") answered errors: ${JSON.stringify(answer.errors)}`);
+    }
+    await load(ours, token, 4, warmUpSeconds, searchBody, SEARCH_TEXTS);
+    const searchVaried = await measured(cpu.ours, () => load(ours, token, connections, duration, searchBody, SEARCH_TEXTS));
+    const linksMeasured = (await hasLinks((query, variables) =>
+      fetch(ours, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      }),
+    ))
+      ? await measured(cpu.ours, () =>
+          load(ours, token, connections, duration, () => JSON.stringify({ query: LINKS, variables: { first: 20 } }), hot),
+        )
+      : null;
     const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
     const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
     for (const child of [gateway, baseline, subgraphs]) child.kill('SIGTERM');
@@ -564,13 +626,17 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       options: opts,
       followCase,
       deepCases100,
+      // null: the schema has no Case.links yet (not measured).
+      analysis: { searchVaried, links20: linksMeasured },
       rssMb: rss,
       gatewayHeapUsedMb: gatewayHeapMb,
       sqlStatementsPerRequest: {} as Record<string, Record<SubgraphName, number>>,
+      sqlStatementsPerLinksRequest: null as Record<string, Record<SubgraphName, number>> | null,
       explain: {} as Awaited<ReturnType<typeof sqlStatements>>['explain'],
     };
     const sql = await sqlStatements(config, benchUrl.toString(), token, ids[0]);
     results.sqlStatementsPerRequest = sql.counts;
+    results.sqlStatementsPerLinksRequest = sql.linksCounts;
     results.explain = sql.explain;
     const f = results.followCase;
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
@@ -594,6 +660,10 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       '|---|---|---|---|---|---|---|',
       ...rows,
       row('deep cases(first: 100), 1 client', results.deepCases100),
+      row(`search, ${SEARCH_TEXTS.length} texts in turn, ${connections} clients`, results.analysis.searchVaried),
+      results.analysis.links20
+        ? row(`cases(first: 20) { links }, ${connections} clients`, results.analysis.links20)
+        : '| cases(first: 20) { links } | not measured: the schema has no Case.links | | | | | |',
       '',
       `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}.`,
       '',
@@ -602,10 +672,22 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest)
         .map(([k, v]) => `${k} → ${JSON.stringify(v)}`)
         .join('; ')}.`,
+      results.sqlStatementsPerLinksRequest
+        ? `SQL statements per links request: ${Object.entries(results.sqlStatementsPerLinksRequest)
+            .map(([k, v]) => `${k} → ${JSON.stringify(v)}`)
+            .join('; ')}.`
+        : 'SQL statements per links request: not measured (no Case.links).',
       '',
-      ...(['followCase', 'deep100'] as const).map((run) => {
-        const { statements, seqScansOnTablesOver1000Rows: scans } = results.explain[run];
-        const what = run === 'followCase' ? 'a FollowCase' : 'a deep cases(first: 100)';
+      ...(['followCase', 'deep100', 'search', 'links20'] as const).map((run) => {
+        const explained = results.explain[run];
+        const what = {
+          followCase: 'a FollowCase',
+          deep100: 'a deep cases(first: 100)',
+          search: 'a search("capitan")',
+          links20: 'a cases(first: 20) { links }',
+        }[run];
+        if (!explained) return `EXPLAIN of ${what}: not run (no Case.links).\n`;
+        const { statements, seqScansOnTablesOver1000Rows: scans } = explained;
         const found =
           scans.length === 0
             ? 'none'

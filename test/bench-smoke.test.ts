@@ -30,6 +30,15 @@ describe('benchmark harness (smoke)', () => {
       expect(result.requestsPerSecond).toBeGreaterThan(0);
     }
     expect(results.deepCases100.errors).toBe(0);
+    // The analysis file's reads: search always; links once the schema has Case.links (null until then).
+    expect(results.analysis.searchVaried.errors).toBe(0);
+    expect(results.analysis.searchVaried.requestsPerSecond).toBeGreaterThan(0);
+    expect(results.analysis.searchVaried.cpuMsPerRequest.gateway).toBeGreaterThan(0);
+    expect(results.explain.search.statements).toBeGreaterThanOrEqual(1);
+    if (results.analysis.links20) {
+      expect(results.analysis.links20.errors).toBe(0);
+      expect(results.sqlStatementsPerLinksRequest?.['first: 100']).toEqual(results.sqlStatementsPerLinksRequest?.['first: 10']);
+    }
     expect(results.sqlStatementsPerRequest['first: 100']).toEqual(results.sqlStatementsPerRequest['first: 10']);
     expect(results.rssMb.gateway).toBeGreaterThan(0);
     // CPU per request is read from /proc for each process; EXPLAIN covered the reads a request sends.

@@ -43,6 +43,9 @@ import {
   VesselType,
 } from '../police/enums.js';
 import { IntelligenceItemEntity } from '../police/intelligence/intelligence.entity.js';
+import { PersonEntity } from '../police/person/person.entity.js';
+import { DocumentKind } from '../police/person/person.enums.js';
+import type { PersonDocumentRow, PersonPhoneRow } from '../police/person/person.store.js';
 import { reviewDate } from '../police/intelligence/intelligence.service.js';
 import { SuspectEntity } from '../police/suspect/suspect.entity.js';
 import { VesselEntity } from '../police/vessel/vessel.entity.js';
@@ -154,6 +157,35 @@ const ROUTES = [
   },
 ] as const;
 
+/**
+ * Mobile numbers of each lead bureau's numbering plan (E.164 prefix, then as many digits as it takes):
+ * every number of these ranges is one libphonenumber-js (the person service's normaliser) takes.
+ */
+const PHONE_PLANS: Readonly<Record<string, { prefix: string; digits: number }>> = {
+  DOM: { prefix: '+1829', digits: 7 },
+  TCA: { prefix: '+1649', digits: 7 },
+  CUW: { prefix: '+5999', digits: 7 },
+  USA: { prefix: '+13052', digits: 6 },
+  ITA: { prefix: '+39347', digits: 7 },
+  MLT: { prefix: '+35679', digits: 6 },
+  ESP: { prefix: '+346', digits: 8 },
+};
+
+/**
+ * How often the analysis file's links occur among synthetic suspects (a guess at a realistic rate,
+ * so benchmarks exercise links and person reads): a suspect is an already-known person one time in
+ * twenty (mostly one seen on the same route, sometimes one from elsewhere); four persons in five
+ * have a phone number, of which one in thirty is a number another person on the route already
+ * uses (a phone passed around a cell); three in ten have a passport.
+ */
+export const SYNTHETIC_LINK_RATES = {
+  recurringPerson: 0.05,
+  recurringFromSameRoute: 0.7,
+  phone: 0.8,
+  sharedPhone: 1 / 30,
+  passport: 0.3,
+} as const;
+
 const BATCH = 500;
 
 /** Multi-row INSERTs of BATCH rows each. */
@@ -172,12 +204,32 @@ async function insertAll<Row extends ObjectLiteral>(
   }
 }
 
+/** Rows of a table without an entity (a person's phones, documents): multi-row INSERTs over unnest, column by column. */
+async function insertUnnest<Row extends object>(
+  manager: EntityManager,
+  table: string,
+  columns: ReadonlyArray<{ column: string; key: keyof Row; type: string }>,
+  rows: readonly Row[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH * 10) {
+    const slice = rows.slice(start, start + BATCH * 10);
+    await manager.query(
+      `/* synthetic.${table} */ INSERT INTO ${table} (${columns.map(({ column }) => column).join(', ')})
+         SELECT * FROM unnest(${columns.map(({ type }, index) => `$${index + 1}::${type}[]`).join(', ')})`,
+      columns.map(({ key }) => slice.map((row) => row[key])),
+    );
+  }
+}
+
 /** The rows of a synthetic data set, per agency's database, in insert order. */
 export interface SyntheticRows {
   police: {
     cases: Partial<CaseEntity>[];
     vessels: Partial<VesselEntity>[];
     detections: Partial<DetectionEntity>[];
+    persons: Partial<PersonEntity>[];
+    personPhones: PersonPhoneRow[];
+    personDocuments: PersonDocumentRow[];
     suspects: Partial<SuspectEntity>[];
     intelligence: Partial<IntelligenceItemEntity>[];
   };
@@ -198,29 +250,61 @@ export interface SyntheticRows {
   };
 }
 
+export interface SyntheticOptions {
+  /** false: suspects point to no person (for a test that links its own); default true. */
+  persons?: boolean;
+}
+
 export interface SyntheticCounts {
   cases: number;
   detections: number;
   suspects: number;
+  persons: number;
   migrants: number;
   prosecutions: number;
 }
 
 /**
  * A large synthetic data set across the three agencies' databases (benchmarks, batching tests):
- * every case has detections, suspects and intelligence; migrants with identity, consent, screening
+ * every case has detections, suspects (each a person of interest, some recurring) and intelligence; migrants with identity, consent, screening
  * and assistance; every second case a prosecution with defendants, charges, witnesses and MLA.
  */
-export async function seedSynthetic(databases: Record<SubgraphName, DataSource>, caseCount: number, seed = 2026): Promise<SyntheticCounts> {
+export async function seedSynthetic(
+  databases: Record<SubgraphName, DataSource>,
+  caseCount: number,
+  seed = 2026,
+  options: SyntheticOptions = {},
+): Promise<SyntheticCounts> {
   const caseLawIds: string[] = (
     await databases.prosecution.query<Array<{ id: string }>>('/* synthetic.caseLawIds */ SELECT id FROM case_law ORDER BY year DESC')
   ).map((row) => row.id);
-  const { police, assistance, prosecution } = syntheticRows(caseCount, seed, caseLawIds);
+  const { police, assistance, prosecution } = syntheticRows(caseCount, seed, caseLawIds, options);
   // One transaction per agency's database: a failed run leaves none of its rows behind there.
   await databases.police.transaction(async (manager) => {
     await insertAll(manager, CaseEntity, police.cases);
     await insertAll(manager, VesselEntity, police.vessels);
     await insertAll(manager, DetectionEntity, police.detections);
+    await insertAll(manager, PersonEntity, police.persons);
+    await insertUnnest(
+      manager,
+      'person_phones',
+      [
+        { column: 'person_id', key: 'personId', type: 'uuid' },
+        { column: 'e164', key: 'e164', type: 'text' },
+      ],
+      police.personPhones,
+    );
+    await insertUnnest(
+      manager,
+      'person_documents',
+      [
+        { column: 'person_id', key: 'personId', type: 'uuid' },
+        { column: 'kind', key: 'kind', type: 'text' },
+        { column: 'number', key: 'number', type: 'text' },
+        { column: 'issuing_country', key: 'issuingCountry', type: 'char(3)' },
+      ],
+      police.personDocuments,
+    );
     await insertAll(manager, SuspectEntity, police.suspects);
     await insertAll(manager, IntelligenceItemEntity, police.intelligence);
   });
@@ -243,6 +327,7 @@ export async function seedSynthetic(databases: Record<SubgraphName, DataSource>,
     cases: police.cases.length,
     detections: police.detections.length,
     suspects: police.suspects.length,
+    persons: police.persons.length,
     migrants: assistance.migrants.length,
     prosecutions: prosecution.prosecutions.length,
   };
@@ -253,12 +338,20 @@ export async function seedSynthetic(databases: Record<SubgraphName, DataSource>,
  * same values; ids and the run's reference prefix are fresh each time, so runs add up). Each
  * prosecution cites the first two of `caseLawIds`.
  */
-export function syntheticRows(caseCount: number, seed: number, caseLawIds: readonly string[]): SyntheticRows {
+export function syntheticRows(
+  caseCount: number,
+  seed: number,
+  caseLawIds: readonly string[],
+  options: SyntheticOptions = {},
+): SyntheticRows {
   const rng = random(seed);
   const police = {
     cases: [] as Partial<CaseEntity>[],
     vessels: [] as Partial<VesselEntity>[],
     detections: [] as Partial<DetectionEntity>[],
+    persons: [] as Partial<PersonEntity>[],
+    personPhones: [] as PersonPhoneRow[],
+    personDocuments: [] as PersonDocumentRow[],
     suspects: [] as Partial<SuspectEntity>[],
     intelligence: [] as Partial<IntelligenceItemEntity>[],
   };
@@ -280,6 +373,7 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
   const runId = randomUUID().slice(0, 8).toUpperCase();
   /** The last vessel recorded on each route (by sea area), for the detections that see it again. */
   const routeVessels = new Map<string, string>();
+  const identify = options.persons === false ? () => null : personsOf(random(seed ^ 0x5eed_f00d), runId, police);
 
   for (let n = 1; n <= caseCount; n += 1) {
     const route = rng.pick(ROUTES);
@@ -344,21 +438,23 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
       });
     }
     const suspectIds = [randomUUID(), randomUUID()];
+    const captain = { alias: `Captain ${n}`, nationality: route.lead === 'USA' ? 'CUB' : route.nationalities[0] };
+    const organiser = { alias: `Organiser ${n}`, nationality: route.nationalities[0] };
     police.suspects.push(
       {
         id: suspectIds[0],
         caseId,
         networkId: null,
-        alias: `Captain ${n}`,
-        nationality: route.lead === 'USA' ? 'CUB' : route.nationalities[0],
+        personId: identify(route, captain),
+        ...captain,
         role: SuspectRole.CAPTAIN,
       },
       {
         id: suspectIds[1],
         caseId,
         networkId: null,
-        alias: `Organiser ${n}`,
-        nationality: route.nationalities[0],
+        personId: identify(route, organiser),
+        ...organiser,
         role: SuspectRole.ORGANIZER,
       },
     );
@@ -518,4 +614,60 @@ export function syntheticRows(caseCount: number, seed: number, caseLawIds: reado
   }
 
   return { police, assistance, prosecution };
+}
+
+/**
+ * The person of interest each synthetic suspect is, at SYNTHETIC_LINK_RATES: an already-known one
+ * (who then also goes by the suspect's alias), or a new person recorded by the case's lead bureau,
+ * with a phone number (now and then one already used on the route) and maybe a passport. Its own
+ * random numbers, so the draws of every other column stay as they were before persons existed;
+ * numbers and passports carry the run (runs add up without linking to each other by accident).
+ */
+function personsOf(rng: ReturnType<typeof random>, runId: string, police: SyntheticRows['police']) {
+  const rates = SYNTHETIC_LINK_RATES;
+  const byRoute = new Map<string, Array<Partial<PersonEntity>>>();
+  const phonesByRoute = new Map<string, string[]>();
+  // Where this run's numbers start in each plan's range.
+  const firstNumber = Number.parseInt(runId, 16);
+  let numbered = 0;
+  return (route: { lead: string; area: string }, suspect: { alias: string; nationality: string }): string => {
+    const known = byRoute.get(route.area) ?? [];
+    if (police.persons.length > 0 && rng.chance(rates.recurringPerson)) {
+      const person = known.length > 0 && rng.chance(rates.recurringFromSameRoute) ? rng.pick(known) : rng.pick(police.persons);
+      if (!person.aliases?.includes(suspect.alias)) person.aliases = [...(person.aliases ?? []), suspect.alias];
+      return person.id as string;
+    }
+    const person: Partial<PersonEntity> = {
+      id: randomUUID(),
+      ownerCountry: route.lead,
+      nationality: suspect.nationality,
+      yearOfBirth: rng.chance(0.6) ? rng.int(1965, 2004) : null,
+      aliases: [suspect.alias],
+    };
+    police.persons.push(person);
+    byRoute.set(route.area, [...known, person]);
+    const personId = person.id as string;
+    if (rng.chance(rates.phone)) {
+      const used = phonesByRoute.get(route.area) ?? [];
+      let e164: string;
+      if (used.length > 0 && rng.chance(rates.sharedPhone)) {
+        e164 = rng.pick(used);
+      } else {
+        const plan = PHONE_PLANS[route.lead];
+        e164 = `${plan.prefix}${((firstNumber + numbered) % 10 ** plan.digits).toString().padStart(plan.digits, '0')}`;
+        numbered += 1;
+        phonesByRoute.set(route.area, [...used, e164]);
+      }
+      police.personPhones.push({ personId, e164 });
+    }
+    if (rng.chance(rates.passport)) {
+      police.personDocuments.push({
+        personId,
+        kind: DocumentKind.PASSPORT,
+        number: `P${runId}${police.personDocuments.length.toString().padStart(6, '0')}`,
+        issuingCountry: suspect.nationality,
+      });
+    }
+    return personId;
+  };
 }

@@ -202,7 +202,7 @@ export const policePolicy = {
     fields: ['Query.search', 'SearchConnection.*', 'SearchEdge.*'],
     agencies: CASE_READERS,
     logged: true,
-    rule: "Search across police records: the readers of cases, each over what its agency reads (IOM and analyst: cases). A case outside the owner's scope is found by its reference only, as a hit; suspects and vessels outside it are not found. Every search and every record it shows is logged.",
+    rule: "Search across police records: the readers of cases, each over what its agency reads (IOM and analyst: cases). A case outside the owner's scope is found by its reference only, as a hit; suspects and vessels outside it are not found, nor persons of interest none of whose cases the reader may see (their identifiers never). Every search and every record it shows is logged.",
   } satisfies FieldRule,
 
   networkGraph: {

@@ -22,6 +22,7 @@ import { PoliceCaseSharing1765000000020 } from './migrations/1765000000020-polic
 import { PoliceSearch1765200000030 } from './migrations/1765200000030-police-search.js';
 import { PolicePersons1765200000042 } from './migrations/1765200000042-police-persons.js';
 import { PoliceLinks1765300000050 } from './migrations/1765300000050-police-links.js';
+import { PoliceSearchIdentifiers1765300000060 } from './migrations/1765300000060-police-search-identifiers.js';
 import { SmugglingNetworkEntity } from './network/network.entity.js';
 import { SmugglingNetworkResolver } from './network/network.resolver.js';
 import { OperationEntity } from './operation/operation.entity.js';
@@ -69,6 +70,7 @@ export const policeSubgraph: SubgraphModule<PoliceContext> = {
     PoliceSearch1765200000030,
     PolicePersons1765200000042,
     PoliceLinks1765300000050,
+    PoliceSearchIdentifiers1765300000060,
   ],
   buildSchema: () =>
     buildFederatedSchema<PoliceContext>({

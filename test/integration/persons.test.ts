@@ -348,7 +348,7 @@ describe('batching', () => {
     const dataSources = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, tidelink.stack.subgraphs[name].database.dataSource]),
     ) as Record<SubgraphName, DataSource>;
-    await seedSynthetic(dataSources, 150);
+    await seedSynthetic(dataSources, 150, undefined, { persons: false });
     // Synthetic suspects are written straight into the tables: give each a person, shared by pairs, so persons span cases.
     await dataSources.police.query(`
       WITH numbered AS (SELECT id, alias, row_number() OVER (ORDER BY id) AS n FROM suspects WHERE person_id IS NULL),

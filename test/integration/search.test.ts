@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { EL_CAPITAN_PERSON_ID, RECURRING_VESSEL_ID } from '../../subgraphs/demo/ids.js';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import type { Agency } from '../../platform/auth.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
@@ -26,6 +27,7 @@ const SEARCH = `query Search($text: String!, $first: Int, $after: String) {
         ... on Suspect { id alias }
         ... on Vessel { id vesselName: name }
         ... on SmugglingNetwork { id name }
+        ... on Person { id }
       }
     }
   }
@@ -134,6 +136,69 @@ describe('search: diacritics and case', () => {
     });
     const typo = await search('POLICE', 'DOM', 'zuwarra');
     expect(typo.data?.search.edges.map((edge) => edge.node.__typename)).toContain('SmugglingNetwork');
+  });
+});
+
+describe('search: persons of interest and vessel identifiers', () => {
+  it.each(['CUW', 'TCA'])('"capitan" finds the person El Capitán for a police officer of %s', async (country) => {
+    const body = await search('POLICE', country, 'capitan');
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.search.edges.map((edge) => [edge.node.__typename, edge.node.id, edge.matched])).toContainEqual([
+      'Person',
+      EL_CAPITAN_PERSON_ID,
+      'ALIAS',
+    ]);
+  });
+
+  it.each([
+    ['its phone number as written in Curaçao', 'POLICE', 'CUW', '+1 809 555 0142', 'PHONE'],
+    ['its phone number in the national format, from Turks and Caicos', 'POLICE', 'TCA', '(809) 555-0142', 'PHONE'],
+    ['its passport number, any case and spacing', 'PROSECUTOR', 'CUW', 'SC 447 1902', 'DOCUMENT'],
+  ])('finds the person by %s, exactly (score 1)', async (_what, agency, country, text, matched) => {
+    const body = await search(agency as Agency, country, text);
+    expect(body.data?.search.edges[0]).toMatchObject({
+      score: 1,
+      matched,
+      node: { __typename: 'Person', id: EL_CAPITAN_PERSON_ID },
+    });
+  });
+
+  it.each([
+    ['MMSI', '327004512'],
+    ['REGISTRATION', 'hig 0457'],
+  ])('finds the demo yola by its %s, exactly (score 1)', async (matched, text) => {
+    const body = await search('POLICE', 'DOM', text);
+    expect(body.data?.search.edges[0]).toMatchObject({ score: 1, matched, node: { __typename: 'Vessel', id: RECURRING_VESSEL_ID } });
+    // A near miss of an identifier is no match.
+    const near = await search('POLICE', 'DOM', text.replace(/2$/, '3').replace(/7$/, '8'));
+    expect(near.data?.search.edges.map((edge) => edge.node.id)).not.toContain(RECURRING_VESSEL_ID);
+  });
+
+  it('does not reveal a person none of whose cases the reader may see, by alias, phone or document', async () => {
+    const added = await as<{ addSuspect: { id: string; person: { id: string } } }>(
+      'POLICE',
+      'ITA',
+      `mutation Add($input: AddSuspectInput!) { addSuspect(input: $input) { id person { id } } }`,
+      {
+        input: {
+          caseId: LAMPEDUSA,
+          alias: 'Il Timoniere Nascosto',
+          role: 'FACILITATOR',
+          nationality: 'ITA',
+          phones: ['+39 347 123 4567'],
+          documents: [{ kind: 'PASSPORT', number: 'YA9988776', issuingCountry: 'ITA' }],
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    const person = added.data?.addSuspect.person.id;
+    for (const text of ['timoniere nascosto', '+39 347 123 4567', 'YA9988776']) {
+      const hidden = await search('POLICE', 'DOM', text);
+      expect(hidden.errors).toBeUndefined();
+      expect(hidden.data?.search.edges.map((edge) => edge.node.__typename)).not.toContain('Person');
+      const owner = await search('POLICE', 'ITA', text);
+      expect(owner.data?.search.edges.map((edge) => edge.node.id)).toContain(person);
+    }
   });
 });
 

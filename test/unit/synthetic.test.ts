@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { validateSync, type ValidationError } from 'class-validator';
-import { syntheticRows } from '../../subgraphs/demo/synthetic.js';
+import { SYNTHETIC_LINK_RATES, syntheticRows } from '../../subgraphs/demo/synthetic.js';
 import { RECIPIENTS_OF_SCOPE } from '../../subgraphs/assistance/assistance.policy.js';
 import { ASSISTANCE_TRANSITIONS } from '../../subgraphs/assistance/assistance/assistance.service.js';
 import {
@@ -34,6 +34,8 @@ import {
 } from '../../subgraphs/police/enums.js';
 import { ShareIntelligenceInput } from '../../subgraphs/police/intelligence/intelligence.input.js';
 import { reviewDate } from '../../subgraphs/police/intelligence/intelligence.service.js';
+import { PersonDocumentInput } from '../../subgraphs/police/person/person.input.js';
+import { normaliseDocuments, normalisePhones } from '../../subgraphs/police/person/person.service.js';
 import { AddSuspectInput } from '../../subgraphs/police/suspect/suspect.input.js';
 import {
   LegalBasis,
@@ -126,6 +128,13 @@ function problemsOf<Row>(items: readonly Row[], check: (row: Row) => Array<strin
       .filter((problem): problem is string => Boolean(problem))
       .map((p) => `#${index}: ${p}`),
   );
+}
+
+/** Rows by a key (Map.groupBy is Node 21's). */
+function groupBy<Row>(items: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of items) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
 }
 
 const byId = <Row extends { id?: string }>(items: readonly Row[]) => new Map(items.map((row) => [row.id as string, row]));
@@ -245,6 +254,68 @@ describe('synthetic data set (bulk SQL) obeys the services’ rules', () => {
       !isMember(SuspectRole, s.role) && `role ${s.role}`,
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it('persons of interest: every suspect is one, with the identifiers addSuspect takes, normalised as the person service stores them', () => {
+    const persons = byId(rows.police.persons);
+    const phones = groupBy(rows.police.personPhones, (row) => row.personId);
+    const documents = groupBy(rows.police.personDocuments, (row) => row.personId);
+    const problems = problemsOf(rows.police.suspects, (s) => {
+      const person = persons.get(s.personId as string);
+      if (!person) return ['no such person'];
+      const held = (phones.get(person.id as string) ?? []).map((row) => row.e164);
+      const passports = (documents.get(person.id as string) ?? []).map((row) =>
+        input(PersonDocumentInput, { kind: row.kind, number: row.number, issuingCountry: row.issuingCountry }),
+      );
+      const known = [...held, ...passports.map((d) => d.number)];
+      return [
+        // The first suspect of a person carries its identifiers, as addSuspect would have been given them.
+        ...refused(
+          input(AddSuspectInput, {
+            caseId: s.caseId,
+            alias: s.alias,
+            nationality: s.nationality,
+            role: s.role,
+            yearOfBirth: person.yearOfBirth,
+            phones: held,
+            documents: passports,
+          }),
+        ),
+        !person.aliases?.includes(s.alias as string) && `alias ${s.alias} not among the person's`,
+        known.length > 0 && JSON.stringify(normalisePhones(held, [])) !== JSON.stringify(held) && `phones ${held.join()} not in E.164`,
+        JSON.stringify(normaliseDocuments(passports).map((d) => d.number)) !== JSON.stringify(passports.map((d) => d.number)) &&
+          'documents not normalised',
+        badCountry(person.ownerCountry),
+        badCountry(person.nationality),
+      ];
+    });
+    expect(problems).toEqual([]);
+    // Each person is recorded by the lead bureau of a case one of its suspects is in.
+    const owners = problemsOf(rows.police.persons, (person) => [
+      !rows.police.suspects.some((s) => s.personId === person.id && cases.get(s.caseId as string)?.ownerCountry === person.ownerCountry) &&
+        'owned by a bureau none of its cases is of',
+    ]);
+    expect(owners).toEqual([]);
+    // A document identifies one person (the database's unique index says so too).
+    const numbers = rows.police.personDocuments.map((d) => `${d.issuingCountry}|${d.kind}|${d.number}`);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('persons of interest recur at a realistic rate: some across cases, some phones shared, in more than one country', () => {
+    const suspectsPerPerson = groupBy(rows.police.suspects, (s) => s.personId as string);
+    const recurring = rows.police.suspects.length - suspectsPerPerson.size;
+    const share = recurring / rows.police.suspects.length;
+    expect(share).toBeGreaterThan(SYNTHETIC_LINK_RATES.recurringPerson / 2);
+    expect(share).toBeLessThan(SYNTHETIC_LINK_RATES.recurringPerson * 2);
+    // Some recurring persons link cases of two countries.
+    const countriesOf = (suspects: ReadonlyArray<{ caseId?: string }>) =>
+      new Set(suspects.map((s) => cases.get(s.caseId as string)?.ownerCountry));
+    expect([...suspectsPerPerson.values()].some((suspects) => countriesOf(suspects).size > 1)).toBe(true);
+    const holders = groupBy(rows.police.personPhones, (row) => row.e164);
+    const shared = [...holders.values()].filter((rowsOfPhone) => rowsOfPhone.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(holders.size / 10);
+    expect(rows.police.personDocuments.length).toBeGreaterThan(0);
   });
 
   it('intelligence: shareIntelligence input, from a country the case is released to, H3 with its conditions, reviewed five years on', () => {

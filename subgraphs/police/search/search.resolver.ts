@@ -6,7 +6,7 @@ import { SearchConnection } from './search.type.js';
 export class SearchResolver {
   @Query(() => SearchConnection, {
     description:
-      'Finds cases (by reference, summary words and sea areas), smuggling networks (name), vessels (name) and suspects (alias), ignoring case and diacritics ("samana" finds "Samaná"), best match first. Each agency searches what it may read (IOM and analysts: cases); a case outside your country\'s share is found by its reference only and comes back as a hit. PARTNER and AUDITOR: FORBIDDEN. Every search is logged.',
+      'Finds cases (by reference, summary words and sea areas), smuggling networks (name), vessels (name; IMO number, MMSI or registration exactly), suspects (alias) and persons of interest (alias; phone or document number exactly), ignoring case and diacritics ("samana" finds "Samaná"), best match first. Each agency searches what it may read (IOM and analysts: cases); a case outside your country\'s share is found by its reference only and comes back as a hit; a person only by who may see one of its cases. PARTNER and AUDITOR: FORBIDDEN. Every search is logged.',
   })
   search(
     @Arg('text', () => String, { description: 'What to look for: 1 to 200 characters.' }) text: string,

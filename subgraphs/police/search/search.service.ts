@@ -1,35 +1,52 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError } from '../../../platform/errors.js';
+import { BadUserInputError, InvalidInputError } from '../../../platform/errors.js';
 import { assertId, isId, pageSize } from '../../shared/pagination.js';
 import { guard, permits, type FieldRule } from '../../shared/policy.js';
 import type { CaseEntity } from '../case/case.entity.js';
 import type { CaseService } from '../case/case.service.js';
+import { PersonEntity } from '../person/person.entity.js';
+import { normaliseDocuments, normalisePhones } from '../person/person.service.js';
+import { DocumentKind } from '../person/person.enums.js';
 import type { PoliceCall } from '../police.call.js';
 import { policePolicy, reaches, type CaseScope } from '../police.policy.js';
 import { SearchMatch } from './search.enums.js';
-import type { SearchPosition, SearchRow, SearchSourceName } from './search.store.js';
+import { imoDigits, imoProblem, mmsiProblem, REGISTRATION } from '../vessel/vessel-identifiers.js';
+import type { SearchIdentifiers, SearchPosition, SearchRow, SearchSourceName } from './search.store.js';
 import type { SearchConnection, SearchEdge, SearchNode } from './search.type.js';
 
 /** Search text bounds, in characters after trimming. */
 export const MAX_SEARCH_TEXT = 200;
 
-type Kind = 'Case' | 'SmugglingNetwork' | 'Vessel' | 'Suspect';
+type Kind = 'Case' | 'SmugglingNetwork' | 'Vessel' | 'Suspect' | 'Person';
 
 /**
  * Each source searched, the rule its records are read under, and the kind it finds. A reader
  * searches only the sources whose rule their agency may have at all (IOM and analysts: cases); a
  * record outside the reader's scope is left out in SQL and, should its scope change in between,
  * again here. The next source (persons of interest, vessel identifiers) is one entry here and one
- * SELECT of the same name in search.store.ts; a new kind of record (a person) also needs its loader
- * in `nodes()`, its rule in `visible()` and a member of the SearchResult union (search.type.ts).
+ * SELECT of the same name in search.store.ts; a new kind of record also needs its loader in
+ * `nodes()`, its rule in `visible()` and a member of the SearchResult union (search.type.ts).
+ * Persons are read under the person policy's record rule: found only by who may see them (one of
+ * their suspects' cases in scope), never as a hit (a hit found by an alias or a phone number would
+ * tell that the bureau knows someone by it).
  */
-const SEARCH_SOURCES: ReadonlyArray<{ name: SearchSourceName; kind: Kind; rule: FieldRule<CaseScope> | FieldRule }> = [
+const SEARCH_SOURCES: ReadonlyArray<{
+  name: SearchSourceName;
+  kind: Kind;
+  rule: FieldRule<CaseScope> | FieldRule<readonly CaseScope[]> | FieldRule;
+}> = [
   { name: 'caseReference', kind: 'Case', rule: policePolicy.caseHit },
   { name: 'caseSummary', kind: 'Case', rule: policePolicy.caseRecord },
   { name: 'caseSeaArea', kind: 'Case', rule: policePolicy.caseRecord },
   { name: 'networkName', kind: 'SmugglingNetwork', rule: policePolicy.networks },
   { name: 'vesselName', kind: 'Vessel', rule: policePolicy.vesselAndPosition },
+  { name: 'vesselImo', kind: 'Vessel', rule: policePolicy.vesselAndPosition },
+  { name: 'vesselMmsi', kind: 'Vessel', rule: policePolicy.vesselAndPosition },
+  { name: 'vesselRegistration', kind: 'Vessel', rule: policePolicy.vesselAndPosition },
   { name: 'suspectAlias', kind: 'Suspect', rule: policePolicy.suspects },
+  { name: 'personAlias', kind: 'Person', rule: policePolicy.personRecord },
+  { name: 'personPhone', kind: 'Person', rule: policePolicy.personRecord },
+  { name: 'personDocument', kind: 'Person', rule: policePolicy.personRecord },
 ];
 
 /** Searches across police records within the sharing rules: one statement for the page, then the nodes through the loaders. */
@@ -50,6 +67,7 @@ export class SearchService {
       text: terms,
       releasedTo: this.cases.releasedTo(),
       sources: sources.map((source) => source.name),
+      identifiers: identifiersIn(terms, viewer.country),
       after: after ? decodeSearchCursor(after) : null,
       limit: limit + 1,
     });
@@ -81,6 +99,7 @@ export class SearchService {
       loaders.networkById.loadMany(ids('SmugglingNetwork')).then((found) => ['SmugglingNetwork', found] as const),
       loaders.vesselById.loadMany(ids('Vessel')).then((found) => ['Vessel', found] as const),
       loaders.suspectById.loadMany(ids('Suspect')).then((found) => ['Suspect', found] as const),
+      loaders.personById.loadMany(ids('Person')).then((found) => ['Person', found] as const),
     ]);
     // Keyed by kind and id: the page may hold records of several tables.
     const nodes = new Map<string, SearchNode>();
@@ -90,7 +109,7 @@ export class SearchService {
 
   /**
    * Whether the reader may have this result as shown. A case outside the reader's scope is a hit
-   * found by its reference only; a suspect or vessel follows the case it was found through.
+   * found by its reference only; a suspect, vessel or person follows the case it was found through.
    */
   private visible(row: SearchRow, node: SearchNode, anchor: SearchNode | undefined): boolean {
     switch (row.kind as Kind) {
@@ -102,6 +121,10 @@ export class SearchService {
         return anchor !== undefined && permits(this.request, policePolicy.vesselAndPosition, anchor as CaseEntity);
       case 'Suspect':
         return anchor !== undefined && permits(this.request, policePolicy.suspects, anchor as CaseEntity);
+      case 'Person':
+        return (
+          anchor !== undefined && node instanceof PersonEntity && permits(this.request, policePolicy.personRecord, [anchor as CaseEntity])
+        );
     }
   }
 }
@@ -113,6 +136,40 @@ function searchText(text: string): string {
     throw new BadUserInputError(`text must be 1 to ${MAX_SEARCH_TEXT} characters`, 'text', 'OUT_OF_RANGE');
   }
   return trimmed;
+}
+
+const PHONE_TEXT = /^\+?[0-9()\s.-]{7,30}$/;
+
+/**
+ * The search text read as each kind of identifier, normalised as the records' own are: a phone
+ * number by the person service's normaliser (numbering plan of the reader's country unless it
+ * starts with +), a document number upper case without spaces, an IMO number as its seven digits,
+ * an MMSI, a registration as its letters and digits. Identifiers have digits: a text without any is
+ * none of them.
+ */
+function identifiersIn(text: string, country: string): SearchIdentifiers {
+  const none: SearchIdentifiers = { phone: null, document: null, imo: null, mmsi: null, registration: null };
+  if (!/[0-9]/.test(text)) return none;
+  const compact = text.replace(/\s+/g, '');
+  return {
+    phone: PHONE_TEXT.test(text) ? normalisedOrNull(() => normalisePhones([text], [country])[0]) : null,
+    document: normalisedOrNull(
+      () => normaliseDocuments([{ kind: DocumentKind.PASSPORT, number: text, issuingCountry: country }])[0].number,
+    ),
+    imo: imoProblem(text) === null ? imoDigits(text) : null,
+    mmsi: mmsiProblem(compact) === null ? compact : null,
+    registration: REGISTRATION.test(text) ? text.replace(/[^A-Za-z0-9]/g, '').toUpperCase() : null,
+  };
+}
+
+/** A normaliser's result, or null when it refuses the text (it is then not that kind of identifier). */
+function normalisedOrNull(normalise: () => string | undefined): string | null {
+  try {
+    return normalise() ?? null;
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null;
+    throw error;
+  }
 }
 
 /** A search cursor: the score as the statement printed it (exact), and the id that breaks ties. */

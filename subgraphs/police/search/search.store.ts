@@ -7,7 +7,8 @@ import type { SearchMatch } from './search.enums.js';
  * is the case whose sharing scope the result follows (null for records shared as such, like
  * networks). To search one more field (a person's aliases, a vessel's IMO number), add its SELECT
  * here under a new name, and the same name to SEARCH_SOURCES in search.service.ts with the rule it
- * is read under; give it an index in a migration (see 1765200000030-police-search.ts).
+ * is read under; give it an index in a migration (see 1765200000030-police-search.ts). A source that
+ * only an identifier can match returns null when the text cannot be one (it is then left out).
  *
  * How each kind of text matches, always on the unaccented text and in any case:
  * - an identifier (a case reference) contains the search text (ILIKE, answered by the trigram
@@ -15,6 +16,9 @@ import type { SearchMatch } from './search.enums.js';
  * - a name, alias or sea area has a word-aligned stretch similar to the text (pg_trgm's strict word
  *   similarity, `<<%`, at its threshold of 0.5): typos and parts match ("zuwarra" finds "Zuwara
  *   coastal cell", "samana" finds "Bahía de Samaná"), while a shared common word alone does not;
+ * - an identifier of a person (phone number, document number) or of a vessel (IMO number, MMSI,
+ *   registration) equals the text once both are normalised (score 1); a person's aliases match as
+ *   a suspect's do, folded as person matching folds them (person_fold);
  * - a summary contains every word of the text (full-text search, 'simple' configuration: no
  *   stemming, as summaries mix English, Spanish, French and Creole place names).
  *
@@ -45,25 +49,103 @@ export const SEARCH_SQL = {
   // A vessel follows the scope of a case it was detected in (any one the reader may read).
   vesselName: (sql: SourceSql) => `
     SELECT 'Vessel'::text, v.id, ${short('v.name', 0.95)}, 'NAME'::text, seen.case_id
-      FROM vessels v
-      JOIN LATERAL (
-        SELECT d.case_id FROM detections d JOIN cases c ON c.id = d.case_id
-         WHERE d.vessel_id = v.id AND ${sql.inScope('c')} ORDER BY d.case_id LIMIT 1
-      ) seen ON TRUE
+      FROM vessels v ${vesselSeen(sql)}
      WHERE ${sql.text} <<% tidelink_unaccent(v.name)`,
+  // Identifiers match exactly, once normalised (the service decides whether the text can be one at all).
+  vesselImo: (sql: SourceSql) =>
+    sql.identifiers.imo === null
+      ? null
+      : `
+    SELECT 'Vessel'::text, v.id, 1.0::float8, 'IMO'::text, seen.case_id
+      FROM vessels v ${vesselSeen(sql)} WHERE v.imo = ${sql.bind(sql.identifiers.imo)}::char(7)`,
+  vesselMmsi: (sql: SourceSql) =>
+    sql.identifiers.mmsi === null
+      ? null
+      : `
+    SELECT 'Vessel'::text, v.id, 1.0::float8, 'MMSI'::text, seen.case_id
+      FROM vessels v ${vesselSeen(sql)} WHERE v.mmsi = ${sql.bind(sql.identifiers.mmsi)}::char(9)`,
+  vesselRegistration: (sql: SourceSql) =>
+    sql.identifiers.registration === null
+      ? null
+      : `
+    SELECT 'Vessel'::text, v.id, 1.0::float8, 'REGISTRATION'::text, seen.case_id
+      FROM vessels v ${vesselSeen(sql)}
+     WHERE registration IS NOT NULL AND ${REGISTRATION_SEARCHED} = ${sql.bind(sql.identifiers.registration)}::text`,
+  // A person follows the scope of its suspects' cases: found only when the reader may read one of
+  // them (the person policy's rule), and then through that case; otherwise not at all.
+  personAlias: (sql: SourceSql) => `
+    SELECT 'Person'::text, p.id,
+           0.95 * CASE WHEN EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE person_fold(a) = person_fold($1::text)) THEN 1.0
+                       ELSE 0.9 * strict_word_similarity(person_fold($1::text), person_fold_aliases(p.aliases)) END::float8,
+           'ALIAS'::text, seen.case_id
+      FROM persons p ${personSeen(sql)}
+     WHERE person_fold($1::text) <<% person_fold_aliases(p.aliases)`,
+  personPhone: (sql: SourceSql) =>
+    sql.identifiers.phone === null
+      ? null
+      : `
+    SELECT 'Person'::text, p.id, 1.0::float8, 'PHONE'::text, seen.case_id
+      FROM person_phones ph JOIN persons p ON p.id = ph.person_id ${personSeen(sql)}
+     WHERE ph.e164 = ${sql.bind(sql.identifiers.phone)}::text`,
+  personDocument: (sql: SourceSql) =>
+    sql.identifiers.document === null
+      ? null
+      : `
+    SELECT 'Person'::text, p.id, 1.0::float8, 'DOCUMENT'::text, seen.case_id
+      FROM person_documents pd JOIN persons p ON p.id = pd.person_id ${personSeen(sql)}
+     WHERE pd.number = ${sql.bind(sql.identifiers.document)}::text`,
   networkName: (sql: SourceSql) => `
     SELECT 'SmugglingNetwork'::text, n.id, ${short('n.name', 0.95)}, 'NAME'::text, NULL::uuid
       FROM smuggling_networks n WHERE ${sql.text} <<% tidelink_unaccent(n.name)`,
-} satisfies Record<string, (sql: SourceSql) => string>;
+} satisfies Record<string, (sql: SourceSql) => string | null>;
+
+/** A registration as searched (indexed as vessels_registration_search): upper case, letters and digits only. */
+const REGISTRATION_SEARCHED = `upper(regexp_replace(v.registration, '[^A-Za-z0-9]', '', 'g'))`;
+
+/** The first case (by id) the vessel was detected in that the reader may read: the scope its result follows. */
+function vesselSeen(sql: SourceSql): string {
+  return `JOIN LATERAL (
+        SELECT d.case_id FROM detections d JOIN cases c ON c.id = d.case_id
+         WHERE d.vessel_id = v.id AND ${sql.inScope('c')} ORDER BY d.case_id LIMIT 1
+      ) seen ON TRUE`;
+}
+
+/** The first case (by id) of the person's suspects that the reader may read: the scope its result follows. */
+function personSeen(sql: SourceSql): string {
+  return `JOIN LATERAL (
+        SELECT s.case_id FROM suspects s JOIN cases c ON c.id = s.case_id
+         WHERE s.person_id = p.id AND ${sql.inScope('c')} ORDER BY s.case_id LIMIT 1
+      ) seen ON TRUE`;
+}
 
 export type SearchSourceName = keyof typeof SEARCH_SQL;
 
-/** What a source's SELECT refers to: the bound search text, as a substring pattern, its full-text query, the reader's scope on a case. */
+/**
+ * What a source's SELECT refers to: the bound search text, as a substring pattern, its full-text
+ * query, the reader's scope on a case, and the identifiers the text can be (bound when used: a
+ * parameter no statement refers to has no type PostgreSQL could infer).
+ */
 interface SourceSql {
   text: string;
   pattern: string;
   query: string;
   inScope: (caseAlias: string) => string;
+  identifiers: SearchIdentifiers;
+  bind: (value: string) => string;
+}
+
+/** The text read as each kind of identifier, normalised; null when it cannot be one (that source is not searched). */
+export interface SearchIdentifiers {
+  /** E.164. */
+  phone: string | null;
+  /** Upper case, without spaces. */
+  document: string | null;
+  /** Seven digits with a valid check digit. */
+  imo: string | null;
+  /** A ship station's nine digits. */
+  mmsi: string | null;
+  /** Upper case, letters and digits only. */
+  registration: string | null;
 }
 
 /**
@@ -88,6 +170,7 @@ export interface SearchCriteria {
   /** The reader's country when their reads are bound to it (null: IOM, not bound). */
   releasedTo: string | null;
   sources: readonly SearchSourceName[];
+  identifiers: SearchIdentifiers;
   after: SearchPosition | null;
   limit: number;
 }
@@ -110,7 +193,6 @@ export class SearchStore {
    * of each record, the number of records matched, and the page, ranked by score then id.
    */
   async page(criteria: SearchCriteria): Promise<{ total: number; rows: SearchRow[] }> {
-    if (criteria.sources.length === 0) return { total: 0, rows: [] };
     // $1 the text; $2 the text as an ILIKE pattern matching it anywhere, its wildcards taken literally.
     const parameters: unknown[] = [criteria.text, `%${criteria.text.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`];
     const bind = (value: unknown) => {
@@ -123,7 +205,11 @@ export class SearchStore {
       pattern: 'tidelink_unaccent($2::text)',
       query: "plainto_tsquery('simple'::regconfig, tidelink_unaccent($1::text))",
       inScope: (alias) => (country === null ? 'TRUE' : releasedToSql(alias, `${country}::char(3)`)),
+      identifiers: criteria.identifiers,
+      bind,
     };
+    const selects = criteria.sources.flatMap((source) => SEARCH_SQL[source](sql) ?? []);
+    if (selects.length === 0) return { total: 0, rows: [] };
     let after = '';
     if (criteria.after) {
       const score = bind(criteria.after.score);
@@ -132,7 +218,7 @@ export class SearchStore {
     }
     const limit = bind(criteria.limit);
     const rows = await this.dataSource.query<Array<SearchRow & { total: number }>>(
-      `/* search.page */ WITH candidates AS (${criteria.sources.map((source) => SEARCH_SQL[source](sql)).join('\n UNION ALL')}
+      `/* search.page */ WITH candidates AS (${selects.join('\n UNION ALL')}
        ), matches AS (
          SELECT DISTINCT ON (kind, id) kind, id, round(score::numeric, 6) AS score, matched, anchor
            FROM candidates ORDER BY kind, id, score DESC, matched

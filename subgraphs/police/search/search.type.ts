@@ -3,6 +3,8 @@ import { PageInfo } from '../../shared/connection.js';
 import { CaseEntity } from '../case/case.entity.js';
 import { Case } from '../case/case.type.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
+import { PersonEntity } from '../person/person.entity.js';
+import { Person } from '../person/person.type.js';
 import { SmugglingNetwork } from '../network/network.type.js';
 import { SuspectEntity } from '../suspect/suspect.entity.js';
 import { Suspect } from '../suspect/suspect.type.js';
@@ -10,23 +12,24 @@ import { VesselEntity } from '../vessel/vessel.entity.js';
 import { Vessel } from '../vessel/vessel.type.js';
 import { SearchMatch } from './search.enums.js';
 
-/** A record `search` found; the next kind (a person of interest) joins this list and resolveType. */
+/** A record `search` found; a new kind joins this list and resolveType. */
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description:
-    'A police record found by `search`. A case outside your scope comes back as a hit (`releasable: false`: id, reference and owning country only).',
-  types: () => [Case, SmugglingNetwork, Vessel, Suspect] as const,
+    'A police record found by `search`. A case outside your scope comes back as a hit (`releasable: false`: id, reference and owning country only); a person of interest is found only when you may see one of its cases.',
+  types: () => [Case, SmugglingNetwork, Vessel, Suspect, Person] as const,
   resolveType: (value) => {
     if (value instanceof CaseEntity) return Case;
     if (value instanceof SmugglingNetworkEntity) return SmugglingNetwork;
     if (value instanceof VesselEntity) return Vessel;
     if (value instanceof SuspectEntity) return Suspect;
+    if (value instanceof PersonEntity) return Person;
     return undefined;
   },
 });
 
 /** What the service hands the resolvers: the node is the loaded row of its kind. */
-export type SearchNode = CaseEntity | SmugglingNetworkEntity | VesselEntity | SuspectEntity;
+export type SearchNode = CaseEntity | SmugglingNetworkEntity | VesselEntity | SuspectEntity | PersonEntity;
 
 @ObjectType({ description: 'A search result, how well it matched, which field matched, and its position in the ranking.' })
 export class SearchEdge {
