@@ -5,7 +5,7 @@ import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { errorAt, valueAt } from '../support/paths.js';
 import { waitFor } from '../support/wait-for.js';
-import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
  * Case links (issue 14, item 3), through the gateway. The demo yola was detected in the Mona
@@ -26,18 +26,8 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-type Body<Data = Record<string, unknown>> = GraphQLResponse<Data>['body'];
-
-async function as<Data = Record<string, unknown>>(
-  agency: Agency,
-  country: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<Body<Data>> {
-  const { status, body } = await tidelink.query<Data>(query, { token: await tidelink.token(agency, country), variables });
-  expect(status).toBe(200);
-  return body;
-}
+/** A demo caller's query through the gateway (HTTP 200 required: test/support/stack.ts). */
+const as: TestStack['queryAs'] = (agency, country, query, variables) => tidelink.queryAs(agency, country, query, variables);
 
 interface Basis {
   kind: string;

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getNamedType, isObjectType, type GraphQLNamedType } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Agency } from '../../platform/auth.js';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import { EL_CAPITAN_PERSON_ID, demoId, kind } from '../../subgraphs/demo/ids.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
@@ -29,16 +28,8 @@ afterAll(async () => {
 
 type Body<Data = Record<string, unknown>> = GraphQLResponse<Data>['body'];
 
-async function as<Data = Record<string, unknown>>(
-  agency: Agency,
-  country: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<Body<Data>> {
-  const { status, body } = await tidelink.query<Data>(query, { token: await tidelink.token(agency, country), variables });
-  expect(status).toBe(200);
-  return body;
-}
+/** A demo caller's query through the gateway (HTTP 200 required: test/support/stack.ts). */
+const as: TestStack['queryAs'] = (agency, country, query, variables) => tidelink.queryAs(agency, country, query, variables);
 
 const reasonAt = (body: Body, at: Array<string | number>) => errorAt(body, at)?.extensions?.reason;
 

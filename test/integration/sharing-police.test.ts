@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
-import type { Agency } from '../../platform/auth.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { errorAt, valueAt } from '../support/paths.js';
 import { FOLLOW_CASE } from '../support/queries.js';
@@ -24,16 +23,8 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-async function as<Data = Record<string, unknown>>(
-  agency: Agency,
-  country: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<Data>['body']> {
-  const { status, body } = await tidelink.query<Data>(query, { token: await tidelink.token(agency, country), variables });
-  expect(status).toBe(200);
-  return body;
-}
+/** A demo caller's query through the gateway (HTTP 200 required: test/support/stack.ts). */
+const as: TestStack['queryAs'] = (agency, country, query, variables) => tidelink.queryAs(agency, country, query, variables);
 
 const reasonAt = (body: GraphQLResponse['body'], path: Array<string | number>) => errorAt(body, path)?.extensions?.reason;
 

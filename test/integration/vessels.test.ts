@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Agency } from '../../platform/auth.js';
 import { demoId, kind, RECURRING_VESSEL_ID } from '../../subgraphs/demo/ids.js';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { rowCounts } from '../support/counts.js';
 import { errorAt } from '../support/paths.js';
-import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
  * Vessels persist across detections (issue 14, item 1), through the gateway: the demo yola was
@@ -26,16 +25,8 @@ afterAll(async () => {
   await tidelink?.stop();
 });
 
-async function as<Data = Record<string, unknown>>(
-  agency: Agency,
-  country: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<Data>['body']> {
-  const { status, body } = await tidelink.query<Data>(query, { token: await tidelink.token(agency, country), variables });
-  expect(status).toBe(200);
-  return body;
-}
+/** A demo caller's query through the gateway (HTTP 200 required: test/support/stack.ts). */
+const as: TestStack['queryAs'] = (agency, country, query, variables) => tidelink.queryAs(agency, country, query, variables);
 
 const VESSEL = `query Vessel($id: ID!) {
   vessel(id: $id) {

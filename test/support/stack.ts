@@ -40,6 +40,13 @@ export interface TestStack {
       headers?: Record<string, string>;
     },
   ): Promise<GraphQLResponse<Data>>;
+  /** `query` with a demo token of `agency` and `country`; the answer must be HTTP 200. */
+  queryAs<Data = Record<string, unknown>>(
+    agency: Agency,
+    country: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>['body']>;
   stop(): Promise<void>;
 }
 
@@ -72,10 +79,21 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   let stopped = false;
   const token = (agency: Agency = 'POLICE', country = 'DOM') =>
     mintToken(config, { subject: `test-${agency.toLowerCase()}`, agency, country });
-  return {
+  const testStack: TestStack = {
     stack,
     config,
     token,
+    async queryAs<Data = Record<string, unknown>>(
+      agency: Agency,
+      country: string,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphQLResponse<Data>['body']> {
+      const { status, body } = await testStack.query<Data>(query, { token: await token(agency, country), variables });
+      // The errors ride along in the comparison so a failure says why, not only that the status differed.
+      expect({ status, errors: status === 200 ? undefined : body.errors }).toEqual({ status: 200, errors: undefined });
+      return body;
+    },
     async query(query, options = {}) {
       const bearer = options.token === undefined ? await token() : options.token;
       const response = await fetch(options.url ?? stack.gateway.url, {
@@ -125,4 +143,5 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
       await Promise.all(SUBGRAPH_NAMES.map((name) => dropDatabase(subgraphDatabaseUrl(name, { shared: url.toString() }) as string)));
     },
   };
+  return testStack;
 }
