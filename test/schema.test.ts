@@ -31,7 +31,13 @@ describe('schema/ (composition at build time)', () => {
     for (const [name, content] of printed.files) {
       expect(readFileSync(path.join(SCHEMA_DIR, name), 'utf8')).toBe(content);
     }
-    expect([...printed.files.keys()].sort()).toEqual(['assistance.graphql', 'police.graphql', 'prosecution.graphql', 'supergraph.graphql']);
+    expect([...printed.files.keys()].sort()).toEqual([
+      'api.graphql',
+      'assistance.graphql',
+      'police.graphql',
+      'prosecution.graphql',
+      'supergraph.graphql',
+    ]);
   });
 
   it('is Federation 2: every subgraph links the federation v2 spec', () => {
