@@ -69,6 +69,22 @@ describe('Kubernetes manifests agree with the code', () => {
     expect(() => loadConfig(values)).not.toThrow();
   });
 
+  it.each(Object.keys(SERVICES))('%s: takes METRICS_TOKEN from the Secret, and Prometheus scrapes it with that token', (name) => {
+    const metricsToken = containerOf(name).env.find((variable) => variable.name === 'METRICS_TOKEN');
+    expect(metricsToken?.valueFrom?.secretKeyRef).toEqual({ name: 'tidelink-secrets', key: 'METRICS_TOKEN' });
+    const scrape = parse(readFileSync(path.join(ROOT, 'deploy', 'prometheus', 'scrape.yaml'), 'utf8')) as {
+      scrape_configs: Array<{
+        authorization: { type: string; credentials_file: string };
+        relabel_configs: Array<{ regex?: string; action?: string }>;
+      }>;
+    };
+    const [job] = scrape.scrape_configs;
+    expect(job.authorization.type).toBe('Bearer');
+    expect(job.authorization.credentials_file).toMatch(/METRICS_TOKEN$/);
+    const keep = job.relabel_configs.find((rule) => rule.action === 'keep');
+    expect(new RegExp(`^${keep?.regex ?? ''}$`).test(`tidelink-${name}`)).toBe(true);
+  });
+
   it('points the gateway at each subgraph Service, mounts the supergraph ConfigMap, and autoscales it', () => {
     const env = Object.fromEntries(containerOf('gateway').env.map((variable) => [variable.name, variable.value]));
     for (const name of ['police', 'assistance', 'prosecution'] as const) {
