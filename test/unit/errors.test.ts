@@ -54,3 +54,15 @@ describe('one BAD_USER_INPUT shape: extensions.fields [{ field, reasons }]', () 
     expect(formatted(new ForbiddenError('NOT_RELEASABLE'))).toEqual({ code: 'FORBIDDEN', reason: 'NOT_RELEASABLE' });
   });
 });
+
+describe('denials carry no stack', () => {
+  it('builds a FORBIDDEN error without capturing a stack, and leaves the stack limit as it was', () => {
+    const before = Error.stackTraceLimit;
+    const denial = new ForbiddenError('CONSENT_REQUIRED');
+    expect(denial.extensions).toEqual({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    expect(denial.stack?.split('\n').filter((line) => line.trim().startsWith('at '))).toEqual([]);
+    expect(Error.stackTraceLimit).toBe(before);
+    // Other errors keep theirs: a fault must still say where it happened.
+    expect(new Error('fault').stack).toMatch(/\n\s+at /);
+  });
+});
