@@ -85,7 +85,7 @@ function expectedDenial(operation: Operation, agency: Agency, code: string, reas
   return (DENIAL_REASONS as readonly unknown[]).includes(reason);
 }
 
-interface SoakOptions {
+export interface SoakOptions {
   minutes: number;
   clients: number;
   cases: number;
@@ -93,6 +93,8 @@ interface SoakOptions {
   sampleSeconds: number;
   /** |RSS slope| over the second half above this (MB per minute) fails the soak. */
   rssSlopeLimit: number;
+  /** False (the smoke test): print nothing and leave bench/results/soak-latest.md alone. */
+  writeResults: boolean;
 }
 
 function options(): SoakOptions {
@@ -111,6 +113,7 @@ function options(): SoakOptions {
     cases: Number(values.cases),
     sampleSeconds: Number(values['sample-seconds']),
     rssSlopeLimit: Number(values['rss-slope-limit']),
+    writeResults: true,
   };
   if (
     !(parsed.minutes > 0) ||
@@ -455,7 +458,7 @@ async function tableCounts(urls: Record<SubgraphName, string>): Promise<Record<W
   return counts;
 }
 
-interface Check {
+export interface Check {
   name: string;
   passed: boolean;
   /** False: measured and shown, but too little to decide on. */
@@ -567,7 +570,17 @@ const percentile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 
-export async function runSoak(config: Config, opts: SoakOptions): Promise<boolean> {
+export interface SoakResult {
+  passed: boolean;
+  checks: Check[];
+  requests: number;
+  writes: number;
+}
+
+export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakResult> {
+  const say = (text: string) => {
+    if (opts.writeResults) process.stdout.write(text);
+  };
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   let embedded: EmbeddedPostgres | null = null;
   let server = config.DATABASE_URL;
@@ -590,7 +603,7 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<boolea
   const logDir = path.join(tmpdir(), `tidelink-soak-${runId}`);
   mkdirSync(logDir, { recursive: true });
   try {
-    process.stdout.write(`soak ${runId}: preparing ${opts.cases} cases…\n`);
+    say(`soak ${runId}: preparing ${opts.cases} cases…\n`);
     const ids = await prepareData(soakUrl.toString(), opts.cases);
     const targets: Targets = { cases: { DOM: [], USA: [] }, prosecutions: { DOM: [], USA: [] } };
     await withDatabase(urls.police, async (client) => {
@@ -668,9 +681,9 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<boolea
     const sampler = setInterval(() => void sample(), opts.sampleSeconds * 1000);
     const progress = setInterval(() => {
       const requests = [...tally.byOperation.values()].reduce((sum, s) => sum + s.requests, 0);
-      process.stdout.write(`  ${((Date.now() - started) / 60_000).toFixed(1)} min: ${requests} requests, ${tally.writes.size} writes\n`);
+      say(`  ${((Date.now() - started) / 60_000).toFixed(1)} min: ${requests} requests, ${tally.writes.size} writes\n`);
     }, 60_000);
-    process.stdout.write(`soak: ${opts.clients} clients for ${opts.minutes} min…\n`);
+    say(`soak: ${opts.clients} clients for ${opts.minutes} min…\n`);
     await Promise.all(clients.map((client) => runClient(client, gatewayUrl, deadline, ids, targets, runId, tally)));
     clearInterval(sampler);
     clearInterval(progress);
@@ -798,11 +811,13 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<boolea
       `RSS sampled every ${opts.sampleSeconds} s from /proc/<pid>/status (VmRSS); the slope is a least-squares line over the second half of the run. Pools from each subgraph's /metrics (tidelink_db_pool_connections) before the load: ${SUBGRAPH_NAMES.map((n) => `${n} ${JSON.stringify(poolsBefore[n])}`).join(', ')}.`,
       '',
     ].join('\n');
-    const dir = path.join(PROJECT_ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'soak-latest.md'), markdown);
-    process.stdout.write(`\n${markdown}\nWrote bench/results/soak-latest.md (process logs in ${logDir})\n`);
-    return failed.length === 0;
+    if (opts.writeResults) {
+      const dir = path.join(PROJECT_ROOT, 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'soak-latest.md'), markdown);
+      say(`\n${markdown}\nWrote bench/results/soak-latest.md (process logs in ${logDir})\n`);
+    }
+    return { passed: failed.length === 0, checks, requests: totals.requests, writes: tally.writes.size };
   } finally {
     for (const child of Object.values(children)) child.kill('SIGTERM');
     await Promise.all(
@@ -824,7 +839,7 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<boolea
 
 if (require.main === module) {
   runSoak(loadConfigOrExit(), options()).then(
-    (passed) => process.exit(passed ? 0 : 1),
+    ({ passed }) => process.exit(passed ? 0 : 1),
     (error: unknown) => {
       process.stderr.write(`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(1);
