@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
+import { seedSynthetic } from '../subgraphs/demo/synthetic.js';
+import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
+import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
+import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type SubgraphName } from '../subgraphs/shared/database.js';
+import { createLogger } from '../platform/logger.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+
+// What the benchmark (run.ts) and the soak (soak.ts) share: their data, their processes, their probes.
+
+/** The benchmark's own databases (tidelink_bench_*), migrated, with the demo and N synthetic cases. */
+export async function prepareData(benchUrl: string, cases: number): Promise<string[]> {
+  const logger = createLogger('bench', 'warn');
+  const modules = { police: policeSubgraph, assistance: assistanceSubgraph, prosecution: prosecutionSubgraph };
+  const opened: Database[] = [];
+  try {
+    const sources = {} as Record<SubgraphName, DataSource>;
+    for (const name of SUBGRAPH_NAMES) {
+      const module = modules[name];
+      const database = await openDatabase({
+        url: subgraphDatabaseUrl(name, { shared: benchUrl }) as string,
+        poolSize: 2,
+        entities: module.entities,
+        migrations: module.migrations,
+        logger,
+      });
+      opened.push(database);
+      await module.seedDemo(database.dataSource);
+      sources[name] = database.dataSource;
+    }
+    const [{ count }] = await sources.police.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM cases');
+    if (count < cases) await seedSynthetic(sources, cases - count, Date.now() % 100000);
+    const rows: Array<{ id: string }> = await sources.police.query('SELECT id FROM cases ORDER BY opened_at DESC LIMIT 500');
+    return rows.map((row) => row.id);
+  } finally {
+    await Promise.all(opened.map((database) => database.dataSource.destroy()));
+  }
+}
+
+export function startProcess(script: string, env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', script)], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output.slice(-500)}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyLine.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${output.slice(-500)}`)));
+  });
+}
+
+export async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+/** The gateway's V8 heap in use, from its own /metrics: how much of its RSS is live JavaScript objects. */
+export async function heapUsedMb(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
+  return line ? Math.round(Number(line.split(' ').pop()) / 1e6) : 0;
+}
+
+/** Resident memory of a process and its children (the gateway's workers), in MB. */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const rssKb = (of: string[]) => {
+    try {
+      return execFileSync('ps', ['-o', 'rss=', ...of], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .reduce((sum, line) => sum + Number(line), 0);
+    } catch {
+      return 0;
+    }
+  };
+  return Math.round((rssKb(['-p', String(pid)]) + rssKb(['--ppid', String(pid)])) / 1024);
+}
+
+/** A port free right now (the kernel's pick for port 0), for a child process to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
