@@ -46,15 +46,20 @@ export class OrganisationLimiter {
     private readonly settings: LimitSettings,
     private readonly logger: Logger,
   ) {
-    this.redis = settings.REDIS_URL
-      ? new Redis(settings.REDIS_URL, {
-          // Commands fail at once while Redis is away (the insurance limiter answers) instead of queueing.
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2000,
-          lazyConnect: false,
-        })
-      : null;
+    const anyLimit =
+      settings.RATE_LIMIT_REQUESTS_PER_MINUTE > 0 ||
+      settings.RATE_LIMIT_COST_PER_MINUTE > 0 ||
+      Object.keys(settings.RATE_LIMITS ?? {}).length > 0;
+    this.redis =
+      settings.REDIS_URL && anyLimit
+        ? new Redis(settings.REDIS_URL, {
+            // Commands fail at once while Redis is away (the insurance limiter answers) instead of queueing.
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+            connectTimeout: 2000,
+            lazyConnect: false,
+          })
+        : null;
     this.redis?.on('error', (error: Error) => {
       if (this.redisDown) return;
       this.redisDown = true;
