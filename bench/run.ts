@@ -46,7 +46,10 @@ export interface BenchmarkOptions {
   connections: number;
   /** Database name prefix on the server (tidelink_bench → tidelink_bench_police, …). */
   databaseName: string;
-  /** First of nine consecutive ports: gateway, police, assistance, prosecution, baseline, then the one-process stack's four. */
+  /**
+   * First of ten consecutive ports: gateway, police, assistance, prosecution, baseline, then the
+   * one-process stack's four, then the gateway with rate limits.
+   */
   basePort: number;
   writeResults: boolean;
   /** GATEWAY_WORKERS for Tidelink's gateway. */
@@ -55,7 +58,15 @@ export interface BenchmarkOptions {
   rounds: number;
 }
 
-type Ports = { gateway: number; police: number; assistance: number; prosecution: number; baseline: number; oneProcess: number };
+type Ports = {
+  gateway: number;
+  police: number;
+  assistance: number;
+  prosecution: number;
+  baseline: number;
+  oneProcess: number;
+  limitedGateway: number;
+};
 const portsFrom = (base: number): Ports => ({
   gateway: base,
   police: base + 1,
@@ -63,7 +74,12 @@ const portsFrom = (base: number): Ports => ({
   prosecution: base + 3,
   baseline: base + 4,
   oneProcess: base + 5,
+  limitedGateway: base + 9,
 });
+/** The measured gateways count no budget, except the one run to measure what counting costs. */
+const NO_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '0', RATE_LIMIT_COST_PER_MINUTE: '0' };
+/** Budgets no run reaches (the runs use one token): every request is counted, none refused. */
+const UNREACHED_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000', RATE_LIMIT_COST_PER_MINUTE: '1000000000' };
 /** Ports for the `npm start` process: its gateway, then its three subgraphs. */
 const oneProcessPorts = (ports: Ports) => ({
   PORT: String(ports.oneProcess),
@@ -446,17 +462,37 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
         PORT: String(PORTS.gateway),
         HOST: '127.0.0.1',
         GATEWAY_WORKERS: String(opts.gatewayWorkers),
+        ...NO_LIMITS,
         ...urls,
       },
       stdio: 'ignore',
     });
     children.push(gateway);
+    // The same gateway counting requests and query cost per caller (in memory, or in Redis when the
+    // bench's environment has REDIS_URL): its CPU per request against the one above is the limiter's cost.
+    const limitedGateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        PORT: String(PORTS.limitedGateway),
+        HOST: '127.0.0.1',
+        GATEWAY_WORKERS: String(opts.gatewayWorkers),
+        RATE_LIMIT_KEY_PREFIX: `tidelink-bench:${process.pid}`,
+        ...UNREACHED_LIMITS,
+        ...urls,
+      },
+      stdio: 'ignore',
+    });
+    children.push(limitedGateway);
     const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
     children.push(baseline);
     await waitFor(`http://127.0.0.1:${PORTS.gateway}/ready`);
+    await waitFor(`http://127.0.0.1:${PORTS.limitedGateway}/ready`);
 
     const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
+    const limited = `http://127.0.0.1:${PORTS.limitedGateway}/graphql`;
     const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
     const hot = [ids[0]];
     const { duration, connections } = opts;
@@ -465,14 +501,20 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const warmUpSeconds = Math.min(3, duration);
     await load(ours, token, 4, warmUpSeconds, followCaseBody, ids);
     await load(theirs, token, 4, warmUpSeconds, followCaseBody, ids);
+    await load(limited, token, 4, warmUpSeconds, followCaseBody, ids);
     await floor(PORTS, token, ids, 4, warmUpSeconds, secret);
-    const cpu = { ours: { gateway: gateway.pid, subgraphs: subgraphs.pid }, baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid } };
+    const cpu = {
+      ours: { gateway: gateway.pid, subgraphs: subgraphs.pid },
+      baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid },
+      limited: { gateway: limitedGateway.pid, subgraphs: subgraphs.pid },
+    };
     const runs = {
       oursHot1: () => measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
       floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration, secret)),
       oursHot32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
       baselineHot32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
       oursVaried32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
+      limitedVaried32: () => measured(cpu.limited, () => load(limited, token, connections, duration, followCaseBody, ids)),
       floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration, secret)),
       baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
     };
@@ -508,7 +550,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       : null;
     const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
     const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
-    for (const child of [gateway, baseline, subgraphs]) child.kill('SIGTERM');
+    for (const child of [gateway, limitedGateway, baseline, subgraphs]) child.kill('SIGTERM');
 
     // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
     const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
@@ -520,6 +562,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
         SEED_DEMO: 'false',
         HOST: '127.0.0.1',
         SUBGRAPH_SIGNING_SECRET: secret,
+        ...NO_LIMITS,
         ...oneProcessPorts(PORTS),
       },
       stdio: 'ignore',
@@ -558,6 +601,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       throughputOursOverBaselineVaried: ratio(f.oursVaried32.requestsPerSecond, f.baselineVaried32.requestsPerSecond),
       gatewayCpuOursOverBaselineVaried: ratio(f.oursVaried32.cpuMsPerRequest.gateway, f.baselineVaried32.cpuMsPerRequest.gateway),
       throughputOneProcessOverSeparate: ratio(f.oneProcessVaried32.requestsPerSecond, f.oursVaried32.requestsPerSecond),
+      gatewayCpuLimitedOverUnlimited: ratio(f.limitedVaried32.cpuMsPerRequest.gateway, f.oursVaried32.cpuMsPerRequest.gateway),
     };
     const row = (name: string, r: MeasuredRun) =>
       `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.errors} | ${r.cpuMsPerRequest.gateway ?? '–'} | ${r.cpuMsPerRequest.subgraphs ?? '–'} |`;
@@ -576,7 +620,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
         ? row(`cases(first: 20) { links }, ${connections} clients`, results.analysis.links20)
         : '| cases(first: 20) { links } | not measured: the schema has no Case.links | | | | | |',
       '',
-      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}.`,
+      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}; gateway CPU per request with rate limits ÷ without (limitedVaried32 ÷ oursVaried32, ${process.env.REDIS_URL ? 'Redis' : 'in memory'}) ${ratios.gatewayCpuLimitedOverUnlimited}.`,
       '',
       `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
       '',

@@ -19,6 +19,8 @@ import { tracingEnabled } from '../platform/tracing.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
 import { apolloTelemetryDisabled } from './process-settings.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
+import { OrganisationLimiter, operationCost } from './organisation-limits.js';
+import { checkTrusted, persistedDocumentGuard, TrustedDocuments } from './trusted-documents.js';
 
 /** What the gateway keeps per request: the verified caller and the header to pass on. */
 export interface GatewayContext {
@@ -170,17 +172,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const verifier = new TokenVerifier(config);
+  const limiter = new OrganisationLimiter(config, logger);
+  const documents =
+    config.PERSISTED_DOCUMENTS === 'off' ? null : TrustedDocuments.load(path.resolve(PROJECT_ROOT, config.PERSISTED_DOCUMENTS_PATH));
   const server = await serveGraphQL<GatewayContext>({
     config,
     logger,
     port: options.port,
     source: { gateway },
     // Query limits (graphql-armor): depth, aliases, directives, tokens and cost, before any subgraph is called.
-    ...armorFor(config),
-    guards: [documentGuard(config.QUERY_MAX_TOKENS)],
+    ...withCostBudget(armorFor(config), limiter),
+    guards: [
+      ...(documents ? [persistedDocumentGuard(documents, config.PERSISTED_DOCUMENTS === 'require' ? 'require' : 'allow')] : []),
+      documentGuard(config.QUERY_MAX_TOKENS),
+    ],
     context: async (req, requestId, traceparent) => {
       const authorization = req.headers.authorization;
       const viewer = await verifier.verifyAuthorization(authorization);
+      // Every authenticated request counts, a refused document too; its cost counts once it is resolved.
+      await limiter.consumeRequest(viewer);
+      if (documents) checkTrusted(config, viewer, req.res, documentRefusalStatus(req.headers.accept));
       return { viewer, authorization: authorization ?? '', requestId, traceparent, subgraphTimings: [] };
     },
     service: 'gateway',
@@ -203,6 +214,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     inFlight: server.inFlight,
     stop: async () => {
       await server.stop();
+      await limiter.close();
       logger.info('gateway stopped');
     },
   };
@@ -221,6 +233,27 @@ function armorFor(config: Config): { plugins: ApolloServerPlugin<GatewayContext>
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
   return { plugins: plugins, validationRules };
+}
+
+/**
+ * Charges the estimated cost of each operation (graphql-armor's) to the caller's budget per minute,
+ * once the operation is resolved and before any subgraph is called.
+ */
+function withCostBudget(
+  armor: { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[] },
+  limiter: OrganisationLimiter,
+): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[] } {
+  const costBudget: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, contextValue }) {
+          if (!operation) return;
+          await limiter.consumeCost(contextValue.viewer, operationCost(schema, document, operation));
+        },
+      };
+    },
+  };
+  return { plugins: [...armor.plugins, costBudget], validationRules: armor.validationRules };
 }
 
 const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');

@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { AuthenticationError } from './errors.js';
 import { isCountryCode } from './country-code.js';
+import { ORGANISATION } from './organisation.js';
 import type { Config } from './config.js';
 
 export const AGENCIES = ['POLICE', 'IOM', 'PROSECUTOR', 'ANALYST', 'PARTNER', 'AUDITOR'] as const;
@@ -21,12 +22,15 @@ export interface Viewer {
   subject: string;
   agency: Agency;
   country: string;
+  /** The partner organisation the token speaks for (`org` claim), if any: the gateway's limits count per organisation. */
+  organisation?: string;
 }
 
 const claims = z.object({
   sub: z.string().min(1),
   agency: z.enum(AGENCIES),
   country: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 code'),
+  org: z.string().regex(ORGANISATION, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
 });
 
 type TokenSettings = Pick<
@@ -117,7 +121,8 @@ export class TokenVerifier {
     const { exp, iat } = payload as { exp: number; iat: number };
     this.checkLifetime(iat, exp);
     const expiresAtMs = exp * 1000;
-    return { viewer: { subject: parsed.data.sub, agency: parsed.data.agency, country: parsed.data.country }, expiresAtMs };
+    const { sub: subject, agency, country, org } = parsed.data;
+    return { viewer: { subject, agency, country, ...(org !== undefined ? { organisation: org } : {}) }, expiresAtMs };
   }
 
   /**
@@ -157,6 +162,8 @@ export interface TokenRequest {
   agency: Agency;
   country: string;
   expiresIn?: string;
+  /** The `org` claim: the partner organisation the token speaks for. */
+  organisation?: string;
 }
 
 /** Mints a signed demo token with JWT_SECRET (HS256): the `npm run token` script and tests. */
@@ -165,7 +172,11 @@ export async function mintToken(
   request: TokenRequest,
 ): Promise<string> {
   if (!settings.JWT_SECRET) throw new Error('minting demo tokens needs JWT_SECRET (or no key configured, outside production)');
-  return new SignJWT({ agency: request.agency, country: request.country })
+  return new SignJWT({
+    agency: request.agency,
+    country: request.country,
+    ...(request.organisation !== undefined ? { org: request.organisation } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuer(settings.JWT_ISSUER)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORGANISATION } from './organisation.js';
 
 /** Development-only signing secret: refused when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'tidelink-development-secret-do-not-use-in-production';
@@ -17,6 +18,23 @@ const url = z.url();
 // OTLP/HTTP collectors: http(s) only, so a typo like "localhost:4318" is refused rather than ignored.
 const httpUrl = z.url().refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
 const postgresUrl = z.url().refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+const redisUrl = z.url().refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL');
+const perMinute = z.coerce.number().int().min(0).max(1_000_000_000);
+
+/** An organisation's own limits (`org` claim of its tokens); what is left out is the default. */
+const organisationLimits = z.object({ requestsPerMinute: perMinute.optional(), costPerMinute: perMinute.optional() }).strict();
+/** RATE_LIMITS: JSON, `{ "<organisation>": { "requestsPerMinute": n, "costPerMinute": n } }`. */
+const rateLimits = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be JSON: { "<organisation>": { "requestsPerMinute": n, "costPerMinute": n } }' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(ORGANISATION, 'organisation names are 1–64 letters, digits, ".", "_" or "-"'), organisationLimits));
 
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -91,6 +109,20 @@ const environment = z.object({
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
   QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  // Per organisation (token `org` claim), and per caller (subject) without one; 0 = no limit (gateway/organisation-limits.ts).
+  RATE_LIMIT_REQUESTS_PER_MINUTE: perMinute.default(1200),
+  RATE_LIMIT_COST_PER_MINUTE: perMinute.default(2_000_000),
+  RATE_LIMITS: rateLimits.optional(),
+  // Limits shared by every gateway process through this Redis; unset, each process counts alone (in memory).
+  REDIS_URL: redisUrl.optional(),
+  RATE_LIMIT_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1–64 letters, digits, ":", ".", "_" or "-"')
+    .default('tidelink:limits'),
+  // Trusted documents (gateway/trusted-documents.ts); the default depends on NODE_ENV (loadConfig).
+  PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional(),
+  PERSISTED_DOCUMENTS_SCOPE: z.enum(['partners', 'all']).default('partners'),
+  PERSISTED_DOCUMENTS_PATH: z.string().min(1).default('schema/trusted-documents.json'),
   LOG_FILE: z.string().min(1).optional(),
   K_ANONYMITY: z.coerce.number().int().min(2).max(1000).default(11),
   // OpenTelemetry (standard names): tracing is on only when an OTLP endpoint is set (tracing.ts).
@@ -115,7 +147,10 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.
  * JWT_SECRET is the development secret outside production when no key of any kind is configured;
  * SUBGRAPH_SIGNING_SECRET is always set (its development value outside production when unset).
  */
-export type Config = Omit<z.infer<typeof environment>, 'SUBGRAPH_SIGNING_SECRET'> & { SUBGRAPH_SIGNING_SECRET: string };
+export type Config = Omit<z.infer<typeof environment>, 'SUBGRAPH_SIGNING_SECRET' | 'PERSISTED_DOCUMENTS'> & {
+  SUBGRAPH_SIGNING_SECRET: string;
+  PERSISTED_DOCUMENTS: 'off' | 'allow' | 'require';
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -135,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (set.NODE_ENV === 'production') problems.push(...productionSecretProblems(set, anyKey));
   if (parsed.success && parsed.data.HTTP_HEADERS_TIMEOUT_MS > parsed.data.HTTP_REQUEST_TIMEOUT_MS)
     problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  if (parsed.success) problems.push(...rateLimitProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const production = parsed.data.NODE_ENV === 'production';
   const developmentSecret = !production && !anyKey ? DEVELOPMENT_JWT_SECRET : undefined;
@@ -145,7 +181,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret,
     // Production without a value was refused above.
     SUBGRAPH_SIGNING_SECRET: parsed.data.SUBGRAPH_SIGNING_SECRET ?? DEVELOPMENT_SUBGRAPH_SIGNING_SECRET,
+    // Production refuses documents no known client registered (for partners, by default); development accepts both.
+    PERSISTED_DOCUMENTS: parsed.data.PERSISTED_DOCUMENTS ?? (production ? 'require' : 'allow'),
   };
+}
+
+/**
+ * A cost budget per minute below QUERY_MAX_COST would refuse a query the gateway accepts alone, for
+ * ever: listed, for the default and for each organisation.
+ */
+function rateLimitProblems(data: z.infer<typeof environment>): string[] {
+  const problems: string[] = [];
+  const check = (name: string, cost: number | undefined) => {
+    if (cost !== undefined && cost > 0 && cost < data.QUERY_MAX_COST)
+      problems.push(
+        `${name}: a cost per minute of ${cost} is below QUERY_MAX_COST (${data.QUERY_MAX_COST}); use at least that, or 0 for no limit`,
+      );
+  };
+  check('RATE_LIMIT_COST_PER_MINUTE', data.RATE_LIMIT_COST_PER_MINUTE);
+  for (const [organisation, limits] of Object.entries(data.RATE_LIMITS ?? {}))
+    check(`RATE_LIMITS.${organisation}.costPerMinute`, limits.costPerMinute);
+  return problems;
 }
 
 /**

@@ -143,6 +143,9 @@ const PASSED_THROUGH = new Set([
   'SUBGRAPH_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'QUERY_NOT_IN_SAFELIST',
 ]);
 
 const SAFE_EXTENSIONS = new Set([
@@ -156,6 +159,9 @@ const SAFE_EXTENSIONS = new Set([
   'currentVersion',
   'currentStatus',
   'allowed',
+  // RATE_LIMITED: which budget, and when to come back.
+  'limit',
+  'retryAfterSeconds',
 ]);
 
 /** PostgreSQL unreachable, restarting or shutting connections: a state to retry, not a bug. */
@@ -281,4 +287,39 @@ function formatter() {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** Which budget a caller ran out of: requests per minute, or query cost (graphql-armor's estimate) per minute. */
+export type RateLimit = 'REQUESTS' | 'COST';
+
+/**
+ * Over an organisation's (or a caller's) limit: HTTP 429 with `Retry-After` (seconds), and
+ * `extensions.retryAfterSeconds` for clients that read only the body.
+ */
+export class RateLimitedError extends GraphQLError {
+  constructor(limit: RateLimit, retryAfterSeconds: number) {
+    // Apollo Server reads response headers from a Map here (another package's typing says a record).
+    const http: Record<string, unknown> = { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
+    super(`Rate limit exceeded (${limit === 'REQUESTS' ? 'requests' : 'query cost'} per minute); retry after ${retryAfterSeconds} s`, {
+      extensions: { code: 'RATE_LIMITED', limit, retryAfterSeconds, http },
+    });
+  }
+}
+
+/**
+ * Trusted documents (PERSISTED_DOCUMENTS): the codes Apollo Router answers with. An id the manifest
+ * does not hold is PERSISTED_QUERY_NOT_IN_LIST (not APQ's PERSISTED_QUERY_NOT_FOUND, which tells a
+ * client to send the text and have it registered); a document sent as text that no known client
+ * registered is QUERY_NOT_IN_SAFELIST.
+ */
+export class UntrustedDocumentError extends GraphQLError {
+  /** `status`: 400, or 200 for a caller that asked for application/json (as every document refused before execution). */
+  constructor(code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST', status: 200 | 400) {
+    super(
+      code === 'PERSISTED_QUERY_NOT_IN_LIST'
+        ? 'No registered operation has this id (see the trusted documents manifest)'
+        : 'Only registered operations run here: send a registered document, or its id',
+      { extensions: { code, http: { status } } },
+    );
+  }
 }

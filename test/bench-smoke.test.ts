@@ -47,5 +47,8 @@ describe('benchmark harness (smoke)', () => {
     expect(results.explain.followCase.statements).toBeGreaterThan(5);
     expect(results.explain.deep100.statements).toBeGreaterThan(3);
     expect(results.ratios.medianOursOverFloor).not.toBeNull();
+    // The limiter's cost: the same runs through a gateway counting every request's budget.
+    expect(results.followCase.limitedVaried32.cpuMsPerRequest.gateway).toBeGreaterThan(0);
+    expect(results.ratios.gatewayCpuLimitedOverUnlimited).not.toBeNull();
   }, 180_000);
 });

@@ -73,6 +73,11 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     PROSECUTION_URL: '',
     // The application role's password (required in production, which some tests start).
     DATABASE_APP_PASSWORD: 'tidelink-test-application-role',
+    // Test files send hundreds of requests with one demo token a minute: no limits unless a test sets them.
+    RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
+    RATE_LIMIT_COST_PER_MINUTE: '0',
+    RATE_LIMITS: '',
+    REDIS_URL: '',
     ...overrides,
   });
   const stack = await startStack(config, { ports: { gateway: 0, police: 0, assistance: 0, prosecution: 0 } });

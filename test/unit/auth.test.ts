@@ -47,6 +47,18 @@ describe('token verification', () => {
     expect(await reasonFor(header)).toMatch(reason);
   });
 
+  it('carries the organisation of an `org` claim, and refuses one that is not a name', async () => {
+    const token = await mintToken(config, { subject: 'partner-1', agency: 'PARTNER', country: 'DOM', organisation: 'unhcr-data' });
+    await expect(verifier.verifyAuthorization(`Bearer ${token}`)).resolves.toEqual({
+      subject: 'partner-1',
+      agency: 'PARTNER',
+      country: 'DOM',
+      organisation: 'unhcr-data',
+    });
+    const odd = await sign({ agency: 'PARTNER', country: 'DOM', org: 'a b/c' });
+    expect(await reasonFor(`Bearer ${odd}`)).toMatch(/org/);
+  });
+
   it('refuses a token signed with another secret (forged)', async () => {
     const forged = await sign({ agency: 'POLICE', country: 'DOM' }, { secret: 'an-attacker-chosen-secret-of-enough-length' });
     expect(await reasonFor(`Bearer ${forged}`)).toMatch(/signature/);

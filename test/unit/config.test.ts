@@ -11,6 +11,40 @@ describe('configuration', () => {
     expect(config.JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
   });
 
+  it('reads per-organisation limits from RATE_LIMITS and lists every problem in it', () => {
+    const config = loadConfig({ RATE_LIMITS: '{"acme":{"requestsPerMinute":60},"big":{"costPerMinute":500000}}' });
+    expect(config.RATE_LIMITS).toEqual({ acme: { requestsPerMinute: 60 }, big: { costPerMinute: 500000 } });
+    expect([config.RATE_LIMIT_REQUESTS_PER_MINUTE, config.RATE_LIMIT_COST_PER_MINUTE]).toEqual([1200, 2_000_000]);
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ RATE_LIMITS: 'acme=60' })).toEqual([expect.stringMatching(/^RATE_LIMITS: must be JSON/)]);
+    const problems = problemsOf({
+      RATE_LIMITS: '{"acme":{"requestsPerMinute":-1,"burst":3},"b c":{},"ok":{"costPerMinute":10}}',
+      REDIS_URL: 'http://cache',
+    });
+    expect(problems.join('\n')).toMatch(/RATE_LIMITS\.acme\.requestsPerMinute/);
+    expect(problems.join('\n')).toMatch(/RATE_LIMITS\.acme: Unrecognized key/);
+    expect(problems.join('\n')).toMatch(/RATE_LIMITS\.b c/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL: must be a redis/);
+    // A budget below one query's largest cost would refuse that query for ever.
+    expect(problemsOf({ RATE_LIMITS: '{"ok":{"costPerMinute":10}}' })).toEqual([
+      expect.stringMatching(/^RATE_LIMITS\.ok\.costPerMinute: a cost per minute of 10 is below QUERY_MAX_COST/),
+    ]);
+  });
+
+  it('requires trusted documents in production (for partners) and allows any document in development', () => {
+    expect(loadConfig({}).PERSISTED_DOCUMENTS).toBe('allow');
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), SUBGRAPH_SIGNING_SECRET: 's'.repeat(40) });
+    expect([production.PERSISTED_DOCUMENTS, production.PERSISTED_DOCUMENTS_SCOPE]).toEqual(['require', 'partners']);
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'off' }).PERSISTED_DOCUMENTS).toBe('off');
+  });
+
   it('lists every problem at once, naming each variable', () => {
     let error: unknown;
     try {
