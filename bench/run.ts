@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -921,7 +921,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',
-      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s), FollowCase runs interleaved over ${opts.rounds} round(s) (means shown); ${results.machine.cores} cores, Node ${results.machine.node}.`,
+      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s), FollowCase runs interleaved over ${opts.rounds} round(s) (means shown); ${results.machine.cores} cores, Node ${results.machine.node}; the machine's load average (1 min) ${loadavg()[0].toFixed(1)} at the end.`,
       'Peers on the same supergraph and subgraphs: baseline = stock @apollo/gateway; hive = Hive Gateway with in-flight deduplication on (subgraph calls and incoming requests), hiveNoDedup = with both off.',
       '',
       '| FollowCase run | req/s | median ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |',
