@@ -87,5 +87,5 @@ describe('benchmark harness (smoke)', () => {
         expect(summary?.busyMs).toBeGreaterThan(0);
       }
     }
-  }, 300_000);
+  }, 600_000);
 });
