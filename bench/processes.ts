@@ -42,12 +42,18 @@ export async function prepareData(benchUrl: string, cases: number): Promise<stri
   }
 }
 
-export function startProcess(script: string, env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {
+/** `nodeArgs` go before the script (--cpu-prof); `ipc` opens a channel to ask the process for its figures. */
+export function startProcess(
+  script: string,
+  env: Record<string, string>,
+  readyLine: RegExp,
+  how: { nodeArgs?: string[]; ipc?: boolean } = {},
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', script)], {
+    const child = spawn(process.execPath, [...(how.nodeArgs ?? []), path.join(PROJECT_ROOT, 'dist', script)], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: how.ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output.slice(-500)}`)), 60_000);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -14,6 +14,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/share
 import { createLogger } from '../platform/logger.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { signRequest } from '../platform/request-signing.js';
+import { monotonicUs, topSelfTime, type SelfTime, type Window } from './cpuprofile.js';
+import { childrenOf, cpuMs, openDatabaseMeter, type DatabaseMeter, type DatabasePerRequest } from './database-meter.js';
 
 const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
 const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
@@ -47,8 +49,8 @@ export interface BenchmarkOptions {
   /** Database name prefix on the server (tidelink_bench → tidelink_bench_police, …). */
   databaseName: string;
   /**
-   * First of ten consecutive ports: gateway, police, assistance, prosecution, baseline, then the
-   * one-process stack's four, then the gateway with rate limits.
+   * First of twelve consecutive ports: gateway, police, assistance, prosecution, baseline, then the
+   * one-process stack's four, the two Hive gateways, then the gateway with rate limits.
    */
   basePort: number;
   writeResults: boolean;
@@ -56,7 +58,17 @@ export interface BenchmarkOptions {
   gatewayWorkers: number;
   /** Rounds of the FollowCase runs, interleaved; the tables give their means. */
   rounds: number;
+  /** Also profile (--cpu-prof) the gateway and the subgraphs under the varied FollowCase and the deep query. */
+  profile?: boolean;
 }
+
+/**
+ * Issue 15's starting point, measured on this machine on 2026-12-01 (3,000 cases, 32 clients; the
+ * issue's text): subgraph CPU per varied FollowCase and per deep cases(first: 100). The goals divide
+ * today's run by these; a ratio across runs on a shared machine is rough, so read it with that run's
+ * own figures beside it.
+ */
+const ISSUE_15_BASELINE = { subgraphCpuMsPerFollowCase: 11.1, subgraphCpuMsPerDeep100: 107 } as const;
 
 type Ports = {
   gateway: number;
@@ -65,6 +77,8 @@ type Ports = {
   prosecution: number;
   baseline: number;
   oneProcess: number;
+  hive: number;
+  hiveNoDedup: number;
   limitedGateway: number;
 };
 const portsFrom = (base: number): Ports => ({
@@ -74,7 +88,9 @@ const portsFrom = (base: number): Ports => ({
   prosecution: base + 3,
   baseline: base + 4,
   oneProcess: base + 5,
-  limitedGateway: base + 9,
+  hive: base + 9,
+  hiveNoDedup: base + 10,
+  limitedGateway: base + 11,
 });
 /** The measured gateways count no budget, except the one run to measure what counting costs. */
 const NO_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '0', RATE_LIMIT_COST_PER_MINUTE: '0' };
@@ -96,6 +112,7 @@ function options(): BenchmarkOptions {
       connections: { type: 'string', default: '32' },
       workers: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '2' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const parsed = {
@@ -104,6 +121,7 @@ function options(): BenchmarkOptions {
     connections: Number(values.connections),
     gatewayWorkers: Number(values.workers),
     rounds: Number(values.rounds),
+    profile: values.profile,
   };
   if (
     !Number.isInteger(parsed.cases) ||
@@ -117,7 +135,7 @@ function options(): BenchmarkOptions {
     parsed.rounds < 1
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile]\n',
     );
     process.exit(2);
   }
@@ -132,39 +150,22 @@ interface LoadResult {
   requests: number;
 }
 
-/** A run with the CPU time each process spent on it, per request answered. */
-type MeasuredRun = LoadResult & { cpuMsPerRequest: Record<string, number> };
-
-const CLOCK_TICKS_PER_SECOND = 100;
 /**
- * CPU time (user + system) a process has used so far, from /proc: the steadiest figure on a shared
- * machine, since it does not count time spent waiting for the other processes.
+ * A run with the CPU time each process spent on it, per request answered, and PostgreSQL's share:
+ * its server processes' CPU, the statements and their execution time (null where not measured).
  */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are the 12th and 13th.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
+type MeasuredRun = LoadResult & { cpuMsPerRequest: Record<string, number>; database: DatabasePerRequest | null };
 
 /** CPU time of a process and its children (the gateway's workers when GATEWAY_WORKERS > 1). */
 function cpuMsWithChildren(pid: number | undefined): number {
   if (!pid) return 0;
-  let children: number[] = [];
-  try {
-    children = execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // no children
-  }
-  return cpuMs(pid) + children.reduce((sum, child) => sum + cpuMs(child), 0);
+  return cpuMs(pid) + childrenOf(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+/** The database meter of the run, and the bench subgraph process to ask for its store-layer counts. */
+interface DatabaseWatch {
+  meter: DatabaseMeter;
+  store?: ChildProcess;
 }
 
 /**
@@ -181,6 +182,19 @@ async function interleaved<Name extends string>(
       results.set(name, [...(results.get(name) ?? []), await run()]);
   }
   const mean = (values: number[]) => Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100;
+  const meanOrNull = (values: Array<number | null>) => (values.some((value) => value === null) ? null : mean(values as number[]));
+  const databaseMean = (measuredRuns: MeasuredRun[]): DatabasePerRequest | null => {
+    const all = measuredRuns.map((r) => r.database);
+    if (all.some((d) => d === null)) return null;
+    const present = all as DatabasePerRequest[];
+    return {
+      postgresCpuMs: mean(present.map((d) => d.postgresCpuMs)),
+      statements: meanOrNull(present.map((d) => d.statements)),
+      executionMs: meanOrNull(present.map((d) => d.executionMs)),
+      storeStatements: meanOrNull(present.map((d) => d.storeStatements)),
+      storeWaitedMs: meanOrNull(present.map((d) => d.storeWaitedMs)),
+    };
+  };
   return Object.fromEntries(
     [...results].map(([name, measuredRuns]) => [
       name,
@@ -193,21 +207,33 @@ async function interleaved<Name extends string>(
         cpuMsPerRequest: Object.fromEntries(
           Object.keys(measuredRuns[0].cpuMsPerRequest).map((key) => [key, mean(measuredRuns.map((r) => r.cpuMsPerRequest[key]))]),
         ),
+        database: databaseMean(measuredRuns),
       },
     ]),
   ) as Record<Name, MeasuredRun>;
 }
 
-async function measured(pids: Record<string, number | undefined>, run: () => Promise<LoadResult>): Promise<MeasuredRun> {
+async function measured(
+  pids: Record<string, number | undefined>,
+  run: () => Promise<LoadResult>,
+  database: DatabaseWatch | null,
+): Promise<MeasuredRun> {
+  const databaseBefore = database ? await database.meter.sample(database.store) : null;
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMsWithChildren(pid)]));
   const result = await run();
+  const databaseAfter = database ? await database.meter.sample(database.store) : null;
   const cpuMsPerRequest = Object.fromEntries(
     Object.entries(pids).map(([name, pid]) => [
       name,
       result.requests > 0 ? Math.round(((cpuMsWithChildren(pid) - before[name]) / result.requests) * 100) / 100 : 0,
     ]),
   );
-  return { ...result, cpuMsPerRequest };
+  return {
+    ...result,
+    cpuMsPerRequest,
+    database:
+      database && databaseBefore && databaseAfter ? database.meter.perRequest(databaseBefore, databaseAfter, result.requests) : null,
+  };
 }
 
 /** autocannon against one GraphQL endpoint; `ids` varies the case of every request. */
@@ -243,6 +269,16 @@ async function load(
     errors: result.errors + result.non2xx,
     requests: result.requests.total,
   };
+}
+
+/**
+ * Warms a path (JIT, pools, plan caches) until it has answered at least once: on a loaded machine a
+ * process's first answers can take longer than one warm-up run.
+ */
+async function warmUp(url: string, token: string, seconds: number, body: (id: string) => string, ids: string[]): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    if ((await load(url, token, 4, seconds, body, ids)).requests > 0) return;
+  }
 }
 
 /** The floor: the subgraphs called directly along FollowCase's critical path (police, then assistance ∥ prosecution). */
@@ -418,80 +454,182 @@ async function hasLinks(post: (query: string, variables: Record<string, unknown>
 }
 
 /** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
+/** Resolves once the child has exited (at once if it already has), or after 30 s. */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 30_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Where the bench's processes find the subgraphs, and the secret they all sign or verify with. */
+type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
+
+/** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
+function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+  return startProcess(
+    'bench/subgraphs.js',
+    {
+      DATABASE_URL: benchUrl,
+      POLICE_PORT: String(PORTS.police),
+      ASSISTANCE_PORT: String(PORTS.assistance),
+      PROSECUTION_PORT: String(PORTS.prosecution),
+      HOST: '127.0.0.1',
+      SUBGRAPH_SIGNING_SECRET: secret,
+    },
+    /subgraphs ready/,
+    { nodeArgs, ipc: true },
+  );
+}
+
+/** Tidelink's gateway, as deployed (dist/gateway/main.js). */
+async function startTidelinkGateway(
+  PORTS: Ports,
+  workers: number,
+  urls: SubgraphUrls,
+  nodeArgs: string[] = [],
+  limits: { port: number; env: Record<string, string> } = { port: PORTS.gateway, env: NO_LIMITS },
+): Promise<ChildProcess> {
+  const gateway = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PORT: String(limits.port),
+      HOST: '127.0.0.1',
+      GATEWAY_WORKERS: String(workers),
+      ...limits.env,
+      ...urls,
+    },
+    stdio: 'ignore',
+  });
+  await waitFor(`http://127.0.0.1:${limits.port}/ready`);
+  return gateway;
+}
+
+type ProfileSummary = Record<'followCaseVaried32' | 'deep100', Record<'gateway' | 'subgraphs', { busyMs: number; top: SelfTime[] }>>;
+
+/**
+ * `--profile`: the gateway and the subgraph process started again under `node --cpu-prof`, the varied
+ * FollowCase then the deep query run against them, and each profile summarised over each run's own
+ * stretch of time (start-up and the other run left out). The profiler's own cost stays out of the
+ * measured runs, which are over before this starts.
+ */
+async function profileRuns(
+  PORTS: Ports,
+  benchUrl: string,
+  urls: SubgraphUrls,
+  token: string,
+  ids: string[],
+  opts: BenchmarkOptions,
+  children: ChildProcess[],
+): Promise<ProfileSummary> {
+  const dir = path.join(PROJECT_ROOT, 'bench', 'results', 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const profiled = (name: string) => ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${name}.cpuprofile`];
+  const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, urls.SUBGRAPH_SIGNING_SECRET, profiled('subgraphs'));
+  children.push(subgraphs);
+  // One worker: the profile is of the process that serves.
+  const gateway = await startTidelinkGateway(PORTS, 1, urls, profiled('gateway'));
+  children.push(gateway);
+  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+  const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+  await warmUp(ours, token, Math.min(3, opts.duration), followCaseBody, ids);
+  const followCaseWindow: Window = { fromUs: monotonicUs(), toUs: 0 };
+  await load(ours, token, opts.connections, opts.duration, followCaseBody, ids);
+  followCaseWindow.toUs = monotonicUs();
+  const deepWindow: Window = { fromUs: monotonicUs(), toUs: 0 };
+  await load(ours, token, 1, opts.duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), [ids[0]]);
+  deepWindow.toUs = monotonicUs();
+  // A clean exit writes the profiles.
+  for (const child of [gateway, subgraphs]) child.kill('SIGTERM');
+  await Promise.all([exited(gateway), exited(subgraphs)]);
+  const file = (name: string) => {
+    const found = readdirSync(dir).find((entry) => entry === `${name}.cpuprofile`);
+    if (!found) throw new Error(`no ${name}.cpuprofile in ${dir}: the process did not exit cleanly`);
+    return path.join(dir, found);
+  };
+  const summary = (window: Window) => ({
+    gateway: topSelfTime(file('gateway'), PROJECT_ROOT, window),
+    subgraphs: topSelfTime(file('subgraphs'), PROJECT_ROOT, window),
+  });
+  return { followCaseVaried32: summary(followCaseWindow), deep100: summary(deepWindow) };
+}
+
+/** A goal of issue 15, computed from this run. */
+interface Goal {
+  goal: string;
+  value: number | null;
+  met: boolean | null;
+}
+
+/** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
 export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
   const PORTS = portsFrom(opts.basePort);
   let embedded: EmbeddedPostgres | null = null;
   let server = config.DATABASE_URL;
   if (!server) {
-    embedded = await startEmbeddedPostgres({ dataDir: '.data/bench-postgres', port: 5490, logger: createLogger('bench', 'warn') });
+    // pg_stat_statements preloaded: the statements and their execution time per request come from the server itself.
+    embedded = await startEmbeddedPostgres({
+      dataDir: '.data/bench-postgres',
+      port: 5490,
+      logger: createLogger('bench', 'warn'),
+      settings: { shared_preload_libraries: 'pg_stat_statements' },
+    });
     server = embedded.url;
   }
   const benchUrl = new URL(server);
   benchUrl.pathname = `/${opts.databaseName}`;
   const children: ChildProcess[] = [];
+  let meter: DatabaseMeter | null = null;
   try {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
     const ids = await prepareData(benchUrl.toString(), opts.cases);
+    meter = await openDatabaseMeter(server, opts.databaseName, embedded?.dataDir ?? null);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     // Every process signs or verifies with the same secret, whatever the parent environment holds.
     const secret = config.SUBGRAPH_SIGNING_SECRET;
-    const urls = {
+    const urls: SubgraphUrls = {
       SUBGRAPH_SIGNING_SECRET: secret,
       POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
     };
-    const subgraphs = await startProcess(
-      'bench/subgraphs.js',
-      {
-        DATABASE_URL: benchUrl.toString(),
-        POLICE_PORT: String(PORTS.police),
-        ASSISTANCE_PORT: String(PORTS.assistance),
-        PROSECUTION_PORT: String(PORTS.prosecution),
-        HOST: '127.0.0.1',
-        SUBGRAPH_SIGNING_SECRET: secret,
-      },
-      /subgraphs ready/,
-    );
+    const subgraphs = await startBenchSubgraphs(benchUrl.toString(), PORTS, secret);
     children.push(subgraphs);
-    const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        PORT: String(PORTS.gateway),
-        HOST: '127.0.0.1',
-        GATEWAY_WORKERS: String(opts.gatewayWorkers),
-        ...NO_LIMITS,
-        ...urls,
-      },
-      stdio: 'ignore',
-    });
+    const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
     children.push(gateway);
     // The same gateway counting requests and query cost per caller (in memory, or in Redis when the
     // bench's environment has REDIS_URL): its CPU per request against the one above is the limiter's cost.
-    const limitedGateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'gateway', 'main.js')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        PORT: String(PORTS.limitedGateway),
-        HOST: '127.0.0.1',
-        GATEWAY_WORKERS: String(opts.gatewayWorkers),
-        RATE_LIMIT_KEY_PREFIX: `tidelink-bench:${process.pid}`,
-        ...UNREACHED_LIMITS,
-        ...urls,
-      },
-      stdio: 'ignore',
+    const limitedGateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls, [], {
+      port: PORTS.limitedGateway,
+      env: { RATE_LIMIT_KEY_PREFIX: `tidelink-bench:${process.pid}`, ...UNREACHED_LIMITS },
     });
     children.push(limitedGateway);
     const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
     children.push(baseline);
-    await waitFor(`http://127.0.0.1:${PORTS.gateway}/ready`);
-    await waitFor(`http://127.0.0.1:${PORTS.limitedGateway}/ready`);
+    const hive = await startProcess(
+      'bench/hive-gateway.js',
+      { PORT: String(PORTS.hive), HIVE_DEDUPLICATION: 'true', ...urls },
+      /hive ready/,
+    );
+    children.push(hive);
+    const hiveNoDedup = await startProcess(
+      'bench/hive-gateway.js',
+      { PORT: String(PORTS.hiveNoDedup), HIVE_DEDUPLICATION: 'false', ...urls },
+      /hive ready/,
+    );
+    children.push(hiveNoDedup);
 
     const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
+    const hiveUrl = `http://127.0.0.1:${PORTS.hive}/graphql`;
+    const hiveNoDedupUrl = `http://127.0.0.1:${PORTS.hiveNoDedup}/graphql`;
     const limited = `http://127.0.0.1:${PORTS.limitedGateway}/graphql`;
     const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
     const hot = [ids[0]];
@@ -499,44 +637,57 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     process.stdout.write('measuring…\n');
     // Warm every path first (JIT, pools, plan caches), so that no run pays for coming first.
     const warmUpSeconds = Math.min(3, duration);
-    await load(ours, token, 4, warmUpSeconds, followCaseBody, ids);
-    await load(theirs, token, 4, warmUpSeconds, followCaseBody, ids);
-    await load(limited, token, 4, warmUpSeconds, followCaseBody, ids);
+    for (const url of [ours, theirs, hiveUrl, hiveNoDedupUrl, limited]) await warmUp(url, token, warmUpSeconds, followCaseBody, ids);
     await floor(PORTS, token, ids, 4, warmUpSeconds, secret);
+    const db: DatabaseWatch = { meter, store: subgraphs };
     const cpu = {
       ours: { gateway: gateway.pid, subgraphs: subgraphs.pid },
       baseline: { gateway: baseline.pid, subgraphs: subgraphs.pid },
+      hive: { gateway: hive.pid, subgraphs: subgraphs.pid },
+      hiveNoDedup: { gateway: hiveNoDedup.pid, subgraphs: subgraphs.pid },
       limited: { gateway: limitedGateway.pid, subgraphs: subgraphs.pid },
     };
     const runs = {
-      oursHot1: () => measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot)),
-      floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration, secret)),
-      oursHot32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot)),
-      baselineHot32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot)),
-      oursVaried32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids)),
-      limitedVaried32: () => measured(cpu.limited, () => load(limited, token, connections, duration, followCaseBody, ids)),
-      floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration, secret)),
-      baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids)),
+      oursHot1: () => measured(cpu.ours, () => load(ours, token, 1, duration, followCaseBody, hot), db),
+      floor1: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, 1, duration, secret), db),
+      oursHot32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, hot), db),
+      baselineHot32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, hot), db),
+      hiveHot32: () => measured(cpu.hive, () => load(hiveUrl, token, connections, duration, followCaseBody, hot), db),
+      hiveNoDedupHot32: () => measured(cpu.hiveNoDedup, () => load(hiveNoDedupUrl, token, connections, duration, followCaseBody, hot), db),
+      oursVaried32: () => measured(cpu.ours, () => load(ours, token, connections, duration, followCaseBody, ids), db),
+      limitedVaried32: () => measured(cpu.limited, () => load(limited, token, connections, duration, followCaseBody, ids), db),
+      floor32: () => measured({ subgraphs: subgraphs.pid }, () => floor(PORTS, token, ids, connections, duration, secret), db),
+      baselineVaried32: () => measured(cpu.baseline, () => load(theirs, token, connections, duration, followCaseBody, ids), db),
+      hiveVaried32: () => measured(cpu.hive, () => load(hiveUrl, token, connections, duration, followCaseBody, ids), db),
+      hiveNoDedupVaried32: () =>
+        measured(cpu.hiveNoDedup, () => load(hiveNoDedupUrl, token, connections, duration, followCaseBody, ids), db),
     };
     const separate = await interleaved(runs, opts.rounds);
-    const deepCases100 = await measured(cpu.ours, () =>
-      load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
+    const deepCases100 = await measured(
+      cpu.ours,
+      () => load(ours, token, 1, duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), hot),
+      db,
     );
     // The analysis file's reads: a search over varied texts, and the links of a page of cases.
     const searchBody = (text: string) => JSON.stringify({ query: SEARCH, variables: { text } });
     // autocannon counts only non-2xx answers as errors: a GraphQL error (200) in a search would go unseen.
     for (const text of SEARCH_TEXTS) {
-      const answer = (await (
-        await fetch(ours, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: searchBody(text),
-        })
-      ).json()) as { errors?: unknown[] };
-      if (answer.errors) throw new Error(`search("${text}") answered errors: ${JSON.stringify(answer.errors)}`);
+      // A subgraph timing out on a loaded machine says nothing about the query: asked again, up to three times.
+      for (let attempt = 1; ; attempt += 1) {
+        const answer = (await (
+          await fetch(ours, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: searchBody(text),
+          })
+        ).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+        if (!answer.errors) break;
+        const timedOut = answer.errors.every((error) => error.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+        if (!timedOut || attempt === 3) throw new Error(`search("${text}") answered errors: ${JSON.stringify(answer.errors)}`);
+      }
     }
-    await load(ours, token, 4, warmUpSeconds, searchBody, SEARCH_TEXTS);
-    const searchVaried = await measured(cpu.ours, () => load(ours, token, connections, duration, searchBody, SEARCH_TEXTS));
+    await warmUp(ours, token, warmUpSeconds, searchBody, SEARCH_TEXTS);
+    const searchVaried = await measured(cpu.ours, () => load(ours, token, connections, duration, searchBody, SEARCH_TEXTS), db);
     const linksMeasured = (await hasLinks((query, variables) =>
       fetch(ours, {
         method: 'POST',
@@ -544,15 +695,24 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
         body: JSON.stringify({ query, variables }),
       }),
     ))
-      ? await measured(cpu.ours, () =>
-          load(ours, token, connections, duration, () => JSON.stringify({ query: LINKS, variables: { first: 20 } }), hot),
+      ? await measured(
+          cpu.ours,
+          () => load(ours, token, connections, duration, () => JSON.stringify({ query: LINKS, variables: { first: 20 } }), hot),
+          db,
         )
       : null;
-    const rss = { gateway: rssMb(gateway.pid), subgraphs: rssMb(subgraphs.pid), baseline: rssMb(baseline.pid) };
+    const rss = {
+      gateway: rssMb(gateway.pid),
+      subgraphs: rssMb(subgraphs.pid),
+      baseline: rssMb(baseline.pid),
+      hive: rssMb(hive.pid),
+      hiveNoDedup: rssMb(hiveNoDedup.pid),
+    };
     const gatewayHeapMb = await heapUsedMb(`http://127.0.0.1:${PORTS.gateway}/metrics`);
-    for (const child of [gateway, limitedGateway, baseline, subgraphs]) child.kill('SIGTERM');
+    const separateProcesses = [gateway, limitedGateway, baseline, subgraphs, hive, hiveNoDedup];
+    for (const child of separateProcesses) child.kill('SIGTERM');
 
-    // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
+    // `npm start`'s shape: gateway and subgraphs in one process (each subgraph on a thread of its own).
     const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
       cwd: PROJECT_ROOT,
       env: {
@@ -569,11 +729,16 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     });
     children.push(oneProcess);
     await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
-    await load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, 4, warmUpSeconds, followCaseBody, ids);
-    const oneProcessVaried32 = await measured({ gateway: oneProcess.pid }, () =>
-      load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, connections, duration, followCaseBody, ids),
+    await warmUp(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, warmUpSeconds, followCaseBody, ids);
+    // No IPC into `npm start`'s process: its store-layer counts are not read (pg_stat_statements still is).
+    const oneProcessVaried32 = await measured(
+      { gateway: oneProcess.pid },
+      () => load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, connections, duration, followCaseBody, ids),
+      { meter },
     );
     oneProcess.kill('SIGTERM');
+    await Promise.all([...separateProcesses, oneProcess].map(exited));
+    const profiles = opts.profile ? await profileRuns(PORTS, benchUrl.toString(), urls, token, ids, opts, children) : null;
     const followCase = { ...separate, oneProcessVaried32 };
     const results = {
       machine: { cores: cpus().length, node: process.version },
@@ -584,9 +749,11 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       analysis: { searchVaried, links20: linksMeasured },
       rssMb: rss,
       gatewayHeapUsedMb: gatewayHeapMb,
+      database: { statements: meter.statementSource, processes: meter.processSource },
       sqlStatementsPerRequest: {} as Record<string, Record<SubgraphName, number>>,
       sqlStatementsPerLinksRequest: null as Record<string, Record<SubgraphName, number>> | null,
       explain: {} as Awaited<ReturnType<typeof sqlStatements>>['explain'],
+      profiles,
     };
     const sql = await sqlStatements(config, benchUrl.toString(), token, ids[0]);
     results.sqlStatementsPerRequest = sql.counts;
@@ -594,22 +761,102 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     results.explain = sql.explain;
     const f = results.followCase;
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+    /** (gateway + subgraphs) CPU ÷ PostgreSQL's CPU, for the same requests. */
+    const stackOverPostgres = (r: MeasuredRun) =>
+      r.database ? ratio((r.cpuMsPerRequest.gateway ?? 0) + (r.cpuMsPerRequest.subgraphs ?? 0), r.database.postgresCpuMs) : null;
     const ratios = {
       medianOursOverFloor: ratio(f.oursHot1.medianMs, f.floor1.medianMs),
       throughputOursOverFloor: ratio(f.oursVaried32.requestsPerSecond, f.floor32.requestsPerSecond),
       throughputOursOverBaselineHot: ratio(f.oursHot32.requestsPerSecond, f.baselineHot32.requestsPerSecond),
       throughputOursOverBaselineVaried: ratio(f.oursVaried32.requestsPerSecond, f.baselineVaried32.requestsPerSecond),
+      throughputOursOverHiveVaried: ratio(f.oursVaried32.requestsPerSecond, f.hiveVaried32.requestsPerSecond),
+      throughputOursOverHiveNoDedupVaried: ratio(f.oursVaried32.requestsPerSecond, f.hiveNoDedupVaried32.requestsPerSecond),
       gatewayCpuOursOverBaselineVaried: ratio(f.oursVaried32.cpuMsPerRequest.gateway, f.baselineVaried32.cpuMsPerRequest.gateway),
+      gatewayCpuOursOverHiveNoDedupVaried: ratio(f.oursVaried32.cpuMsPerRequest.gateway, f.hiveNoDedupVaried32.cpuMsPerRequest.gateway),
       throughputOneProcessOverSeparate: ratio(f.oneProcessVaried32.requestsPerSecond, f.oursVaried32.requestsPerSecond),
       gatewayCpuLimitedOverUnlimited: ratio(f.limitedVaried32.cpuMsPerRequest.gateway, f.oursVaried32.cpuMsPerRequest.gateway),
+      stackCpuOverPostgresVaried: stackOverPostgres(f.oursVaried32),
+      subgraphCpuVariedOverIssue15: ratio(f.oursVaried32.cpuMsPerRequest.subgraphs, ISSUE_15_BASELINE.subgraphCpuMsPerFollowCase),
+      subgraphCpuDeepOverIssue15: ratio(results.deepCases100.cpuMsPerRequest.subgraphs, ISSUE_15_BASELINE.subgraphCpuMsPerDeep100),
     };
+    const atMost = (value: number | null, limit: number) => (value === null ? null : value <= limit);
+    const atLeast = (value: number | null, limit: number) => (value === null ? null : value >= limit);
+    const goals: Goal[] = [
+      {
+        goal: 'Whole-stack CPU per varied FollowCase (gateway + subgraphs) ÷ PostgreSQL CPU ≤ 3',
+        value: ratios.stackCpuOverPostgresVaried,
+        met: atMost(ratios.stackCpuOverPostgresVaried, 3),
+      },
+      {
+        goal: `Subgraph CPU per varied FollowCase ÷ issue 15's ${ISSUE_15_BASELINE.subgraphCpuMsPerFollowCase} ms ≤ 0.3`,
+        value: ratios.subgraphCpuVariedOverIssue15,
+        met: atMost(ratios.subgraphCpuVariedOverIssue15, 0.3),
+      },
+      {
+        goal: `Subgraph CPU per deep cases(first: 100) ÷ issue 15's ${ISSUE_15_BASELINE.subgraphCpuMsPerDeep100} ms ≤ 0.3`,
+        value: ratios.subgraphCpuDeepOverIssue15,
+        met: atMost(ratios.subgraphCpuDeepOverIssue15, 0.3),
+      },
+      {
+        goal: 'Gateway CPU per varied FollowCase ÷ stock @apollo/gateway ≤ 0.5',
+        value: ratios.gatewayCpuOursOverBaselineVaried,
+        met: atMost(ratios.gatewayCpuOursOverBaselineVaried, 0.5),
+      },
+      {
+        goal: 'Gateway CPU per varied FollowCase ÷ Hive Gateway (deduplication off) ≤ 1',
+        value: ratios.gatewayCpuOursOverHiveNoDedupVaried,
+        met: atMost(ratios.gatewayCpuOursOverHiveNoDedupVaried, 1),
+      },
+      {
+        goal: `Varied FollowCase req/s at ${connections} clients ÷ stock @apollo/gateway ≥ 2`,
+        value: ratios.throughputOursOverBaselineVaried,
+        met: atLeast(ratios.throughputOursOverBaselineVaried, 2),
+      },
+      {
+        goal: `Varied FollowCase req/s at ${connections} clients ÷ Hive Gateway (deduplication off) ≥ 1`,
+        value: ratios.throughputOursOverHiveNoDedupVaried,
+        met: atLeast(ratios.throughputOursOverHiveNoDedupVaried, 1),
+      },
+      {
+        goal: `Varied FollowCase req/s at ${connections} clients ÷ the floor ≥ 0.9`,
+        value: ratios.throughputOursOverFloor,
+        met: atLeast(ratios.throughputOursOverFloor, 0.9),
+      },
+      { goal: 'Median at 1 client ÷ the floor ≤ 1.1', value: ratios.medianOursOverFloor, met: atMost(ratios.medianOursOverFloor, 1.1) },
+      { goal: 'Gateway RSS after the load ≤ 200 MB', value: results.rssMb.gateway, met: atMost(results.rssMb.gateway, 200) },
+    ];
     const row = (name: string, r: MeasuredRun) =>
       `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.errors} | ${r.cpuMsPerRequest.gateway ?? '–'} | ${r.cpuMsPerRequest.subgraphs ?? '–'} |`;
     const rows = Object.entries(f).map(([name, r]) => row(name, r));
+    const shown = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+    const databaseRow = (name: string, r: MeasuredRun) =>
+      `| ${name} | ${shown(r.cpuMsPerRequest.gateway)} | ${shown(r.cpuMsPerRequest.subgraphs)} | ${shown(r.database?.postgresCpuMs)} | ${shown(r.database?.statements)} | ${shown(r.database?.executionMs)} | ${shown(r.database?.storeWaitedMs)} | ${shown(stackOverPostgres(r))} |`;
+    const scenarios: Array<[string, MeasuredRun]> = [
+      ...Object.entries(f),
+      ['deep cases(first: 100), 1 client', results.deepCases100],
+      ['search, 32 clients', results.analysis.searchVaried],
+      ...(results.analysis.links20 ? [['cases(first: 20) { links }', results.analysis.links20] as [string, MeasuredRun]] : []),
+    ];
+    const profileLines = profiles
+      ? (['followCaseVaried32', 'deep100'] as const).flatMap((run) =>
+          (['gateway', 'subgraphs'] as const).flatMap((service) => {
+            const { busyMs, top } = profiles[run][service];
+            return [
+              '',
+              `Top ${top.length} self-time functions, ${service}, ${run === 'deep100' ? 'deep cases(first: 100), 1 client' : `varied FollowCase, ${connections} clients`} (${busyMs} ms busy sampled):`,
+              '',
+              '| % of busy | self ms | function |',
+              '|---|---|---|',
+              ...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`),
+            ];
+          }),
+        )
+      : [];
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',
-      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s), FollowCase runs interleaved over ${opts.rounds} round(s) (means shown); ${results.machine.cores} cores, Node ${results.machine.node}.`,
+      `${opts.cases} cases, ${duration} s per run, ${connections} connections, ${opts.gatewayWorkers} gateway worker(s), FollowCase runs interleaved over ${opts.rounds} round(s) (means shown); ${results.machine.cores} cores, Node ${results.machine.node}; the machine's load average (1 min) ${loadavg()[0].toFixed(1)} at the end.`,
+      'Peers on the same supergraph and subgraphs: baseline = stock @apollo/gateway; hive = Hive Gateway with in-flight deduplication on (subgraph calls and incoming requests), hiveNoDedup = with both off.',
       '',
       '| FollowCase run | req/s | median ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |',
       '|---|---|---|---|---|---|---|',
@@ -620,9 +867,25 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
         ? row(`cases(first: 20) { links }, ${connections} clients`, results.analysis.links20)
         : '| cases(first: 20) { links } | not measured: the schema has no Case.links | | | | | |',
       '',
-      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}; gateway CPU per request with rate limits ÷ without (limitedVaried32 ÷ oursVaried32, ${process.env.REDIS_URL ? 'Redis' : 'in memory'}) ${ratios.gatewayCpuLimitedOverUnlimited}.`,
+      `## The floor under the floor: PostgreSQL's own cost per request`,
       '',
-      `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
+      `PostgreSQL CPU: ${meter.processSource}. Statements and SQL execution time: ${meter.statementSource === 'pg_stat_statements' ? 'pg_stat_statements (calls, total_exec_time; BEGIN/COMMIT included)' : 'the store layer (statements sent and the time waited for them, as the store waits; no pg_stat_statements on this server)'}. Store wait: what the subgraphs' stores waited for answers (TypeORM's timing, bench subgraph process only). Ratio = (gateway + subgraphs CPU) ÷ PostgreSQL CPU.`,
+      '',
+      '| scenario | gateway CPU ms/req | subgraph CPU ms/req | PostgreSQL CPU ms/req | statements/req | SQL execution ms/req | store wait ms/req | (gateway + subgraphs) ÷ PostgreSQL |',
+      '|---|---|---|---|---|---|---|---|',
+      ...scenarios.map(([name, r]) => databaseRow(name, r)),
+      '',
+      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); req/s ours ÷ Hive (varied) ${ratios.throughputOursOverHiveVaried} (deduplication on), ${ratios.throughputOursOverHiveNoDedupVaried} (off); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}, ÷ Hive without deduplication ${ratios.gatewayCpuOursOverHiveNoDedupVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}; gateway CPU per request with rate limits ÷ without (limitedVaried32 ÷ oursVaried32, ${process.env.REDIS_URL ? 'Redis' : 'in memory'}) ${ratios.gatewayCpuLimitedOverUnlimited}.`,
+      '',
+      `## Issue 15's goals (this run)`,
+      '',
+      `Today's baselines for the "÷ issue 15's" rows are the issue's figures (subgraph CPU ${ISSUE_15_BASELINE.subgraphCpuMsPerFollowCase} ms per varied FollowCase, ${ISSUE_15_BASELINE.subgraphCpuMsPerDeep100} ms per deep query), from another run: rough.`,
+      '',
+      '| goal | this run | met |',
+      '|---|---|---|',
+      ...goals.map((g) => `| ${g.goal} | ${shown(g.value)} | ${g.met === null ? 'not measured' : g.met ? 'met' : 'not met'} |`),
+      '',
+      `RSS after load (MB): gateway ${results.rssMb.gateway}, subgraphs ${results.rssMb.subgraphs}, baseline ${results.rssMb.baseline}, hive ${results.rssMb.hive}, hiveNoDedup ${results.rssMb.hiveNoDedup}; gateway V8 heap in use ${results.gatewayHeapUsedMb}.`,
       '',
       `SQL statements per deep request: ${Object.entries(results.sqlStatementsPerRequest)
         .map(([k, v]) => `${k} → ${JSON.stringify(v)}`)
@@ -649,19 +912,26 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
             : scans.map((scan) => `${scan.subgraph} ${scan.statement} on ${scan.table} (${scan.tableRows} rows)`).join('; ');
         return `EXPLAIN of the ${statements} reads ${what} sends: sequential scans on tables over 1,000 rows: ${found}.\n`;
       }),
-      '',
+      ...(profiles
+        ? [
+            '## Profiles (`--profile`: node --cpu-prof, each run its own stretch of the profile; files in bench/results/profiles/)',
+            ...profileLines,
+            '',
+          ]
+        : []),
     ].join('\n');
     if (opts.writeResults) {
       const dir = path.join(PROJECT_ROOT, 'bench', 'results');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ ...results, ratios }, null, 2)}\n`);
+      writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ ...results, ratios, goals }, null, 2)}\n`);
       writeFileSync(path.join(dir, 'latest.md'), markdown);
       process.stdout.write(`\n${markdown}\nWrote bench/results/latest.json and latest.md\n`);
     }
-    return { ...results, ratios };
+    return { ...results, ratios, goals };
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    await meter?.close();
     if (embedded) await embedded.stop();
   }
 }

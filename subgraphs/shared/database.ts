@@ -12,10 +12,17 @@ export { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/subgraph-names
  */
 export class StatementCounter {
   count = 0;
+  /**
+   * Milliseconds the store waited for PostgreSQL's answers (TypeORM's own per-statement timing, whole
+   * milliseconds, so only a sum over many statements means anything): the benchmark's SQL time where
+   * the server has no pg_stat_statements.
+   */
+  waitedMs = 0;
   /** When set, the statements themselves are kept too (the benchmark EXPLAINs them). */
   recorded: Array<{ query: string; parameters: unknown[] }> | null = null;
   reset(): void {
     this.count = 0;
+    this.waitedMs = 0;
     if (this.recorded) this.recorded = [];
   }
 }
@@ -223,6 +230,17 @@ function dataSourceFor(url: string, poolSize: number, options: DatabaseOptions, 
   });
 }
 
+/** TypeORM rebuilds its subscriber list on initialize(), so the timer is added after it. */
+async function initialized(dataSource: DataSource, statements: StatementCounter): Promise<DataSource> {
+  await dataSource.initialize();
+  dataSource.subscribers.push({
+    afterQuery: (event) => {
+      statements.waitedMs += event.executionTime ?? 0;
+    },
+  });
+  return dataSource;
+}
+
 /**
  * Connects, creating the database if needed, and applies the subgraph's migrations as the owner
  * (never synchronize); then, with `appRole`, the pool connects as the application role instead.
@@ -230,8 +248,7 @@ function dataSourceFor(url: string, poolSize: number, options: DatabaseOptions, 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   await ensureDatabase(options.url);
   const statements = new StatementCounter();
-  const owner = dataSourceFor(options.url, options.appRole ? 1 : options.poolSize, options, statements);
-  await owner.initialize();
+  const owner = await initialized(dataSourceFor(options.url, options.appRole ? 1 : options.poolSize, options, statements), statements);
   try {
     await owner.runMigrations();
   } catch (error) {
@@ -242,8 +259,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await owner.destroy();
   const appRole = options.appRole;
   const url = 'url' in appRole ? appRole.url : appUrl(options.url, await ensureAppRole(options.url, appRole.password), appRole.password);
-  const dataSource = dataSourceFor(url, options.poolSize, options, statements);
-  await dataSource.initialize();
+  const dataSource = await initialized(dataSourceFor(url, options.poolSize, options, statements), statements);
   statements.reset();
   return { dataSource, statements };
 }

