@@ -69,7 +69,11 @@ async function policeReady(): Promise<boolean> {
 }
 
 async function waitForPolice(): Promise<void> {
-  await waitFor(policeReady, { what: `the police subgraph process (${childOutput.join('').slice(-1500)})`, timeout: 40_000, interval: 100 });
+  await waitFor(policeReady, {
+    what: `the police subgraph process (${childOutput.join('').slice(-1500)})`,
+    timeout: 40_000,
+    interval: 100,
+  });
 }
 
 beforeAll(async () => {
@@ -109,7 +113,8 @@ describe('a subgraph killed mid-burst of keyed mutations', () => {
     let killedInFlight = 0;
     let failedAttempts = 0;
     const unexpected: unknown[] = [];
-    let killed: Promise<void> | null = null;
+    // Set by whichever client sees the KILL_AFTER-th success (a holder, as closures assign it).
+    const crash: { restarted: Promise<void> | null } = { restarted: null };
     let killedAt = 0;
 
     /** SIGKILL, then a new process on the same port (the clients keep retrying meanwhile). */
@@ -179,7 +184,7 @@ describe('a subgraph killed mid-burst of keyed mutations', () => {
           if (id) {
             outcomes.push({ key, operation, reference, id, attempts });
             succeeded += 1;
-            if (succeeded === KILL_AFTER && !killed) killed = crashAndRestart();
+            if (succeeded === KILL_AFTER && !crash.restarted) crash.restarted = crashAndRestart();
             break;
           }
           failedAttempts += 1;
@@ -191,9 +196,9 @@ describe('a subgraph killed mid-burst of keyed mutations', () => {
     };
 
     const outcomes = (await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)))).flat();
-    await killed;
+    await crash.restarted;
     expect(unexpected).toEqual([]);
-    expect(killed).not.toBeNull();
+    expect(crash.restarted).not.toBeNull();
     expect(outcomes).toHaveLength(CLIENTS * KEYS_PER_CLIENT);
 
     // Replays, once everything is up: the same key and input answer the id the first success got.
