@@ -168,12 +168,21 @@ const SAFE_EXTENSIONS = new Set([
 const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
 
 export function isDatabaseDown(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  // graphql-js wraps what a resolver throws that is not an Error of its own realm (NonErrorThrown):
+  // a socket error made by Node's internals, seen from a VM context (jest), arrives so.
+  const thrown = (error as { thrownValue?: unknown }).thrownValue;
+  if (thrown !== undefined && thrown !== error) return isDatabaseDown(thrown);
   const code =
     (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
     (error as { driverError?: { code?: unknown } }).driverError?.code;
   if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(message);
+  // By shape, not instanceof, for the same reason.
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(message)
+  );
 }
 
 /**

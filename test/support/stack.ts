@@ -52,10 +52,11 @@ export interface TestStack {
 
 /**
  * The real stack (gateway + three subgraphs) on free ports, on three freshly created databases
- * named for this test file; `stop` drops them, and their application roles.
+ * named for this test file; `stop` drops them, and their application roles. They are made on the
+ * run's server (DATABASE_URL), or on `options.server`, a PostgreSQL a test runs for itself.
  */
-export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
-  const server = process.env.DATABASE_URL;
+export async function startTestStack(overrides: Record<string, string> = {}, options: { server?: string } = {}): Promise<TestStack> {
+  const server = options.server ?? process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL is not set (jest globalSetup sets it)');
   const url = new URL(server);
   url.pathname = `/tidelink_test_${process.pid}_${randomBytes(4).toString('hex')}`;

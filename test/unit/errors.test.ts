@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, locatedError } from 'graphql';
 import {
   BadUserInputError,
   createErrorFormatter,
@@ -64,5 +64,27 @@ describe('denials carry no stack', () => {
     expect(Error.stackTraceLimit).toBe(before);
     // Other errors keep theirs: a fault must still say where it happened.
     expect(new Error('fault').stack).toMatch(/\n\s+at /);
+  });
+});
+
+describe('a database that cannot be reached is SERVICE_UNAVAILABLE, however the driver error arrives', () => {
+  const formattedError = (thrown: unknown) => {
+    // As graphql-js reports what a resolver threw: a value that is not an Error of its realm becomes NonErrorThrown.
+    const error = locatedError(thrown, undefined, ['case']);
+    return format({ message: error.message, extensions: error.extensions }, error).extensions?.code;
+  };
+
+  it('a refused connection, also as a plain value; a shutting-down server; a terminated connection', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(formattedError(refused)).toBe('SERVICE_UNAVAILABLE');
+    expect(formattedError({ errno: -111, code: 'ECONNREFUSED', syscall: 'connect' })).toBe('SERVICE_UNAVAILABLE');
+    expect(formattedError(Object.assign(new Error('the database system is shutting down'), { code: '57P03' }))).toBe('SERVICE_UNAVAILABLE');
+    expect(formattedError(new Error('Connection terminated unexpectedly'))).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('anything else stays masked as INTERNAL_SERVER_ERROR', () => {
+    expect(formattedError({ code: '23505' })).toBe('INTERNAL_SERVER_ERROR');
+    expect(formattedError(null)).toBe('INTERNAL_SERVER_ERROR');
+    expect(formattedError(new Error('boom'))).toBe('INTERNAL_SERVER_ERROR');
   });
 });
