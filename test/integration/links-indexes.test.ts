@@ -125,14 +125,15 @@ async function plansOf(query: string, variables?: Record<string, unknown>): Prom
   return plans;
 }
 
-/** A synthetic row to start from: a case with a suspect that is a recurring person and a vessel detected in it. */
+/** A synthetic row to start from: a case released to DOM with a suspect that is a recurring person and a vessel detected in it. */
 async function anchors(): Promise<{ caseId: string; personId: string; vesselId: string }> {
   const [row] = await tidelink.stack.subgraphs.police.database.dataSource.query<
     Array<{ caseId: string; personId: string; vesselId: string }>
   >(
     `SELECT s.case_id AS "caseId", s.person_id AS "personId", d.vessel_id AS "vesselId"
-       FROM suspects s JOIN detections d ON d.case_id = s.case_id
-      WHERE s.person_id IN (SELECT person_id FROM suspects WHERE person_id IS NOT NULL GROUP BY person_id HAVING count(DISTINCT case_id) > 1)
+       FROM suspects s JOIN detections d ON d.case_id = s.case_id JOIN cases c ON c.id = s.case_id
+      WHERE (c.sharing_scope = 'ALL' OR c.releasable_to @> ARRAY['DOM']::char(3)[])
+        AND s.person_id IN (SELECT person_id FROM suspects WHERE person_id IS NOT NULL GROUP BY person_id HAVING count(DISTINCT case_id) > 1)
         AND d.vessel_id IN (SELECT vessel_id FROM detections GROUP BY vessel_id HAVING count(DISTINCT case_id) > 1)
       ORDER BY s.case_id LIMIT 1`,
   );
@@ -163,7 +164,11 @@ describe(`the analysis file's other reads at ${CASES.toLocaleString('en')} cases
           { id: (await anchors()).vesselId },
         ] as const,
     ],
-    ['SmugglingNetwork.suspects', async () => [`{ smugglingNetworks { name suspects { alias } } }`, undefined] as const],
+    [
+      'SmugglingNetwork.suspects, cases and persons',
+      async () =>
+        [`{ smugglingNetworks { name suspects { alias } cases { reference releasable } persons { aliases } } }`, undefined] as const,
+    ],
   ])('reads %s through indexes, with no whole scan of a large table', async (_what, request) => {
     const [query, variables] = await request();
     const plans = await plansOf(query, variables);

@@ -187,6 +187,44 @@ describe('networkGraph around the Curaçao case', () => {
   });
 });
 
+describe('SmugglingNetwork: its cases and persons', () => {
+  const NETWORKS = `{ smugglingNetworks { id cases { id reference ownerCountry releasable } persons { id aliases } suspects { alias } } }`;
+  interface Networks {
+    smugglingNetworks: Array<{
+      id: string;
+      cases: Array<{ id: string; reference: string; ownerCountry: string; releasable: boolean }>;
+      persons: Array<{ id: string; aliases: string[] }>;
+      suspects: Array<{ alias: string }>;
+    }>;
+  }
+  const network = (body: { data?: Networks | null }, id: string) => body.data?.smugglingNetworks.find((row) => row.id === id);
+
+  it("lists a network's cases, a case the reader may not see as a hit, and the persons of the suspects it may see", async () => {
+    const dominican = await tidelink.queryAs<Networks>('POLICE', 'DOM', NETWORKS);
+    expect(dominican.errors).toBeUndefined();
+    expect(network(dominican, MONA_NETWORK)?.cases).toEqual([
+      { id: MONA, reference: 'DOM-2026-0142', ownerCountry: 'DOM', releasable: true },
+    ]);
+    expect(
+      network(dominican, MONA_NETWORK)
+        ?.persons.map((person) => person.id)
+        .sort(),
+    ).toEqual([1, 2, 3].map((n) => demoId(kind.person, n)).sort());
+    // The central Mediterranean network's case stays with Italy: a hit, and none of its suspects or persons.
+    const central = network(dominican, demoId(kind.network, 2));
+    expect(central?.cases).toEqual([{ id: LAMPEDUSA, reference: 'ITA-2026-0311', ownerCountry: 'ITA', releasable: false }]);
+    expect(central?.persons).toEqual([]);
+    expect(central?.suspects).toEqual([]);
+
+    const curacao = await tidelink.queryAs<Networks>('POLICE', 'CUW', NETWORKS);
+    expect(network(curacao, MONA_NETWORK)).toMatchObject({
+      cases: [{ id: MONA, reference: 'DOM-2026-0142', ownerCountry: 'DOM', releasable: false }],
+      persons: [],
+      suspects: [],
+    });
+  });
+});
+
 describe('networkGraph: bad input and who may ask', () => {
   it.each([
     ['no anchor', {}, undefined, ['around.caseId', 'around.personId', 'around.networkId']],
