@@ -54,6 +54,10 @@ export function createPoliceLoaders(stores: PoliceStores) {
       (row) => row.networkId ?? '',
     ),
     networkById: byId((ids) => stores.networks.byIds(ids)),
+    casesByNetwork: groupLoader(
+      (ids) => stores.cases.byNetworkIds(ids),
+      (row) => row.networkId ?? '',
+    ),
     operationById: byId((ids) => stores.operations.byIds(ids)),
     intelligenceByCase: groupLoader(
       (ids) => stores.intelligence.byCaseIds(ids),

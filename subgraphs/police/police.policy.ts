@@ -102,7 +102,7 @@ export const policePolicy = {
     fields: ['Query.smugglingNetworks', 'SmugglingNetwork.*', 'Suspect.network'],
     agencies: INVESTIGATORS,
     logged: false,
-    rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect lists leave out suspects of cases outside the reader's scope.",
+    rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect and person lists leave out suspects of cases outside the reader's scope, and their cases outside it come as hits.",
   } satisfies FieldRule,
 
   operations: {

@@ -102,6 +102,8 @@ describe('the demo: the recurring yola and El Capitán', () => {
     expect(curacao?.shared.find((basis) => basis.kind === 'PERSON')?.personId).toBe(EL_CAPITAN_PERSON_ID);
   });
 
+  // Acceptance "the hidden case is a hit only": the Dominican case (released to DOM and the USA) and
+  // the Turks and Caicos one (named to DOM, HTI, USA) are linked to the Curaçao case, and not released to Curaçao.
   it('shows a Curaçao officer the Mona Passage and Turks and Caicos cases as hits only', async () => {
     const body = await as<{ case: { openedAt: string; links: Array<Link & { case: { status: string | null } }> } }>(
       'POLICE',
@@ -195,6 +197,55 @@ describe('a network and a route', () => {
     expect(links[0]?.shared.find((basis) => basis.kind === 'NETWORK')?.networkId).toBe(NETWORK);
     // The Curaçao case, 680 km away, shares no route.
     expect(kinds(links.find((link) => link.case.reference === 'CUW-2026-0007'))).toEqual(['VESSEL']);
+  });
+});
+
+describe('a route across the antimeridian', () => {
+  /** A Fijian case with one detection at this position (Fiji's waters straddle 180°). */
+  async function fijianCase(reference: string, longitude: number): Promise<string> {
+    const opened = await as<{ openCase: { id: string } }>(
+      'POLICE',
+      'FJI',
+      'mutation Open($input: OpenCaseInput!) { openCase(input: $input) { id } }',
+      { input: { reference, leadCountry: 'FJI', offences: ['SMUGGLING_OF_MIGRANTS'], openedAt: '2026-05-02T08:00:00Z' } },
+    );
+    expect(opened.errors).toBeUndefined();
+    const caseId = opened.data?.openCase.id as string;
+    const recorded = await as('POLICE', 'FJI', 'mutation Record($input: RecordDetectionInput!) { recordDetection(input: $input) { id } }', {
+      input: {
+        caseId,
+        detectedAt: '2026-05-02T05:00:00Z',
+        seaArea: 'Koro Sea',
+        position: { latitude: -16.8, longitude },
+        detectingCountry: 'FJI',
+        outcome: 'TRACKED',
+        personsOnBoard: 12,
+        deaths: 0,
+        vessel: { type: 'SPEEDBOAT', registryStatus: 'NOT_REQUESTED', boardingAuthorization: 'OWN_FLAG' },
+      },
+    });
+    expect(recorded.errors).toBeUndefined();
+    return caseId;
+  }
+
+  it('links detections 10.7 km apart on either side of 180°, and not ones 48 km apart', async () => {
+    const east = await fijianCase('FJI-2026-A001', 179.95);
+    const west = await fijianCase('FJI-2026-A002', -179.95);
+    const far = await fijianCase('FJI-2026-A003', -179.6);
+    for (const [from, to] of [
+      [east, west],
+      [west, east],
+    ]) {
+      const links = await linksOf('POLICE', 'FJI', from);
+      const route = links.find((link) => link.case.id === to)?.shared.find((basis) => basis.kind === 'ROUTE');
+      // 0.1° of longitude at 16.8° S: 111.195 km × cos(16.8°) × 0.1 ≈ 10.6 km.
+      expect(route?.distanceKm).toBeGreaterThan(10.4);
+      expect(route?.distanceKm).toBeLessThan(10.9);
+    }
+    // 0.45° east of the first across 180° (≈ 48 km): no route; to the west case, 0.35° (≈ 37 km): none either.
+    const eastLinks = await linksOf('POLICE', 'FJI', east);
+    expect(eastLinks.find((link) => link.case.id === far)).toBeUndefined();
+    expect((await linksOf('POLICE', 'FJI', far)).map((link) => link.case.id)).toEqual([]);
   });
 });
 

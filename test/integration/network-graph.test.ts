@@ -118,6 +118,31 @@ describe('networkGraph around the Curaçao case', () => {
     expect(body.data?.networkGraph.nodes.map((node) => node.id)).toEqual([CURACAO]);
   });
 
+  it('gives an analyst the case alone at any depth (no suspect, vessel or network behind it), a hidden case as its hit', async () => {
+    for (const [country, id] of [
+      ['DOM', MONA],
+      ['DOM', TURKS_AND_CAICOS],
+      ['CUW', CURACAO],
+    ] as const) {
+      const body = await graph('ANALYST', country, { caseId: id }, 3);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.networkGraph).toMatchObject({ nodes: [{ id, kind: 'CASE', releasable: true }], edges: [], withheld: 0 });
+    }
+    const hidden = await graph('ANALYST', 'DOM', { caseId: LAMPEDUSA }, 3);
+    expect(hidden.data?.networkGraph.nodes).toEqual([
+      { id: LAMPEDUSA, kind: 'CASE', label: 'ITA-2026-0311', releasable: false, ownerCountry: 'ITA' },
+    ]);
+  });
+
+  it.each([
+    ['a person', { personId: EL_CAPITAN_PERSON_ID }],
+    ['a network', { networkId: MONA_NETWORK }],
+  ])('refuses an analyst a picture around %s (analysts see cases only) with FORBIDDEN ROLE', async (_what, around) => {
+    const body = await graph('ANALYST', 'DOM', around, 1);
+    expect(body.data?.networkGraph ?? null).toBeNull();
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+
   it('starts from a person and from a network', async () => {
     const person = byId(await graph('POLICE', 'DOM', { personId: EL_CAPITAN_PERSON_ID }, 1));
     expect(person.get(CURACAO)).toMatchObject({ releasable: true });
@@ -125,7 +150,29 @@ describe('networkGraph around the Curaçao case', () => {
     const network = await graph('POLICE', 'DOM', { networkId: MONA_NETWORK }, 1);
     expect(network.errors).toBeUndefined();
     expect(network.data?.networkGraph.nodes[0]).toMatchObject({ id: MONA_NETWORK, kind: 'NETWORK' });
-    expect(network.data?.networkGraph.edges.every((edge) => edge.kind === 'MEMBER_OF')).toBe(true);
+    // Its members, and the case attributed to it (released to DOM: whole).
+    expect(network.data?.networkGraph.edges.filter((edge) => edge.kind === 'MEMBER_OF').length).toBeGreaterThan(0);
+    expect(network.data?.networkGraph.edges.every((edge) => ['MEMBER_OF', 'ATTRIBUTED_TO'].includes(edge.kind))).toBe(true);
+    expect(network.data?.networkGraph.edges).toContainEqual({ from: MONA, to: MONA_NETWORK, kind: 'ATTRIBUTED_TO' });
+    expect(byId(network).get(MONA)).toMatchObject({ kind: 'CASE', releasable: true });
+  });
+
+  it('reaches from a network the cases attributed to it, a case the reader may not see as a hit with nothing behind it', async () => {
+    // The Mona Passage case (DOM, released to DOM and the USA) is attributed to the network: a Curaçao officer gets it as a hit.
+    const body = await graph('POLICE', 'CUW', { networkId: MONA_NETWORK }, 3);
+    expect(body.errors).toBeUndefined();
+    const nodes = byId(body);
+    expect(nodes.get(MONA)).toEqual({ id: MONA, kind: 'CASE', label: 'DOM-2026-0142', releasable: false, ownerCountry: 'DOM' });
+    expect(body.data?.networkGraph.edges).toContainEqual({ from: MONA, to: MONA_NETWORK, kind: 'ATTRIBUTED_TO' });
+    // Nothing of the hidden case: none of its suspects' persons, no vessel, no edge leaving it but the attribution.
+    expect([...nodes.values()].filter((node) => node.kind !== 'CASE' && node.id !== MONA_NETWORK)).toEqual([]);
+    expect(body.data?.networkGraph.edges.filter((edge) => edge.from === MONA || edge.to === MONA)).toEqual([
+      { from: MONA, to: MONA_NETWORK, kind: 'ATTRIBUTED_TO' },
+    ]);
+    expect(body.data?.networkGraph.withheld).toBe(1);
+    // The Lampedusa case (ITA) is attributed to the central Mediterranean network: a Dominican officer gets a hit.
+    const central = byId(await graph('POLICE', 'DOM', { networkId: demoId(kind.network, 2) }, 2));
+    expect(central.get(LAMPEDUSA)).toEqual({ id: LAMPEDUSA, kind: 'CASE', label: 'ITA-2026-0311', releasable: false, ownerCountry: 'ITA' });
   });
 
   it('answers a hidden anchor with its hit alone', async () => {
@@ -136,6 +183,44 @@ describe('networkGraph around the Curaçao case', () => {
       truncated: false,
       nodes: [{ id: LAMPEDUSA, kind: 'CASE', label: 'ITA-2026-0311', releasable: false, ownerCountry: 'ITA' }],
       edges: [],
+    });
+  });
+});
+
+describe('SmugglingNetwork: its cases and persons', () => {
+  const NETWORKS = `{ smugglingNetworks { id cases { id reference ownerCountry releasable } persons { id aliases } suspects { alias } } }`;
+  interface Networks {
+    smugglingNetworks: Array<{
+      id: string;
+      cases: Array<{ id: string; reference: string; ownerCountry: string; releasable: boolean }>;
+      persons: Array<{ id: string; aliases: string[] }>;
+      suspects: Array<{ alias: string }>;
+    }>;
+  }
+  const network = (body: { data?: Networks | null }, id: string) => body.data?.smugglingNetworks.find((row) => row.id === id);
+
+  it("lists a network's cases, a case the reader may not see as a hit, and the persons of the suspects it may see", async () => {
+    const dominican = await tidelink.queryAs<Networks>('POLICE', 'DOM', NETWORKS);
+    expect(dominican.errors).toBeUndefined();
+    expect(network(dominican, MONA_NETWORK)?.cases).toEqual([
+      { id: MONA, reference: 'DOM-2026-0142', ownerCountry: 'DOM', releasable: true },
+    ]);
+    expect(
+      network(dominican, MONA_NETWORK)
+        ?.persons.map((person) => person.id)
+        .sort(),
+    ).toEqual([1, 2, 3].map((n) => demoId(kind.person, n)).sort());
+    // The central Mediterranean network's case stays with Italy: a hit, and none of its suspects or persons.
+    const central = network(dominican, demoId(kind.network, 2));
+    expect(central?.cases).toEqual([{ id: LAMPEDUSA, reference: 'ITA-2026-0311', ownerCountry: 'ITA', releasable: false }]);
+    expect(central?.persons).toEqual([]);
+    expect(central?.suspects).toEqual([]);
+
+    const curacao = await tidelink.queryAs<Networks>('POLICE', 'CUW', NETWORKS);
+    expect(network(curacao, MONA_NETWORK)).toMatchObject({
+      cases: [{ id: MONA, reference: 'DOM-2026-0142', ownerCountry: 'DOM', releasable: false }],
+      persons: [],
+      suspects: [],
     });
   });
 });
@@ -193,7 +278,7 @@ describe('networkGraph: batched', () => {
     const dominican = await statementsFor('DOM');
     process.stdout.write(`networkGraph depth 3 — CUW: ${JSON.stringify(curacao)}; DOM: ${JSON.stringify(dominican)}\n`);
     expect(dominican.nodes).toBeGreaterThan(curacao.nodes);
-    // Three levels, each at most one statement per loader the walk uses (cases, persons, suspects by case/person/network, detections by case/vessel, vessels, networks).
+    // Three levels, each at most one statement per loader the walk uses (cases, persons, suspects by case/person/network, detections by case/vessel, vessels, networks, cases by network).
     expect(dominican.statements).toBeLessThanOrEqual(3 * 9 + 2);
   });
 });

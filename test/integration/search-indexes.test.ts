@@ -41,7 +41,7 @@ beforeAll(async () => {
   } finally {
     await owner.end();
   }
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await tidelink?.stop();
 });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { RecordStore } from '../../shared/store.js';
+import { RecordStore, selectWhereIn } from '../../shared/store.js';
 import type { Position } from '../../shared/pagination.js';
 import { CaseEntity } from './case.entity.js';
 import type { CaseStatus } from '../enums.js';
@@ -33,6 +33,14 @@ export function releasedToSql(alias: string, country: string): string {
 export class CaseStore extends RecordStore<CaseEntity> {
   constructor(dataSource: DataSource) {
     super(dataSource, CaseEntity, 'case');
+  }
+
+  /** The cases attributed to these networks (cases_network_id), newest first: one statement per batch. */
+  byNetworkIds(networkIds: readonly string[]): Promise<CaseEntity[]> {
+    return selectWhereIn(this.dataSource, CaseEntity, 'case.byNetworkIds', 'networkId', networkIds, {
+      property: 'openedAt',
+      direction: 'DESC',
+    });
   }
 
   /** Newest first, keyset-paginated on (opened_at, id): stable under inserts, no OFFSET scans. */

@@ -221,11 +221,19 @@ export class NetworkGraphService {
     }));
   }
 
-  /** A network: the persons of its suspects in cases the reader reads (as SmugglingNetwork.suspects leaves the others out). */
+  /**
+   * A network: the cases attributed to it, each whole or a hit (as Case.links names a hidden case
+   * sharing the network: the walk stops there), and the persons of its suspects in cases the reader
+   * reads (as SmugglingNetwork.suspects leaves the others out).
+   */
   private async fromNetwork(network: SmugglingNetworkEntity): Promise<Step[]> {
     const { loaders } = this.request;
     if (!permits(this.request, policePolicy.networks, undefined)) return [];
-    const suspects = await loaders.suspectsByNetwork.load(network.id);
+    const [suspects, attributed] = await Promise.all([loaders.suspectsByNetwork.load(network.id), loaders.casesByNetwork.load(network.id)]);
+    const steps: Step[] = attributed.map((owning) => ({
+      next: this.caseNode(owning),
+      edge: { from: owning.id, to: network.id, kind: GraphEdgeKind.ATTRIBUTED_TO },
+    }));
     const cases = new Map(
       present(await loaders.caseById.loadMany([...new Set(suspects.map((suspect) => suspect.caseId))])).map((row) => [row.id, row]),
     );
@@ -234,7 +242,6 @@ export class NetworkGraphService {
       return suspect.personId !== null && owning !== undefined && permits(this.request, policePolicy.suspects, owning);
     });
     const persons = present(await loaders.personById.loadMany([...new Set(released.map((suspect) => suspect.personId as string))]));
-    const steps: Step[] = [];
     for (const person of persons) {
       const owning = released.filter((suspect) => suspect.personId === person.id).map((suspect) => cases.get(suspect.caseId) as CaseEntity);
       const releasable = permits(this.request, policePolicy.personRecord, owning, {

@@ -31,8 +31,10 @@ const KM_PER_DEGREE = 111.195;
  * - NETWORK: cases (network_id) — cases_network_id, suspects (network_id) — suspects_network_id;
  * - ROUTE: detections inside a latitude/longitude box around each of the key cases' detections —
  *   the GiST index detections_position on point(longitude, latitude) — then the haversine distance.
- *   The box is widened in longitude by the cosine of the latitude farther from the equator; it does
- *   not wrap across the antimeridian (no Tidelink route does).
+ *   The box is widened in longitude by the cosine of the latitude farther from the equator (at most
+ *   the whole circle, near a pole). A box reaching past 180° is also looked up shifted by 360° (the
+ *   `wrap` rows: one more GiST probe only for detections that close to the antimeridian), and the
+ *   haversine distance needs no wrap (its sine of half the longitude difference is 360°-periodic).
  * The key side is one page of cases: its suspects' phones and documents are looked up per suspect
  * (`OFFSET 0` keeps the planner from turning the lookup into a hash join over the whole table,
  * which it prefers while the identifier tables are small).
@@ -90,14 +92,17 @@ WITH bases AS (
          round(min(distance.km)::numeric, 1)::float8, min(greatest(d1.detected_at, d2.detected_at))
     FROM detections d1
     CROSS JOIN LATERAL (SELECT $2::float8 / ${KM_PER_DEGREE} AS lat,
-                               $2::float8 / ${KM_PER_DEGREE} / greatest(cos(radians(least(abs(d1.latitude) + $2::float8 / ${KM_PER_DEGREE}, 89.9))), 0.01) AS lon) AS box
+                               least($2::float8 / ${KM_PER_DEGREE} / greatest(cos(radians(least(abs(d1.latitude) + $2::float8 / ${KM_PER_DEGREE}, 89.9))), 0.01), 180) AS lon) AS box
+    CROSS JOIN (VALUES (-360::float8), (0::float8), (360::float8)) AS wrap(shift)
     JOIN detections d2
-      ON point(d2.longitude, d2.latitude) <@ box(point(d1.longitude - box.lon, d1.latitude - box.lat), point(d1.longitude + box.lon, d1.latitude + box.lat))
+      ON point(d2.longitude, d2.latitude) <@ box(point(d1.longitude + wrap.shift - box.lon, d1.latitude - box.lat),
+                                                 point(d1.longitude + wrap.shift + box.lon, d1.latitude + box.lat))
      AND d2.case_id <> d1.case_id
     CROSS JOIN LATERAL (SELECT 2 * 6371.0088 * asin(least(1, sqrt(
              power(sin(radians(d2.latitude - d1.latitude) / 2), 2)
            + cos(radians(d1.latitude)) * cos(radians(d2.latitude)) * power(sin(radians(d2.longitude - d1.longitude) / 2), 2)))) AS km) AS distance
    WHERE d1.case_id = ANY($1::uuid[]) AND distance.km <= $2::float8
+     AND (wrap.shift = 0 OR (wrap.shift < 0 AND d1.longitude + box.lon > 180) OR (wrap.shift > 0 AND d1.longitude - box.lon < -180))
    GROUP BY d1.case_id, d2.case_id),
 ranked AS (
   SELECT bases.*, dense_rank() OVER (PARTITION BY case_id ORDER BY latest DESC, other_id) AS position

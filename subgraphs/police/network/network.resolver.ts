@@ -1,4 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Case } from '../case/case.type.js';
+import { Person } from '../person/person.type.js';
 import type { PoliceContext } from '../police.context.js';
 import { Suspect } from '../suspect/suspect.type.js';
 import type { SmugglingNetworkEntity } from './network.entity.js';
@@ -14,5 +16,22 @@ export class SmugglingNetworkResolver {
   @FieldResolver(() => [Suspect], { nullable: true, description: 'Suspects believed to belong to the network.' })
   suspects(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
     return context.networks.suspects(root);
+  }
+
+  @FieldResolver(() => [Case], {
+    nullable: true,
+    description:
+      'The cases attributed to the network or with a suspect believed to belong to it, newest first; a case not released to you comes as a hit (reference and owning country).',
+  })
+  cases(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
+    return context.networks.cases(root);
+  }
+
+  @FieldResolver(() => [Person], {
+    nullable: true,
+    description: "The persons of interest of the network's suspects in cases you may read (the others are left out, as from `suspects`).",
+  })
+  persons(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
+    return context.networks.persons(root);
   }
 }

@@ -1,4 +1,6 @@
 import { guard, permits } from '../../shared/policy.js';
+import type { CaseEntity } from '../case/case.entity.js';
+import type { PersonEntity } from '../person/person.entity.js';
 import type { PoliceCall } from '../police.call.js';
 import { policePolicy } from '../police.policy.js';
 import type { SuspectEntity } from '../suspect/suspect.entity.js';
@@ -24,5 +26,29 @@ export class SmugglingNetworkService {
       ),
     );
     return suspects.filter((suspect) => readable.has(suspect.caseId));
+  }
+
+  /**
+   * The cases attributed to the network or with a suspect believed to belong to it, newest first,
+   * each once: one outside the reader's scope is a Case like any other, so it resolves as a hit (as
+   * Case.links names a hidden case sharing the network). Three batched statements, whatever the count.
+   */
+  async cases(root: SmugglingNetworkEntity): Promise<CaseEntity[]> {
+    guard(this.request, policePolicy.networks, undefined);
+    const [attributed, suspects] = await Promise.all([
+      this.request.loaders.casesByNetwork.load(root.id),
+      this.request.loaders.suspectsByNetwork.load(root.id),
+    ]);
+    const members = await this.request.loaders.caseById.loadMany([...new Set(suspects.map((suspect) => suspect.caseId))]);
+    const byId = new Map<string, CaseEntity>();
+    for (const row of [...attributed, ...members]) if (row && !(row instanceof Error)) byId.set(row.id, row);
+    return [...byId.values()].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /** The persons of interest of the suspects listed (in cases the reader may read), each once. */
+  async persons(root: SmugglingNetworkEntity): Promise<PersonEntity[]> {
+    const personIds = [...new Set((await this.suspects(root)).flatMap((suspect) => (suspect.personId ? [suspect.personId] : [])))];
+    const persons = await this.request.loaders.personById.loadMany(personIds);
+    return persons.filter((row): row is PersonEntity => row !== null && !(row instanceof Error));
   }
 }
