@@ -68,6 +68,7 @@ export const assistancePolicy = {
     fields: [
       'Query.migrant',
       'Query.migrants',
+      'Query.migrantsConnection',
       'Case.migrants',
       'Migrant.code',
       'Migrant.sex',

@@ -21,6 +21,7 @@ import { ConsentRecipient1765000000401 } from './migrations/1765000000401-consen
 import { MigrantEntity } from './migrant/migrant.entity.js';
 import { resolveMigrantReference } from './migrant/migrant.reference.js';
 import { MigrantResolver } from './migrant/migrant.resolver.js';
+import { MigrantConnectionResolver } from './migrant/migrant.type.js';
 import { ScreeningEntity } from './screening/screening.entity.js';
 import { ScreeningResolver } from './screening/screening.resolver.js';
 import { seedAssistanceDemo } from './seed/demo.js';
@@ -45,6 +46,7 @@ export const assistanceSubgraph: SubgraphModule<AssistanceContext> = {
     buildFederatedSchema<AssistanceContext>({
       resolvers: [
         MigrantResolver,
+        MigrantConnectionResolver,
         ScreeningResolver,
         ConsentResolver,
         AssistanceResolver,

@@ -35,6 +35,7 @@ export const prosecutionPolicy = {
     fields: [
       'Query.prosecution',
       'Query.prosecutions',
+      'Query.prosecutionsConnection',
       'Case.prosecution',
       'Prosecution.id',
       'Prosecution.stage',

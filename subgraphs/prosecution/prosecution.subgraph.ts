@@ -22,6 +22,7 @@ import { createProsecutionContext, type ProsecutionContext } from './prosecution
 import { ProsecutionEntity } from './prosecution/prosecution.entity.js';
 import { resolveProsecutionReference } from './prosecution/prosecution.reference.js';
 import { ProsecutionResolver } from './prosecution/prosecution.resolver.js';
+import { ProsecutionConnectionResolver } from './prosecution/prosecution.type.js';
 import { seedProsecutionDemo } from './seed/demo.js';
 import { ProsecutionStatisticsResolver } from './statistics/prosecution-statistics.resolver.js';
 import { WitnessEntity } from './witness/witness.entity.js';
@@ -53,6 +54,7 @@ export const prosecutionSubgraph: SubgraphModule<ProsecutionContext> = {
     buildFederatedSchema<ProsecutionContext>({
       resolvers: [
         ProsecutionResolver,
+        ProsecutionConnectionResolver,
         DefendantResolver,
         ChargeResolver,
         WitnessResolver,

@@ -24,14 +24,20 @@ export function encodeCursor(position: Position): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function decodeCursor(cursor: string, field = 'after'): Position {
+/** A cursor's sort key is an instant (most lists: newest first) or a short text (migrants: by code). */
+const SORT_KEYS = {
+  instant: (key: string) => !Number.isNaN(Date.parse(key)),
+  text: (key: string) => key.length <= 200,
+} as const;
+
+export function decodeCursor(cursor: string, field = 'after', sortKey: keyof typeof SORT_KEYS = 'instant'): Position {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      !Number.isNaN(Date.parse(decoded[0])) &&
+      SORT_KEYS[sortKey](decoded[0]) &&
       typeof decoded[1] === 'string' &&
       UUID.test(decoded[1])
     ) {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssistanceContext } from '../assistance.context.js';
 import { Assistance } from '../assistance/assistance.type.js';
 import { Case, Detection } from '../case/case.type.js';
@@ -8,7 +8,7 @@ import { RegisterMigrantInput } from './migrant.input.js';
 import { MigrantIdentity } from '../identity/identity.type.js';
 import { Screening } from '../screening/screening.type.js';
 import type { MigrantEntity } from './migrant.entity.js';
-import { Migrant } from './migrant.type.js';
+import { Migrant, MigrantConnection } from './migrant.type.js';
 import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 
 @Resolver(() => Migrant)
@@ -18,9 +18,23 @@ export class MigrantResolver {
     return context.migrants.get(id);
   }
 
-  @Query(() => [Migrant], { description: 'The migrants registered on a case, by code.' })
+  @Query(() => [Migrant], {
+    description: 'The migrants registered on a case, by code.',
+    deprecationReason: 'Use `migrantsConnection`: the same list a page at a time, with a cursor and `totalCount`.',
+  })
   migrants(@Arg('caseId', () => ID, { description: 'The police case id.' }) caseId: string, @Ctx() context: AssistanceContext) {
     return context.migrants.byCase(caseId);
+  }
+
+  @Query(() => MigrantConnection, { description: 'The migrants registered on a case, by code, a page at a time (at most 100 per page).' })
+  migrantsConnection(
+    @Arg('caseId', () => ID, { description: 'The police case id.' }) caseId: string,
+    @Ctx() context: AssistanceContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor` of the previous page).' })
+    after?: string | null,
+  ) {
+    return context.migrants.pageOfCase(caseId, first, after);
   }
 
   @Mutation(() => Migrant, { nullable: true, description: 'Registers a migrant for assistance (IOM only), the identity kept apart.' })

@@ -4,7 +4,8 @@ import { createOnce, truncateToMilliseconds } from '../../shared/mutation/mutati
 import { suppressCounts } from '../../shared/statistics/suppression.js';
 import { AgeGroup, ConsentScope, TraffickingStatus, Vulnerability } from '../enums.js';
 import type { RegisterMigrantInput } from './migrant.input.js';
-import { assertId } from '../../shared/pagination.js';
+import { pageOf, type Page } from '../../shared/connection.js';
+import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { AssistanceCall } from '../assistance.call.js';
 import { guard, permits } from '../../shared/policy.js';
 import { assistancePolicy, consentNames, isLive } from '../assistance.policy.js';
@@ -28,6 +29,25 @@ export class MigrantService {
   byCase(caseId: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
     return this.request.loaders.migrantsByCase.load(assertId(caseId, 'caseId'));
+  }
+
+  /**
+   * A page of a case's migrants, by code. Whoever may list them sees each one's code, so the count
+   * is of the case's migrants: it hides nothing the pages show.
+   */
+  async pageOfCase(caseId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<MigrantEntity>> {
+    guard(this.request, assistancePolicy.migrantRecord, undefined);
+    const id = assertId(caseId, 'caseId');
+    const limit = pageSize(first);
+    const { migrants } = this.request.stores;
+    const rows = await migrants.pageOfCase(id, after ? decodeCursor(after, 'after', 'text') : null, limit + 1);
+    for (const row of rows) this.request.loaders.migrantById.prime(row.id, row);
+    return pageOf(
+      rows,
+      limit,
+      (row) => encodeCursor({ sortKey: row.code, id: row.id }),
+      () => migrants.countOfCase(id),
+    );
   }
 
   /**

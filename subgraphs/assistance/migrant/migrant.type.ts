@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../shared/connection.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { AgeGroup, Sex } from '../enums.js';
 
@@ -32,3 +33,7 @@ export class Migrant {
   })
   version: number;
 }
+
+const migrantConnection = connectionTypes(Migrant, { name: 'Migrant', items: 'migrants', item: 'migrant', order: 'by code' });
+export const MigrantConnection = migrantConnection.Connection;
+export const MigrantConnectionResolver = migrantConnection.ConnectionCountResolver;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { totalCountOf } from '../../shared/connection.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Aggravation, Offence } from '../../shared/offence.js';
 import { CountryCode } from '../../shared/scalars.js';
@@ -202,7 +203,7 @@ export class CaseMutationResolver {
 @Resolver(() => CaseConnection)
 export class CaseConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many cases match the filter in all pages; counted only when asked for.' })
-  totalCount(@Root() connection: CaseConnection, @Ctx() context: PoliceContext) {
-    return context.cases.count(connection.criteria);
+  totalCount(@Root() connection: CaseConnection) {
+    return totalCountOf(connection);
   }
 }

@@ -14,6 +14,7 @@ import { CaseStatus, HandlingCode, SharingScope } from '../enums.js';
 import { SmugglingNetworkEntity } from '../network/network.entity.js';
 import { OperationEntity } from '../operation/operation.entity.js';
 import type { OpenCaseInput } from './case.input.js';
+import { pageOf } from '../../shared/connection.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { IntelligenceItemEntity } from '../intelligence/intelligence.entity.js';
 import type { PoliceCall } from '../police.call.js';
@@ -60,19 +61,15 @@ export class CaseService {
     const limit = pageSize(first);
     const position = after ? decodeCursor(after) : null;
     const rows = await this.request.stores.cases.page(criteria, position, limit + 1);
-    const page = rows.slice(0, limit);
     // Prime the loader so nested references to these cases cost nothing more.
-    for (const row of page) this.request.loaders.caseById.prime(row.id, row);
-    const edges = page.map((node) => ({
-      cursor: encodeCursor({ sortKey: node.openedAt.toISOString(), id: node.id }),
-      node,
-    }));
-    return {
-      nodes: page,
-      edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      criteria,
-    };
+    for (const row of rows) this.request.loaders.caseById.prime(row.id, row);
+    // The count carries the reader's scope: cases not released to them (unless listed as hits) are not counted.
+    return pageOf(
+      rows,
+      limit,
+      (node) => encodeCursor({ sortKey: node.openedAt.toISOString(), id: node.id }),
+      () => this.count(criteria),
+    );
   }
 
   /** Counts exactly what the same criteria list (they carry the reader's scope). */

@@ -4,7 +4,7 @@ import { PageInfo } from '../../shared/connection.js';
 import { Offence } from '../../shared/offence.js';
 import { CaseStatus } from '../enums.js';
 import { CountryCode } from '../../shared/scalars.js';
-import type { CaseCriteria, ScopedCaseCriteria } from './case.store.js';
+import type { CaseCriteria } from './case.store.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Case', {
@@ -73,6 +73,6 @@ export class CaseConnection {
   @Field(() => PageInfo, { description: 'Whether more cases follow, and where to continue.' })
   pageInfo: PageInfo;
 
-  /** Carried so `totalCount` is only counted when asked for. */
-  criteria: ScopedCaseCriteria;
+  /** Counts with the reader's scoped criteria, only when `totalCount` is asked for. */
+  count: () => Promise<number>;
 }

@@ -84,6 +84,7 @@ export class SearchService {
     const last = page.at(-1);
     return {
       edges,
+      nodes: edges.map((edge) => edge.node),
       pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeSearchCursor(last) : null },
       totalCount: total,
     };

@@ -54,6 +54,9 @@ export class SearchConnection {
   @Field(() => [SearchEdge], { description: 'The results of this page with their scores and cursors.' })
   edges: SearchEdge[];
 
+  @Field(() => [SearchResult], { description: 'The records of this page, in order (the `node` of each edge).' })
+  nodes: SearchNode[];
+
   @Field(() => PageInfo, { description: 'Whether more results follow, and where to continue.' })
   pageInfo: PageInfo;
 

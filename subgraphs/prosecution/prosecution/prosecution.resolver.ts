@@ -9,7 +9,7 @@ import type { ProsecutionContext } from '../prosecution.context.js';
 import { NETWORK_CONTACTS, ProsecutorNetworkContact } from './network-contact.js';
 import { Witness } from '../witness/witness.type.js';
 import type { ProsecutionEntity } from './prosecution.entity.js';
-import { Prosecution, ProsecutionVerdict } from './prosecution.type.js';
+import { Prosecution, ProsecutionConnection, ProsecutionVerdict } from './prosecution.type.js';
 import { IdempotencyKeyArg } from '../../shared/mutation/idempotency-key.arg.js';
 
 @Resolver(() => Prosecution)
@@ -19,12 +19,27 @@ export class ProsecutionResolver {
     return context.prosecutions.get(id);
   }
 
-  @Query(() => [Prosecution], { description: 'Prosecutions, most recently opened first (at most 100).' })
+  @Query(() => [Prosecution], {
+    description: 'Prosecutions, most recently opened first (at most 100).',
+    deprecationReason: 'Use `prosecutionsConnection`: the same list a page at a time, with a cursor and `totalCount`.',
+  })
   prosecutions(
     @Ctx() context: ProsecutionContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many to return, 1 to 100; default 20.' }) first?: number | null,
   ) {
     return context.prosecutions.newest(first);
+  }
+
+  @Query(() => ProsecutionConnection, {
+    description: 'Prosecutions, most recently opened first, a page at a time (at most 100 per page).',
+  })
+  prosecutionsConnection(
+    @Ctx() context: ProsecutionContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor` of the previous page).' })
+    after?: string | null,
+  ) {
+    return context.prosecutions.page(first, after);
   }
 
   @Mutation(() => Prosecution, {

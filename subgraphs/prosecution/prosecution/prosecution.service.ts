@@ -8,7 +8,8 @@ import {
   type Transitions,
 } from '../../shared/mutation/mutation.js';
 import type { Aggravation, Offence } from '../../shared/offence.js';
-import { assertId, pageSize } from '../../shared/pagination.js';
+import { pageOf, type Page } from '../../shared/connection.js';
+import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import { guard, permits, type FieldRule } from '../../shared/policy.js';
 import type { DefendantEntity } from '../defendant/defendant.entity.js';
 import { ProsecutionStage } from '../enums.js';
@@ -60,6 +61,24 @@ export class ProsecutionService {
     // Prime the loader so nested references to these prosecutions cost nothing more.
     for (const row of rows) this.request.loaders.prosecutionById.prime(row.id, row);
     return rows;
+  }
+
+  /**
+   * A page of prosecutions, newest first. Every reader of the list sees every prosecution (its stage
+   * and verdicts are public record), so the count is of them all: it hides nothing the list shows.
+   */
+  async page(first: number | null | undefined, after: string | null | undefined): Promise<Page<ProsecutionEntity>> {
+    guard(this.request, prosecutionPolicy.stageAndVerdicts, undefined);
+    const limit = pageSize(first);
+    const { prosecutions } = this.request.stores;
+    const rows = await prosecutions.page(after ? decodeCursor(after) : null, limit + 1);
+    for (const row of rows) this.request.loaders.prosecutionById.prime(row.id, row);
+    return pageOf(
+      rows,
+      limit,
+      (row) => encodeCursor({ sortKey: row.openedAt.toISOString(), id: row.id }),
+      () => prosecutions.count(),
+    );
   }
 
   /** A field of the public record beyond stage and verdicts (office, network, dates…): FORBIDDEN ROLE for IOM and partners. */

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Position } from '../../shared/pagination.js';
 import { RecordStore } from '../../shared/store.js';
 import { ProsecutionEntity } from './prosecution.entity.js';
 
@@ -31,6 +32,18 @@ export class ProsecutionStore extends RecordStore<ProsecutionEntity> {
       .addOrderBy('p.id', 'DESC')
       .limit(limit)
       .getMany();
+  }
+
+  /** A page, newest first, after a keyset position (opening time, then id). */
+  page(after: Position | null, limit: number): Promise<ProsecutionEntity[]> {
+    const query = this.dataSource.getRepository(ProsecutionEntity).createQueryBuilder('p').comment('prosecution.page');
+    if (after) query.where('(p.openedAt, p.id) < (:afterAt, :afterId)', { afterAt: after.sortKey, afterId: after.id });
+    return query.orderBy('p.openedAt', 'DESC').addOrderBy('p.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Every prosecution: what `page` lists, all pages together. */
+  count(): Promise<number> {
+    return this.dataSource.getRepository(ProsecutionEntity).createQueryBuilder('p').comment('prosecution.count').getCount();
   }
 
   /**

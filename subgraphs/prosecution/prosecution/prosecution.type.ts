@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../shared/connection.js';
 import { CountryCode } from '../../shared/scalars.js';
 import { ProsecutionStage, ProsecutorNetwork, Verdict } from '../enums.js';
 
@@ -62,3 +63,12 @@ export class ProsecutionVerdict {
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the verdict was given (UTC); null while PENDING.' })
   decidedAt: Date | null;
 }
+
+const prosecutionConnection = connectionTypes(Prosecution, {
+  name: 'Prosecution',
+  items: 'prosecutions',
+  item: 'prosecution',
+  order: 'most recently opened first',
+});
+export const ProsecutionConnection = prosecutionConnection.Connection;
+export const ProsecutionConnectionResolver = prosecutionConnection.ConnectionCountResolver;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { totalCountOf } from '../connection.js';
 import type { SubgraphContext } from '../context.js';
 import { AccessLogService } from './access-log.service.js';
 import { AccessLogConnection, AccessLogFilter } from './access-log.type.js';
@@ -8,7 +9,7 @@ import { AccessLogConnection, AccessLogFilter } from './access-log.type.js';
  * each log lives in, and is answered by, the database of the agency that owns the data.
  */
 export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'prosecution') {
-  @Resolver()
+  @Resolver(() => AccessLogConnection)
   class AccessLogResolver {
     @Query(() => AccessLogConnection, {
       name: `${subgraph}AccessLog`,
@@ -23,6 +24,11 @@ export function createAccessLogResolver(subgraph: 'police' | 'assistance' | 'pro
       @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor.' }) after?: string | null,
     ): Promise<AccessLogConnection> {
       return new AccessLogService(context).page(filter, first, after);
+    }
+
+    @FieldResolver(() => Int, { description: 'How many entries match the filter in all pages; counted only when asked for.' })
+    totalCount(@Root() connection: AccessLogConnection): Promise<number> {
+      return totalCountOf(connection);
     }
   }
   return AccessLogResolver;

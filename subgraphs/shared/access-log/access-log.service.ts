@@ -1,3 +1,4 @@
+import { pageOf } from '../connection.js';
 import type { SubgraphContext } from '../context.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../pagination.js';
 import { guard } from '../policy.js';
@@ -18,16 +19,15 @@ export class AccessLogService {
     const criteria = filter ?? {};
     if (criteria.entityId) assertId(criteria.entityId, 'filter.entityId');
     const limit = pageSize(first);
-    const rows = await new AccessLogStore(this.request.dataSource).page(criteria, after ? decodeCursor(after) : null, limit + 1);
-    const nodes = rows.slice(0, limit);
-    const last = nodes.at(-1);
-    return {
-      // The entity's columns and the GraphQL enums are typed from the same lists (access-log.entity.ts).
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > limit,
-        endCursor: last ? encodeCursor({ sortKey: last.at.toISOString(), id: last.id }) : null,
-      },
-    };
+    const store = new AccessLogStore(this.request.dataSource);
+    const rows = await store.page(criteria, after ? decodeCursor(after) : null, limit + 1);
+    // The entity's columns and the GraphQL enums are typed from the same lists (access-log.entity.ts).
+    // An auditor sees every entry one by one, so the count of the filtered log hides nothing.
+    return pageOf(
+      rows,
+      limit,
+      (row) => encodeCursor({ sortKey: row.at.toISOString(), id: row.id }),
+      () => store.count(criteria),
+    );
   }
 }

@@ -41,7 +41,18 @@ export class AccessLogStore {
   constructor(private readonly dataSource: DataSource | EntityManager) {}
 
   page(filter: AccessLogFilter, after: Position | null, limit: number): Promise<AccessLogEntity[]> {
-    const query = this.dataSource.getRepository(AccessLogEntity).createQueryBuilder('log').comment('accessLog.page').where('TRUE');
+    const query = this.filtered(filter, 'accessLog.page');
+    if (after) query.andWhere('(log.at, log.id) < (:afterAt, :afterId)', { afterAt: after.sortKey, afterId: after.id });
+    return query.orderBy('log.at', 'DESC').addOrderBy('log.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** How many entries the filter matches: what `page` lists, all pages together. */
+  count(filter: AccessLogFilter): Promise<number> {
+    return this.filtered(filter, 'accessLog.count').getCount();
+  }
+
+  private filtered(filter: AccessLogFilter, name: string) {
+    const query = this.dataSource.getRepository(AccessLogEntity).createQueryBuilder('log').comment(name).where('TRUE');
     if (filter.actor) query.andWhere('log.actor = :actor', { actor: filter.actor });
     if (filter.kind) query.andWhere('log.kind = :kind', { kind: filter.kind });
     if (filter.requestId) query.andWhere('log.request_id = :requestId', { requestId: filter.requestId });
@@ -51,8 +62,7 @@ export class AccessLogStore {
     if (filter.decision) query.andWhere('log.decision = :decision', { decision: filter.decision });
     if (filter.from) query.andWhere('log.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('log.at < :to', { to: filter.to });
-    if (after) query.andWhere('(log.at, log.id) < (:afterAt, :afterId)', { afterAt: after.sortKey, afterId: after.id });
-    return query.orderBy('log.at', 'DESC').addOrderBy('log.id', 'DESC').limit(limit).getMany();
+    return query;
   }
 
   /** `accessLog.append`: a request's gated reads in one INSERT, under its request and subgraph call. */

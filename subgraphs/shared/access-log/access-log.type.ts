@@ -120,13 +120,29 @@ export class AccessLogEntry {
 }
 
 @Directive('@shareable')
+@ObjectType({ description: 'An access-log entry and its position in the log.' })
+export class AccessLogEdge {
+  @Field({ description: 'Opaque cursor of this entry; pass it as `after` to continue after it.' })
+  cursor: string;
+
+  @Field(() => AccessLogEntry, { description: 'The entry.' })
+  node: AccessLogEntry;
+}
+
+@Directive('@shareable')
 @ObjectType({ description: 'A page of access-log entries, newest first.' })
 export class AccessLogConnection {
   @Field(() => [AccessLogEntry], { description: 'The entries of this page.' })
   nodes: AccessLogEntry[];
 
+  @Field(() => [AccessLogEdge], { description: 'The entries of this page with their cursors.' })
+  edges: AccessLogEdge[];
+
   @Field(() => PageInfo, { description: 'Whether more entries follow, and where to continue.' })
   pageInfo: PageInfo;
+
+  /** Counts the filtered log, only when `totalCount` is asked for. */
+  count: () => Promise<number>;
 }
 
 @InputType({ description: 'Narrows an access log. Every given condition must hold.' })
