@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context.js';
 import { groupLoader, rowLoader } from '../shared/loaders.js';
@@ -19,8 +20,18 @@ export function createAssistanceStores(dataSource: DataSource) {
 export type AssistanceStores = ReturnType<typeof createAssistanceStores>;
 
 /** Per-request batching: every entity reference and relation of a query costs one statement per level. */
-export function createAssistanceLoaders(stores: AssistanceStores) {
+export function createAssistanceLoaders(stores: AssistanceStores, references: SubgraphContext['references']) {
   return {
+    /**
+     * Whether the police case's owner released it to this caller, asked of police (the owner decides)
+     * once per request level, for all the cases of that level. No reference client (the demo seed):
+     * nothing is read for a caller, so nothing is withheld.
+     */
+    caseReleased: new DataLoader<string, boolean>(async (caseIds) => {
+      if (!references) return caseIds.map(() => true);
+      const facts = await references.lookup('case', caseIds);
+      return caseIds.map((id) => facts[id.toLowerCase()]?.releasable === true);
+    }),
     migrantById: rowLoader(
       (ids) => stores.migrants.byIds(ids),
       (row) => row.id,
@@ -61,5 +72,5 @@ export interface AssistanceCall extends SubgraphContext {
 
 export function createAssistanceCall(base: SubgraphContext): AssistanceCall {
   const stores = createAssistanceStores(base.dataSource);
-  return { ...base, stores, loaders: createAssistanceLoaders(stores) };
+  return { ...base, stores, loaders: createAssistanceLoaders(stores, base.references) };
 }

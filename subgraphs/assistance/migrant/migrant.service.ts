@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidInputError } from '../../../platform/errors.js';
+import { ForbiddenError, InvalidInputError } from '../../../platform/errors.js';
 import { createOnce, truncateToMilliseconds } from '../../shared/mutation/mutation.js';
 import { suppressCounts } from '../../shared/statistics/suppression.js';
 import { AgeGroup, ConsentScope, TraffickingStatus, Vulnerability } from '../enums.js';
@@ -7,28 +7,50 @@ import type { RegisterMigrantInput } from './migrant.input.js';
 import { pageOf, type Page } from '../../shared/connection.js';
 import { assertId, decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import type { AssistanceCall } from '../assistance.call.js';
-import { guard, permits } from '../../shared/policy.js';
+import { deny, guard, permits } from '../../shared/policy.js';
 import { assistancePolicy, consentNames, isLive } from '../assistance.policy.js';
 import type { MigrantEntity } from './migrant.entity.js';
+
+/** Readers whose view of a police case is bound by its owner's release (as in police's policy). */
+const COUNTRY_BOUND: readonly string[] = ['POLICE', 'PROSECUTOR'];
 
 /** Reads of migrants and their records, each behind the assistance policy; gated reads are logged. */
 export class MigrantService {
   constructor(private readonly request: AssistanceCall) {}
 
-  get(id: string) {
+  async get(id: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
-    return this.request.loaders.migrantById.load(assertId(id));
+    const migrant = await this.request.loaders.migrantById.load(assertId(id));
+    if (migrant) await this.assertCaseReleased(migrant.caseId, 'Migrant', migrant.id, 'migrant');
+    return migrant;
   }
 
   /** For `_entities` calls (a witness's migrant, from prosecution): the same rule as a direct read. */
   async reference(id: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
-    return this.request.loaders.migrantById.load(id);
+    const migrant = await this.request.loaders.migrantById.load(id);
+    if (migrant) await this.assertCaseReleased(migrant.caseId, 'Migrant', migrant.id, 'migrant');
+    return migrant;
   }
 
-  byCase(caseId: string) {
+  async byCase(caseId: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
-    return this.request.loaders.migrantsByCase.load(assertId(caseId, 'caseId'));
+    const id = assertId(caseId, 'caseId');
+    await this.assertCaseReleased(id, 'Case', id, 'migrants');
+    return this.request.loaders.migrantsByCase.load(id);
+  }
+
+  /**
+   * The migrants of a case are part of what its police owner shares: a country-bound reader (police,
+   * prosecutors) outside the case's release gets them as the case itself, a hit, NOT_RELEASABLE
+   * (logged), not its migrants' codes, nationalities or numbers. IOM is one organisation across
+   * countries and reads them all.
+   */
+  private async assertCaseReleased(caseId: string, entityType: string, entityId: string, field: string): Promise<void> {
+    if (!COUNTRY_BOUND.includes(this.request.viewer.agency)) return;
+    if (await this.request.loaders.caseReleased.load(caseId)) return;
+    this.request.accessLog.record(entityType, entityId, field, deny('NOT_RELEASABLE'));
+    throw new ForbiddenError('NOT_RELEASABLE');
   }
 
   /**
@@ -38,6 +60,7 @@ export class MigrantService {
   async pageOfCase(caseId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<MigrantEntity>> {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
     const id = assertId(caseId, 'caseId');
+    await this.assertCaseReleased(id, 'Case', id, 'migrants');
     const limit = pageSize(first);
     const { migrants } = this.request.stores;
     const rows = await migrants.pageOfCase(id, after ? decodeCursor(after, 'after', 'text') : null, limit + 1);
@@ -57,6 +80,7 @@ export class MigrantService {
    * k-anonymous with complementary suppression: a count that would reveal anyone is null.
    */
   async summary(caseId: string): Promise<AssistanceSummaryCounts> {
+    await this.assertCaseReleased(caseId, 'Case', caseId, 'assistanceSummary');
     guard(this.request, assistancePolicy.caseSummary, undefined, { entityType: 'Case', entityId: caseId, field: 'assistanceSummary' });
     const migrants = await this.request.loaders.migrantsByCase.load(caseId);
     const { viewer, kAnonymity: k } = this.request;

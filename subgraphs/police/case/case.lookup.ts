@@ -6,4 +6,5 @@ export const caseLookup = (context: PoliceContext, id: string) =>
   checkReference(context, { entityType: 'Case', read: (caseId) => context.cases.reference(caseId) }, id, (row) => ({
     status: row.status,
     leadCountry: row.leadCountry,
+    releasable: context.cases.releasable(row),
   }));

@@ -13,8 +13,12 @@ export const MAX_LOOKUP_IDS = 100;
 
 /** What the owner tells of each kind of record it owns. */
 export const lookupFacts = {
-  /** A police case: its status and lead country. */
-  case: z.object({ status: z.string(), leadCountry: z.string() }),
+  /**
+   * A police case: its status, lead country, and whether its owner released it to this caller (false:
+   * the caller may know it exists, a hit, and nothing it holds, which binds the other agencies' data
+   * on the case too).
+   */
+  case: z.object({ status: z.string(), leadCountry: z.string(), releasable: z.boolean() }),
   /** A police suspect: the case it belongs to. */
   suspect: z.object({ caseId: z.string() }),
   /** A migrant registered by IOM: the case it belongs to. */
