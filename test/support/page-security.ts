@@ -44,7 +44,7 @@ export function expectPageHeaders(headers: Record<string, string>): void {
 export interface PageWatch {
   /** CSP violations the page reported (`securitypolicyviolation` events), as "directive blocked-uri". */
   violations(): Promise<string[]>;
-  /** Console errors and uncaught exceptions. */
+  /** Console errors, uncaught exceptions and failed loads. */
   errors: string[];
 }
 
@@ -52,7 +52,13 @@ export interface PageWatch {
 export async function watchPage(page: Page): Promise<PageWatch> {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // A failed load is recorded by its response below, with its URL (the console's line has none).
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    // Browsers ask for /favicon.ico on their own; the pages have none.
+    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico')
+      errors.push(`${response.status()} ${response.url()}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   // An init script runs through the DevTools protocol, so the page's own CSP does not stop it.
