@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Express, Request, RequestHandler, Response } from 'express';
-import { buildSchema, introspectionFromSchema, parse, type IntrospectionQuery, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, introspectionFromSchema, Kind, parse, type IntrospectionQuery, type OperationDefinitionNode } from 'graphql';
 import helmet from 'helmet';
 import { ideEnabled, type Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
@@ -120,7 +120,7 @@ export async function exampleOperations(dir = EXAMPLE_OPERATIONS_DIR): Promise<E
     files.map(async (file) => {
       const query = await readFile(path.join(dir, file), 'utf8');
       const operation = parse(query).definitions.find(
-        (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
       );
       const name = operation?.name?.value ?? path.basename(file, '.graphql');
       return { name, query, ...(EXAMPLE_VARIABLES[name] ? { variables: EXAMPLE_VARIABLES[name] } : {}) };

@@ -1,4 +1,3 @@
-/* global React, ReactDOM, GraphiQL */
 'use strict';
 // Tidelink's GraphiQL: everything from the gateway (no CDN), the schema from schema/api.graphql (no live
 // introspection, which production turns off), the example operations from their .graphql files, and

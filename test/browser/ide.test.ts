@@ -89,7 +89,7 @@ describeWithBrowser('GraphiQL served by the gateway, offline, in a real browser'
     // The answer is shown in GraphiQL's result pane (CodeMirror draws only the lines in view: read its text).
     await page.waitForFunction(
       () => {
-        const pane = document.querySelector('.result-window .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
+        const pane = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>('.result-window .CodeMirror');
         return /"reference": "DOM-2026-0142"/.test(pane?.CodeMirror?.getValue() ?? '');
       },
       null,
@@ -102,7 +102,11 @@ describeWithBrowser('GraphiQL served by the gateway, offline, in a real browser'
     expect(requested.some((url) => url.endsWith('/ide/schema.json'))).toBe(true);
     // The token is in no URL and in no storage of the browser.
     expect(requested.filter((url) => url.includes(token) || url.includes(token.split('.')[2] ?? token))).toEqual([]);
-    const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+    const stored = await page.evaluate(() =>
+      [localStorage, sessionStorage]
+        .flatMap((storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`))
+        .join('\n'),
+    );
     expect(stored).not.toContain(token.split('.')[2]);
     expect((await context.cookies()).length).toBe(0);
 
