@@ -17,5 +17,8 @@ RUN npm ci --omit=dev --ignore-scripts && npm rebuild && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY gateway/dashboard ./gateway/dashboard
+# The IDE's page and bootstrap, and the example operations it opens with (IDE=true in production).
+COPY gateway/ide ./gateway/ide
+COPY test/queries ./test/queries
 USER node
 CMD ["node", "dist/gateway/main.js"]

@@ -71,6 +71,11 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser, Chart: 'readonly', cytoscape: 'readonly' } },
   },
   {
+    files: ['gateway/ide/**/*.js'],
+    // The IDE's bootstrap runs in the browser, after React's, ReactDOM's and GraphiQL's UMD builds.
+    languageOptions: { globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' } },
+  },
+  {
     // Plain JavaScript outside the TypeScript project: the config files, jest's config, the dashboard's
     // browser script and the smoke client. No type information there.
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

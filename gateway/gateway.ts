@@ -6,9 +6,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { Counter } from 'prom-client';
 import { Agent } from 'undici';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import type { Express, RequestHandler } from 'express';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../platform/paths.js';
+import type { RequestHandler } from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { TokenVerifier, type Viewer } from '../platform/auth.js';
 import type { Config } from '../platform/config.js';
@@ -18,6 +16,7 @@ import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
 import { apolloTelemetryDisabled } from './process-settings.js';
+import { servePages } from './pages.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 import { OrganisationLimiter, operationCost } from './organisation-limits.js';
 import { checkTrusted, persistedDocumentGuard, TrustedDocuments } from './trusted-documents.js';
@@ -197,7 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     service: 'gateway',
     logFields: (context) => ({ subgraphs: context.subgraphTimings }),
     subgraphTimings: (context) => context.subgraphTimings,
-    routes: serveDashboard,
+    routes: (app) => servePages(app, config, logger),
     documentRefusalsByAccept: true,
     compressAbove: config.RESPONSE_COMPRESSION_MIN_BYTES > 0 ? config.RESPONSE_COMPRESSION_MIN_BYTES : null,
     collectors: (registry) => registry.registerMetric(deduplicated),
@@ -254,22 +253,6 @@ function withCostBudget(
     },
   };
   return { plugins: [...armor.plugins, costBudget], validationRules: armor.validationRules };
-}
-
-const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'gateway', 'dashboard');
-// Chart.js's own browser build, from the npm package: no CDN (agency networks are often offline).
-const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
-// Cytoscape.js's own browser build (UMD, defines `cytoscape`), from the npm package, for the network page.
-const CYTOSCAPE_JS = path.join(path.dirname(require.resolve('cytoscape')), 'cytoscape.min.js');
-
-/** The example dashboard for dashboard builders: static HTML and script, statistics (and the network picture) through /graphql. */
-function serveDashboard(app: Express): void {
-  app.get('/dashboard', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'index.html')));
-  app.get('/dashboard/dashboard.js', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'dashboard.js')));
-  app.get('/dashboard/chart.umd.min.js', (_req, res) => res.sendFile(CHART_JS));
-  app.get('/dashboard/network', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'network.html')));
-  app.get('/dashboard/network.js', (_req, res) => res.sendFile(path.join(DASHBOARD_DIR, 'network.js')));
-  app.get('/dashboard/cytoscape.min.js', (_req, res) => res.sendFile(CYTOSCAPE_JS));
 }
 
 /** The directives a caller may write in an operation: the executable ones of the spec (`@include`, `@skip`). */

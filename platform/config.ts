@@ -104,6 +104,11 @@ const environment = z.object({
   // GET /metrics answers only `Authorization: Bearer <this>`; unset, /metrics is open outside
   // production and not served in production (Prometheus sends it as `authorization.credentials`).
   METRICS_TOKEN: secret.optional(),
+  // GraphiQL at GET /graphql (Accept: text/html): always outside production, in production only with IDE=true.
+  IDE: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
@@ -224,6 +229,11 @@ function productionSecretProblems(set: NodeJS.ProcessEnv, anyKey: boolean): stri
   if (set.METRICS_TOKEN && (set.METRICS_TOKEN === set.JWT_SECRET || set.METRICS_TOKEN === set.SUBGRAPH_SIGNING_SECRET))
     problems.push('METRICS_TOKEN: must differ from JWT_SECRET and SUBGRAPH_SIGNING_SECRET');
   return problems;
+}
+
+/** Whether the gateway serves GraphiQL: outside production unless IDE=false, in production only with IDE=true. */
+export function ideEnabled(config: Pick<Config, 'NODE_ENV' | 'IDE'>): boolean {
+  return config.IDE ?? config.NODE_ENV !== 'production';
 }
 
 /** For `main` scripts: print the problems and exit non-zero instead of a stack trace. */

@@ -3,10 +3,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
+import { xContentTypeOptions } from 'helmet';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
@@ -347,6 +352,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   const { config } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Every answer (JSON included) is read as the type it says, never sniffed into script or HTML.
+  // Pages (the gateway's dashboard and IDE) add a full set of headers of their own (gateway/pages.ts).
+  app.use(xContentTypeOptions());
   if (options.compressAbove != null) app.use(compression({ threshold: options.compressAbove }));
   const metrics = createMetrics(options.service);
   options.collectors?.(metrics.registry);
@@ -371,6 +379,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
       // Tidelink never reports to Apollo's cloud, even if an APOLLO_KEY is around.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Apollo's own landing page loads Sandbox from Apollo's CDN (agency networks are often offline):
+      // the gateway serves GraphiQL from npm instead (gateway/pages.ts), subgraphs nothing.
+      ApolloServerPluginLandingPageDisabled(),
       requestLog(options.logger, options.logFields, metrics, options.subgraphTimings, options.documentRefusalsByAccept ?? false),
       operationResolution(),
       ...(options.plugins ?? []),

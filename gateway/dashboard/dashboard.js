@@ -113,10 +113,7 @@ async function load(token) {
 
 document.getElementById('sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
+  // The token stays in this page's memory only: never in a URL or the browser's storage (a reload asks again).
   const token = document.getElementById('token').value.trim();
-  sessionStorage.setItem('tidelink-token', token);
   load(token).catch((error) => status(`Could not load: ${error.message}`, true));
 });
-
-const saved = sessionStorage.getItem('tidelink-token');
-if (saved) document.getElementById('token').value = saved;

@@ -108,8 +108,8 @@ if (params.get('case')) document.getElementById('case').value = params.get('case
 
 document.getElementById('ask').addEventListener('submit', (event) => {
   event.preventDefault();
+  // The token stays in this page's memory only: never in a URL or the browser's storage (a reload asks again).
   const token = document.getElementById('token').value.trim();
-  sessionStorage.setItem('tidelink-token', token);
   const caseId = document.getElementById('case').value.trim();
   const depth = Number(document.getElementById('depth').value);
   load(token, caseId, depth).catch((error) => status(`Could not load: ${error.message}`, true));

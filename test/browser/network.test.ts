@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { EL_CAPITAN_PERSON_ID, RECURRING_VESSEL_ID, demoId, kind } from '../../subgraphs/demo/ids.js';
+import { expectPageHeaders, watchPage } from '../support/page-security.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 // As dashboard.test.ts: Debian's chromium; skipped only off CI when it is missing, failed on CI.
@@ -58,10 +59,15 @@ describeWithBrowser('the network page of the example dashboard in a real browser
   it('draws the picture around the Curaçao case with Cytoscape.js served locally, hits drawn as withheld and counted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const outside: string[] = [];
+    const watch = await watchPage(page);
     const origin = new URL(tidelink.stack.gateway.url).origin;
     // Everything the page loads comes from the gateway: no CDN.
     page.on('request', (request) => {
       if (new URL(request.url()).origin !== origin) outside.push(request.url());
+    });
+    const headers: Record<string, Record<string, string>> = {};
+    page.on('response', (response) => {
+      headers[new URL(response.url()).pathname] = response.headers();
     });
     await page.goto(`${origin}/dashboard/network`);
     await page.fill('#token', await tidelink.token('POLICE', 'CUW'));
@@ -81,6 +87,15 @@ describeWithBrowser('the network page of the example dashboard in a real browser
     // The recurring yola and El Capitán are drawn as nodes of their own.
     expect(drawn.ids).toEqual(expect.arrayContaining([CURACAO, RECURRING_VESSEL_ID, EL_CAPITAN_PERSON_ID]));
     expect(outside).toEqual([]);
+    // Served with the page headers and drawn under them (Cytoscape's container rule is in network.css,
+    // not a <style> element of its own): no CSP violation, no error, nothing kept in the browser's storage.
+    for (const file of ['/dashboard/network', '/dashboard/network.css', '/dashboard/network.js', '/dashboard/cytoscape.min.js']) {
+      expect(headers[file]).toBeDefined();
+      expectPageHeaders(headers[file] ?? {});
+    }
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, 'network.png');
     await page.screenshot({ path: file, fullPage: true });
