@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DirectiveLocation, GraphQLError, specifiedDirectives, visit, type DocumentNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -14,6 +15,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js
 import { documentRefusalStatus, serveGraphQL } from '../platform/http-server.js';
 import { createLogger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
 import { apolloTelemetryDisabled } from './process-settings.js';
 import { servePages } from './pages.js';
