@@ -60,7 +60,15 @@ function expected(caller: Caller): Record<string, Cell> {
   const reads = CASE_READERS.includes(agency);
   const caseRecord = policeField(caller, CASE_READERS);
   const investigator = policeField(caller, ['POLICE', 'PROSECUTOR']);
-  const migrants: Cell = !reads ? 'unreached' : ['POLICE', 'IOM', 'PROSECUTOR'].includes(agency) ? 'ok' : 'ROLE';
+  // The case's migrants are part of what its owner releases: a country-bound reader outside the
+  // release gets them as it gets the case, a hit (IOM reads across countries).
+  const migrants: Cell = !reads
+    ? 'unreached'
+    : !['POLICE', 'IOM', 'PROSECUTOR'].includes(agency)
+      ? 'ROLE'
+      : agency !== 'IOM' && !INVOLVED.includes(country)
+        ? 'NOT_RELEASABLE'
+        : 'ok';
   const cells: Record<string, Cell> = {
     case: reads ? 'ok' : 'ROLE',
     'case.reference': reads ? 'ok' : 'unreached',

@@ -68,13 +68,16 @@ const ROWS: Array<[string, Path, Expectation]> = [
   ['suspect by id, case outside the scope', ['suspect'], { POLICE_ITA: 'NOT_RELEASABLE' }],
   ['suspect via _entities, case outside the scope', ['prosecution', 'defendants', 0, 'suspect'], { POLICE_ITA: 'NOT_RELEASABLE' }],
   ['detection via _entities, case outside the scope', ['migrant', 'detection'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  // The case's migrants, listed or counted, are a view of the case: its owner's release binds them.
+  ['migrants of a case outside the scope', ['case', 'migrants'], { POLICE_ITA: 'NOT_RELEASABLE' }],
+  ['assistance summary of a case outside the scope', ['case', 'assistanceSummary'], { POLICE_ITA: 'NOT_RELEASABLE' }],
   // Row: migrant code, sex, age group, nationality — ANALYST and PARTNER statistics only.
   ['migrants of a case', ['case', 'migrants'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE }],
   ['migrant by id', ['migrant'], { POLICE: V, IOM: V, PROSECUTOR: V, ANALYST: ROLE, PARTNER: ROLE, AUDITOR: ROLE }],
   ['migrant via _entities (a witness)', ['prosecution', 'witnesses', 0, 'migrant'], { PROSECUTOR: V }],
   // Row: identity, trafficking status — consent-gated. M1: SHARE_WITH_POLICE; M2: SHARE_WITH_PROSECUTION + TESTIMONY; M3: police consent withdrawn.
-  // M1's consent names the Dominican police: an Italian officer is refused.
-  ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, POLICE_ITA: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
+  // M1's consent names the Dominican police (an Italian officer does not even reach the migrant: above).
+  ['identity, police consent', ['case', 'migrants', 0, 'identity'], { POLICE: V, IOM: V, PROSECUTOR: CONSENT }],
   ['identity, prosecution consent', ['case', 'migrants', 1, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],
   ['identity, withdrawn consent', ['case', 'migrants', 2, 'identity'], { POLICE: CONSENT, IOM: V, PROSECUTOR: CONSENT }],
   ['trafficking status, prosecution consent', ['case', 'migrants', 1, 'traffickingStatus'], { POLICE: CONSENT, IOM: V, PROSECUTOR: V }],

@@ -259,7 +259,10 @@ describe("the owner's /lookup", () => {
     const body = JSON.stringify({ kind: 'case', ids: [CASE_1, UNKNOWN] });
     const prosecutor = await ask('PROSECUTOR', body);
     expect(prosecutor.status).toBe(200);
-    expect(prosecutor.json.facts).toEqual({ [CASE_1]: { status: 'REFERRED_FOR_PROSECUTION', leadCountry: 'DOM' }, [UNKNOWN]: null });
+    expect(prosecutor.json.facts).toEqual({
+      [CASE_1]: { status: 'REFERRED_FOR_PROSECUTION', leadCountry: 'DOM', releasable: true },
+      [UNKNOWN]: null,
+    });
     // Partners may not see police cases: the check says "not found" rather than the case's status.
     const partner = await ask('PARTNER', body);
     expect(partner.status).toBe(200);

@@ -4,7 +4,8 @@ import { startTestStack, type GraphQLResponse, type TestStack } from '../support
 /**
  * The owner decides, for what assistance holds on a police case: ITA-2026-0311 (Lampedusa) is owned
  * by Italy and released to Italy and Malta. A Dominican officer or prosecutor gets the case as a hit,
- * and so its migrants too: not their codes, not their number, not a migrant read by id. IOM is one
+ * and so the case's migrants too: not their codes, not their number. A migrant read by id is IOM's own
+ * record, under IOM's rules (consent), as before. IOM is one
  * organisation across countries and keeps reading them; Italy, the owner, reads them as before.
  */
 const LAMPEDUSA = 'ca5e0000-0000-4000-8000-000000000004';
@@ -25,7 +26,7 @@ const CASE_MIGRANTS = `query CaseMigrants($id: ID!) {
 }`;
 const PAGE = `query Page($caseId: ID!) { migrantsConnection(caseId: $caseId, first: 10) { totalCount nodes { id code } } }`;
 const LIST = `query List($caseId: ID!) { migrants(caseId: $caseId) { id code } }`;
-const ONE = `query One($id: ID!) { migrant(id: $id) { id code nationality } }`;
+const ONE = `query One($id: ID!) { migrant(id: $id) { id code detection { seaArea } } }`;
 
 async function lampedusaMigrantIds(): Promise<string[]> {
   const body = await tidelink.queryAs<{ migrants: Array<{ id: string }> }>('IOM', 'ITA', LIST, { caseId: LAMPEDUSA });
@@ -66,11 +67,12 @@ describe("assistance data on a police case follows the case's release", () => {
     expect(reasonAt(page, ['migrantsConnection'])).toBe('NOT_RELEASABLE');
     const list = await tidelink.queryAs(agency, 'DOM', LIST, { caseId: LAMPEDUSA });
     expect(reasonAt(list, ['migrants'])).toBe('NOT_RELEASABLE');
-    const one = await tidelink.queryAs<{ migrant: unknown }>(agency, 'DOM', ONE, { id: migrantId });
-    expect(one.data?.migrant ?? null).toBeNull();
-    expect(reasonAt(one, ['migrant'])).toBe('NOT_RELEASABLE');
-    // Nothing of them leaks through the error either.
-    expect(JSON.stringify([onCase, page, list, one])).not.toMatch(/"code":"(?!FORBIDDEN)[A-Z]{2,3}-/);
+    // One migrant by id is IOM's own record, under IOM's rules; the detection it points to stays police's.
+    const one = await tidelink.queryAs<{ migrant: { code: string } | null }>(agency, 'DOM', ONE, { id: migrantId });
+    expect(one.data?.migrant?.code).toEqual(expect.any(String));
+    expect(reasonAt(one, ['migrant', 'detection'])).toBe('NOT_RELEASABLE');
+    // Nothing of the case's migrants leaks through the refusals.
+    expect(JSON.stringify([onCase, page, list])).not.toMatch(/"code":"(?!FORBIDDEN)[A-Z]{2,3}-/);
   });
 
   it('still gives a Dominican officer the migrants of the Dominican case', async () => {

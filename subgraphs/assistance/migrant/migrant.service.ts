@@ -18,19 +18,19 @@ const COUNTRY_BOUND: readonly string[] = ['POLICE', 'PROSECUTOR'];
 export class MigrantService {
   constructor(private readonly request: AssistanceCall) {}
 
-  async get(id: string) {
+  /**
+   * One migrant: IOM's own record, under IOM's rules (consent opens its identity to the recipient it
+   * names, whatever the case's release); the case and detection it points to stay police's to withhold.
+   */
+  get(id: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
-    const migrant = await this.request.loaders.migrantById.load(assertId(id));
-    if (migrant) await this.assertCaseReleased(migrant.caseId, 'Migrant', migrant.id, 'migrant');
-    return migrant;
+    return this.request.loaders.migrantById.load(assertId(id));
   }
 
   /** For `_entities` calls (a witness's migrant, from prosecution): the same rule as a direct read. */
   async reference(id: string) {
     guard(this.request, assistancePolicy.migrantRecord, undefined);
-    const migrant = await this.request.loaders.migrantById.load(id);
-    if (migrant) await this.assertCaseReleased(migrant.caseId, 'Migrant', migrant.id, 'migrant');
-    return migrant;
+    return this.request.loaders.migrantById.load(id);
   }
 
   async byCase(caseId: string) {
@@ -41,10 +41,10 @@ export class MigrantService {
   }
 
   /**
-   * The migrants of a case are part of what its police owner shares: a country-bound reader (police,
-   * prosecutors) outside the case's release gets them as the case itself, a hit, NOT_RELEASABLE
-   * (logged), not its migrants' codes, nationalities or numbers. IOM is one organisation across
-   * countries and reads them all.
+   * A case's migrants, listed or counted, are a view of the case, which its police owner releases: a
+   * country-bound reader (police, prosecutors) outside the release gets them as it gets the case, a
+   * hit, NOT_RELEASABLE (logged), not how many migrants it holds, their codes or nationalities (what
+   * police withholds as persons on board would leak here otherwise). IOM reads across countries.
    */
   private async assertCaseReleased(caseId: string, entityType: string, entityId: string, field: string): Promise<void> {
     if (!COUNTRY_BOUND.includes(this.request.viewer.agency)) return;
