@@ -80,7 +80,7 @@ export const assistancePolicy = {
     ],
     agencies: ['POLICE', 'IOM', 'PROSECUTOR'],
     logged: false,
-    rule: 'that a migrant exists, its code, sex, age group, nationality: police, IOM, prosecutors; analysts and partners statistics only',
+    rule: "that a migrant exists, its code, sex, age group, nationality: police, IOM, prosecutors; analysts and partners statistics only; a case's migrants (listed or counted) reach police and prosecutors only where the case's owner released the case to their country",
   },
   consentGated: identityRule,
   testimonyConsent: {
