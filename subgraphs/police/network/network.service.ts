@@ -42,10 +42,13 @@ export class SmugglingNetworkService {
       this.request.loaders.casesByNetwork.load(root.id),
       this.request.loaders.suspectsByNetwork.load(root.id),
     ]);
-    const members = await this.request.loaders.caseById.loadMany([...new Set(suspects.map((suspect) => suspect.caseId))]);
-    const byId = new Map<string, CaseEntity>();
-    for (const row of [...attributed, ...members]) if (row && !(row instanceof Error)) byId.set(row.id, row);
-    return [...byId.values()].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || a.id.localeCompare(b.id));
+    // The attributed cases go through the same batch as the suspects' cases, so every network's
+    // list resolves in the same tick and what is loaded from it (detections, vessels) batches as one.
+    const ids = new Set([...attributed.map((row) => row.id), ...suspects.map((suspect) => suspect.caseId)]);
+    const cases = await this.request.loaders.caseById.loadMany([...ids]);
+    return cases
+      .filter((row): row is CaseEntity => row !== null && !(row instanceof Error))
+      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || a.id.localeCompare(b.id));
   }
 
   /** The persons of interest of the suspects listed (in cases the reader may read), each once. */
