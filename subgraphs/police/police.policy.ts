@@ -99,10 +99,10 @@ export const policePolicy = {
   } satisfies FieldRule<CaseScope>,
 
   networks: {
-    fields: ['Query.smugglingNetworks', 'SmugglingNetwork.*', 'Suspect.network'],
+    fields: ['Query.smugglingNetworks', 'SmugglingNetwork.*', 'Suspect.network', 'NetworkRoute.*', 'RouteEnd.*'],
     agencies: INVESTIGATORS,
     logged: false,
-    rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect and person lists leave out suspects of cases outside the reader's scope, and their cases outside it come as hits.",
+    rule: "Smuggling networks are analysis of suspects across cases: police and prosecutor; their suspect and person lists leave out suspects of cases outside the reader's scope, their cases outside it come as hits, and their vessels and routes come only from cases whose positions and vessels the reader may see (a vessel met only in a hidden case is left out).",
   } satisfies FieldRule,
 
   operations: {

@@ -225,6 +225,97 @@ describe('SmugglingNetwork: its cases and persons', () => {
   });
 });
 
+describe('SmugglingNetwork: its vessels and routes', () => {
+  const NETWORKS = `{ smugglingNetworks {
+    id
+    vessels { id type hullDescription }
+    routes { case { id reference } from { seaArea position { latitude longitude } detectedAt } to { seaArea } seaAreas detections }
+  } }`;
+  interface Route {
+    case: { id: string; reference: string };
+    from: { seaArea: string; position: { latitude: number; longitude: number }; detectedAt: string };
+    to: { seaArea: string };
+    seaAreas: string[];
+    detections: number;
+  }
+  interface Networks {
+    smugglingNetworks: Array<{ id: string; vessels: Array<{ id: string; type: string; hullDescription: string | null }>; routes: Route[] }>;
+  }
+  const network = (body: { data?: Networks | null }, id: string) => body.data?.smugglingNetworks.find((row) => row.id === id);
+
+  it("gives a Dominican officer the Mona Passage network's yola and route, from the case it may see", async () => {
+    const dominican = await tidelink.queryAs<Networks>('POLICE', 'DOM', NETWORKS);
+    expect(dominican.errors).toBeUndefined();
+    const mona = network(dominican, MONA_NETWORK);
+    expect(mona?.vessels).toEqual([{ id: RECURRING_VESSEL_ID, type: 'WOODEN_BOAT', hullDescription: expect.stringContaining('yola') }]);
+    expect(mona?.routes).toEqual([
+      {
+        case: { id: MONA, reference: 'DOM-2026-0142' },
+        from: { seaArea: 'Mona Passage', position: { latitude: 18.3312, longitude: -67.8471 }, detectedAt: '2026-03-14T04:20:00.000Z' },
+        to: { seaArea: 'Mona Passage' },
+        seaAreas: ['Mona Passage'],
+        detections: 1,
+      },
+    ]);
+    // Italy's Lampedusa case is a hit to DOM: its dinghy and route stay with Italy.
+    expect(network(dominican, demoId(kind.network, 2))).toMatchObject({ vessels: [], routes: [] });
+  });
+
+  it("gives a Curaçao officer neither the yola nor the route through DOM's hidden case, though it sees the yola in its own case", async () => {
+    const curacao = await tidelink.queryAs<Networks>('POLICE', 'CUW', NETWORKS);
+    expect(curacao.errors).toBeUndefined();
+    expect(network(curacao, MONA_NETWORK)).toMatchObject({ vessels: [], routes: [] });
+    const own = await tidelink.queryAs<{ vessel: { id: string } | null }>(
+      'POLICE',
+      'CUW',
+      `{ vessel(id: "${RECURRING_VESSEL_ID}") { id } }`,
+    );
+    expect(own.data?.vessel?.id).toBe(RECURRING_VESSEL_ID);
+  });
+
+  it('costs the same police statements, each once, for two networks as for five', async () => {
+    const { database } = tidelink.stack.subgraphs.police;
+    const statements = async () => {
+      database.statements.recorded = [];
+      database.statements.reset();
+      const body = await tidelink.queryAs<Networks>('POLICE', 'DOM', NETWORKS);
+      expect(body.errors).toBeUndefined();
+      const names = (database.statements.recorded ?? []).map((row) => /\/\*\s*([\w.:-]+)/.exec(row.query)?.[1] ?? 'unnamed');
+      database.statements.recorded = null;
+      return { names, networks: body.data?.smugglingNetworks ?? [] };
+    };
+    const two = await statements();
+    // Three more networks, each with one of the other demo cases (and so its detection and vessel) attributed to it.
+    const extra = [TURKS_AND_CAICOS, CURACAO, demoId(kind.case, 5)];
+    const networkIds = extra.map((_, index) => demoId(kind.network, 90 + index));
+    const { dataSource } = database;
+    try {
+      for (const [index, caseId] of extra.entries()) {
+        await dataSource.query(
+          `/* test.network */ INSERT INTO smuggling_networks (id, name, modus_operandi, active_countries) VALUES ($1, $2, 'Test network.', '{DOM}')`,
+          [networkIds[index], `Test network ${index}`],
+        );
+        await dataSource.query(`/* test.attribute */ UPDATE cases SET network_id = $1 WHERE id = $2`, [networkIds[index], caseId]);
+      }
+      const five = await statements();
+      expect(five.networks).toHaveLength(two.networks.length + 3);
+      // The new networks reach vessels and routes the reader may see (the Curaçao and Turks and Caicos cases are released to DOM).
+      const reached = five.networks.filter((row) => networkIds.includes(row.id));
+      expect(reached.filter((row) => row.vessels.length > 0).length).toBeGreaterThanOrEqual(2);
+      expect(reached.filter((row) => row.routes.length > 0).length).toBeGreaterThanOrEqual(2);
+      process.stdout.write(
+        `smugglingNetworks vessels+routes — 2 networks: ${two.names.length} statements; 5: ${five.names.length} (${five.names.join(', ')})\n`,
+      );
+      expect(five.names.length).toBe(two.names.length);
+      expect(new Set(five.names).size).toBe(five.names.length);
+      expect(five.names).toEqual(expect.arrayContaining(['detection.byCaseIds', 'vessel.byIds']));
+    } finally {
+      await dataSource.query(`/* test.detach */ UPDATE cases SET network_id = NULL WHERE id = ANY($1::uuid[])`, [extra]);
+      await dataSource.query(`/* test.drop */ DELETE FROM smuggling_networks WHERE id = ANY($1::uuid[])`, [networkIds]);
+    }
+  });
+});
+
 describe('networkGraph: bad input and who may ask', () => {
   it.each([
     ['no anchor', {}, undefined, ['around.caseId', 'around.personId', 'around.networkId']],

@@ -3,6 +3,8 @@ import { Case } from '../case/case.type.js';
 import { Person } from '../person/person.type.js';
 import type { PoliceContext } from '../police.context.js';
 import { Suspect } from '../suspect/suspect.type.js';
+import { Vessel } from '../vessel/vessel.type.js';
+import { NetworkRoute } from './network-route.type.js';
 import type { SmugglingNetworkEntity } from './network.entity.js';
 import { SmugglingNetwork } from './network.type.js';
 
@@ -33,5 +35,23 @@ export class SmugglingNetworkResolver {
   })
   persons(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
     return context.networks.persons(root);
+  }
+
+  @FieldResolver(() => [Vessel], {
+    nullable: true,
+    description:
+      "The vessels detected in the network's cases released to you, in order of first detection; a vessel met only in a case not released to you is left out.",
+  })
+  vessels(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
+    return context.networks.vessels(root);
+  }
+
+  @FieldResolver(() => [NetworkRoute], {
+    nullable: true,
+    description:
+      "The route at sea of each of the network's cases released to you (from its earliest to its latest detection), newest case first; cases not released to you are left out.",
+  })
+  routes(@Root() root: SmugglingNetworkEntity, @Ctx() context: PoliceContext) {
+    return context.networks.routes(root);
   }
 }
