@@ -712,7 +712,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const separateProcesses = [gateway, limitedGateway, baseline, subgraphs, hive, hiveNoDedup];
     for (const child of separateProcesses) child.kill('SIGTERM');
 
-    // `npm start`'s shape: gateway and subgraphs in one process (each subgraph on a thread of its own).
+    // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
     const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
       cwd: PROJECT_ROOT,
       env: {
