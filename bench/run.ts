@@ -113,6 +113,8 @@ function options(): BenchmarkOptions {
       workers: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
+      // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
+      'base-port': { type: 'string', default: '4310' },
     },
   });
   const parsed = {
@@ -122,6 +124,7 @@ function options(): BenchmarkOptions {
     gatewayWorkers: Number(values.workers),
     rounds: Number(values.rounds),
     profile: values.profile,
+    basePort: Number(values['base-port']),
   };
   if (
     !Number.isInteger(parsed.cases) ||
@@ -132,14 +135,17 @@ function options(): BenchmarkOptions {
     !Number.isInteger(parsed.gatewayWorkers) ||
     parsed.gatewayWorkers < 1 ||
     !Number.isInteger(parsed.rounds) ||
-    parsed.rounds < 1
+    parsed.rounds < 1 ||
+    !Number.isInteger(parsed.basePort) ||
+    parsed.basePort < 1024 ||
+    parsed.basePort > 64000
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
     );
     process.exit(2);
   }
-  return { ...parsed, databaseName: 'tidelink_bench', basePort: 4310, writeResults: true };
+  return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
 }
 
 interface LoadResult {
@@ -577,7 +583,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     // pg_stat_statements preloaded: the statements and their execution time per request come from the server itself.
     embedded = await startEmbeddedPostgres({
       dataDir: '.data/bench-postgres',
-      port: 5490,
+      port: opts.basePort + 1180,
       logger: createLogger('bench', 'warn'),
       settings: { shared_preload_libraries: 'pg_stat_statements' },
     });
