@@ -384,7 +384,7 @@ function unanswered(answer: GraphQLAnswer | null, operation: Write): boolean {
 }
 
 /** Least squares slope of y over x. */
-function slope(points: Array<[number, number]>): number {
+export function slope(points: Array<[number, number]>): number {
   const n = points.length;
   if (n < 2) return 0;
   const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
@@ -393,6 +393,21 @@ function slope(points: Array<[number, number]>): number {
   const sxx = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
   return sxx === 0 ? 0 : sxy / sxx;
 }
+
+/**
+ * The lower envelope of a series from `from` on: each point's minimum over the `window` minutes
+ * before it. V8 lets its heap grow to a multiple of what is live before a full collection, so a
+ * server's RSS is a sawtooth of a hundred MB or so at this load; a leak lifts the troughs, and the
+ * envelope follows the troughs.
+ */
+export function lowerEnvelope(points: Array<[number, number]>, from: number, window: number): Array<[number, number]> {
+  return points
+    .filter(([minute]) => minute >= from)
+    .map(([minute]) => [minute, Math.min(...points.filter(([at]) => at >= minute - window && at <= minute).map(([, y]) => y))]);
+}
+
+/** Minutes of the troughs' window: longer than one sawtooth of the subgraphs' heaps at the soak's load (about two minutes). */
+const TROUGH_WINDOW_MINUTES = 2.5;
 
 function vmRssMb(pid: number | undefined): number {
   if (!pid) return 0;
@@ -403,6 +418,37 @@ function vmRssMb(pid: number | undefined): number {
     return line ? Number(line.split(/\s+/)[1]) / 1024 : 0;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * Where a process's resident memory is: the C library's heap (malloc's brk arena, `[heap]` in smaps)
+ * and V8's live objects (heap used, from the process's own /metrics). RSS rising while both stay flat
+ * is V8 holding on to pages it has freed; the malloc heap rising alone is native memory.
+ */
+function mallocHeapMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    let inHeap = false;
+    let kb = 0;
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inHeap = line.endsWith('[heap]');
+      else if (inHeap && line.startsWith('Rss:')) kb += Number(line.split(/\s+/)[1]);
+    }
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function v8HeapUsedMb(url: string, metricsToken: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(url, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+    // Each server's registry labels its metrics with the service: nodejs_heap_size_used_bytes{service="police"} …
+    const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)/m.exec(text);
+    return match ? Number(match[1]) / 1024 / 1024 : null;
+  } catch {
+    return null;
   }
 }
 
@@ -660,6 +706,8 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
     const started = Date.now();
     const deadline = started + opts.minutes * 60_000;
     const samples: Record<string, Array<[number, number]>> = { gateway: [], police: [], assistance: [], prosecution: [] };
+    const mallocSamples: Record<string, Array<[number, number]>> = { gateway: [], police: [], assistance: [], prosecution: [] };
+    const v8Samples: Record<string, Array<[number, number]>> = { gateway: [], police: [], assistance: [], prosecution: [] };
     const poolPeaks: Record<SubgraphName, PoolFigures> = {
       police: { in_use: 0, idle: 0, waiting: 0 },
       assistance: { in_use: 0, idle: 0, waiting: 0 },
@@ -669,8 +717,12 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
       const minute = (Date.now() - started) / 60_000;
       // The gateway with its workers (GATEWAY_WORKERS > 1): ps sums the children; alone, /proc's VmRSS.
       samples.gateway.push([minute, Math.max(vmRssMb(children.gateway.pid), rssMb(children.gateway.pid))]);
+      mallocSamples.gateway.push([minute, mallocHeapMb(children.gateway.pid)]);
       for (const name of SUBGRAPH_NAMES) {
         samples[name].push([minute, vmRssMb(children[name].pid)]);
+        mallocSamples[name].push([minute, mallocHeapMb(children[name].pid)]);
+        const heapUsed = await v8HeapUsedMb(metricsUrl(name), metricsToken);
+        if (heapUsed !== null) v8Samples[name].push([minute, heapUsed]);
         const figures = await poolFigures(metricsUrl(name), metricsToken);
         if (figures)
           for (const state of ['in_use', 'idle', 'waiting'] as const)
@@ -726,7 +778,7 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
     const half = elapsedMinutes / 2;
     const memory = Object.entries(samples).map(([name, points]) => {
       const secondHalf = points.filter(([minute]) => minute >= half);
-      const mbPerMinute = slope(secondHalf);
+      const v8 = v8Samples[name];
       return {
         name,
         start: points[0]?.[1] ?? 0,
@@ -734,18 +786,39 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
         end: points[points.length - 1]?.[1] ?? 0,
         peak: Math.max(...points.map(([, mb]) => mb)),
         samples: points.length,
-        mbPerMinute,
+        mbPerMinute: slope(secondHalf),
+        troughsPerMinute: slope(lowerEnvelope(points, half, TROUGH_WINDOW_MINUTES)),
+        mallocEnd: mallocSamples[name].at(-1)?.[1] ?? 0,
+        mallocPerMinute: slope(mallocSamples[name].filter(([minute]) => minute >= half)),
+        v8End: v8.at(-1)?.[1] ?? null,
+        v8TroughsPerMinute: v8.length > 0 ? slope(lowerEnvelope(v8, half, TROUGH_WINDOW_MINUTES)) : null,
       };
     });
     // Under two minutes the half is mostly one garbage collector's sawtooth: reported, not judged.
     const judged = half >= 2;
-    for (const m of memory)
+    const limit = opts.rssSlopeLimit;
+    const notJudged = judged ? '' : '; not judged: run under 4 min';
+    for (const m of memory) {
       checks.push({
-        name: `${m.name}: RSS flat after warm-up (|slope| ≤ ${opts.rssSlopeLimit} MB/min)`,
-        passed: !judged || Math.abs(m.mbPerMinute) <= opts.rssSlopeLimit,
+        name: `${m.name}: RSS flat after warm-up (|slope of the troughs| ≤ ${limit} MB/min)`,
+        passed: !judged || Math.abs(m.troughsPerMinute) <= limit,
         judged,
-        detail: `${m.mbPerMinute.toFixed(2)} MB/min over the second half (${m.samples} samples in all)${judged ? '' : '; not judged: run under 4 min'}`,
+        detail: `troughs ${m.troughsPerMinute.toFixed(2)} MB/min over the second half (lowest RSS of each ${TROUGH_WINDOW_MINUTES} min); every sample ${m.mbPerMinute.toFixed(2)} MB/min (${m.samples} samples in all)${notJudged}`,
       });
+      checks.push({
+        name: `${m.name}: native memory flat (malloc heap |slope| ≤ ${limit} MB/min)`,
+        passed: !judged || Math.abs(m.mallocPerMinute) <= limit,
+        judged,
+        detail: `${m.mallocPerMinute.toFixed(2)} MB/min, ${m.mallocEnd.toFixed(1)} MB at the end${notJudged}`,
+      });
+      if (m.v8TroughsPerMinute !== null)
+        checks.push({
+          name: `${m.name}: live JavaScript heap flat (|slope of V8 heap used's troughs| ≤ ${limit} MB/min)`,
+          passed: !judged || Math.abs(m.v8TroughsPerMinute) <= limit,
+          judged,
+          detail: `${m.v8TroughsPerMinute.toFixed(2)} MB/min, ${m.v8End?.toFixed(1)} MB used at the end${notJudged}`,
+        });
+    }
 
     // Connections: nothing in use or waiting once idle, the server's sessions within the pools.
     for (const name of SUBGRAPH_NAMES) {
@@ -801,20 +874,30 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
       '|---|---|',
       ...[...tally.denials].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => `| ${kind.replace(/\|/g, '\\|')} | ${count} |`),
       '',
-      `| process | RSS start MB | at half | end | peak | slope, second half (MB/min) |`,
-      '|---|---|---|---|---|---|',
+      `| process | RSS start MB | at half | end | peak | slope, second half (MB/min) | troughs' slope | malloc heap end MB | its slope | V8 heap used end MB | its troughs' slope |`,
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...memory.map(
         (m) =>
-          `| ${m.name} | ${m.start.toFixed(1)} | ${m.atHalf.toFixed(1)} | ${m.end.toFixed(1)} | ${m.peak.toFixed(1)} | ${m.mbPerMinute.toFixed(2)} |`,
+          `| ${m.name} | ${m.start.toFixed(1)} | ${m.atHalf.toFixed(1)} | ${m.end.toFixed(1)} | ${m.peak.toFixed(1)} | ${m.mbPerMinute.toFixed(2)} | ${m.troughsPerMinute.toFixed(2)} | ${m.mallocEnd.toFixed(1)} | ${m.mallocPerMinute.toFixed(2)} | ${m.v8End?.toFixed(1) ?? '–'} | ${m.v8TroughsPerMinute?.toFixed(2) ?? '–'} |`,
       ),
       '',
-      `RSS sampled every ${opts.sampleSeconds} s from /proc/<pid>/status (VmRSS); the slope is a least-squares line over the second half of the run. Pools from each subgraph's /metrics (tidelink_db_pool_connections) before the load: ${SUBGRAPH_NAMES.map((n) => `${n} ${JSON.stringify(poolsBefore[n])}`).join(', ')}.`,
+      `RSS sampled every ${opts.sampleSeconds} s from /proc/<pid>/status (VmRSS); the slope is a least-squares line over the second half of the run; the troughs' slope is that of the lower envelope (each sample's lowest value over the 2.5 min before it), which is what a leak lifts, since V8 lets the heap grow to several times what is live before it collects. Malloc heap: the "[heap]" mapping's resident size in /proc/<pid>/smaps (the C library's main arena: native memory); V8 heap used: nodejs_heap_size_used_bytes from each subgraph's /metrics (live JavaScript objects and garbage not yet collected). Pools from each subgraph's /metrics (tidelink_db_pool_connections) before the load: ${SUBGRAPH_NAMES.map((n) => `${n} ${JSON.stringify(poolsBefore[n])}`).join(', ')}.`,
       '',
     ].join('\n');
     if (opts.writeResults) {
       const dir = path.join(PROJECT_ROOT, 'bench', 'results');
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'soak-latest.md'), markdown);
+      // Every sample, for a plot: minute, process, RSS, malloc heap, V8 heap used (MB).
+      const csv = ['minute,process,rss_mb,malloc_heap_mb,v8_heap_used_mb'];
+      for (const name of Object.keys(samples))
+        samples[name].forEach(([minute, rss], index) => {
+          const v8 = v8Samples[name].find(([at]) => at === minute)?.[1];
+          csv.push(
+            `${minute.toFixed(3)},${name},${rss.toFixed(1)},${(mallocSamples[name][index]?.[1] ?? 0).toFixed(1)},${v8?.toFixed(1) ?? ''}`,
+          );
+        });
+      writeFileSync(path.join(dir, 'soak-memory.csv'), `${csv.join('\n')}\n`);
       say(`\n${markdown}\nWrote bench/results/soak-latest.md (process logs in ${logDir})\n`);
     }
     return { passed: failed.length === 0, checks, requests: totals.requests, writes: tally.writes.size };
