@@ -1,27 +1,15 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { seedSynthetic } from '../../subgraphs/demo/synthetic.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/database.js';
 import { expectPageHeaders, watchPage } from '../support/page-security.js';
+import { ARTIFACTS, describeWithChromium, launchChromium } from '../support/chromium.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-// Debian's chromium, which .ci/run installs. Without it, a developer's machine skips this test (and
-// says so); CI (CI set, as .ci/run sets it) fails it: CI must not go green without the browser test.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
-const available = existsSync(CHROMIUM);
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (!available && !inCi) process.stdout.write(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-const describeWithBrowser = available ? describe : describe.skip;
-
-if (!available && inCi) {
-  it('has a Chromium to run in (CI is set)', () => {
-    throw new Error(`no Chromium at ${CHROMIUM}: CI must run the browser test (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  });
-}
+const describeWithBrowser = describeWithChromium();
 
 describeWithBrowser('the example dashboard in a real browser', () => {
   let tidelink: TestStack;
@@ -35,19 +23,7 @@ describeWithBrowser('the example dashboard in a real browser', () => {
       SUBGRAPH_NAMES.map((name) => [name, tidelink.stack.subgraphs[name].database.dataSource]),
     ) as Record<SubgraphName, DataSource>;
     await seedSynthetic(dataSources, 1500);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // Seeding 1,500 cases takes most of a minute on a shared 2-core machine.
   }, 180_000);
   afterAll(async () => {

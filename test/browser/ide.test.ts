@@ -1,23 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { expectPageHeaders, watchPage } from '../support/page-security.js';
+import { ARTIFACTS, describeWithChromium, launchChromium } from '../support/chromium.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-// As dashboard.test.ts: Debian's chromium; skipped only off CI when it is missing, failed on CI.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
-const available = existsSync(CHROMIUM);
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (!available && !inCi) process.stdout.write(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-const describeWithBrowser = available ? describe : describe.skip;
-
-if (!available && inCi) {
-  it('has a Chromium to run in (CI is set)', () => {
-    throw new Error(`no Chromium at ${CHROMIUM}: CI must run the browser test (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  });
-}
+const describeWithBrowser = describeWithChromium();
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -27,19 +16,7 @@ describeWithBrowser('GraphiQL served by the gateway, offline, in a real browser'
 
   beforeAll(async () => {
     tidelink = await startTestStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
