@@ -6,9 +6,10 @@ import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { openDatabaseMeter, type DatabaseMeter } from './database-meter.js';
-import { prepareData, waitFor } from './processes.js';
+import { prepareData, startProcess, waitFor } from './processes.js';
 import {
   FOLLOW_CASE,
+  NO_LIMITS,
   checkFollowCase,
   exited,
   interleaved,
@@ -20,7 +21,6 @@ import {
   startTidelinkGateway,
   warmUp,
   type MeasuredRun,
-  type Ports,
   type SubgraphUrls,
 } from './run.js';
 
@@ -115,16 +115,39 @@ async function main(config: Config, opts: Options): Promise<void> {
     const gateway = await startTidelinkGateway(PORTS, 1, urls);
     children.push(gateway);
     const startedAt = performance.now();
-    const oneProcess = startOneProcess(PORTS, benchUrl.toString(), secret, [], opts.oneProcessEnv);
-    children.push(oneProcess);
+    const npmStart = startOneProcess(PORTS, benchUrl.toString(), secret, [], opts.oneProcessEnv);
+    children.push(npmStart);
     await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
-    process.stdout.write(`one process ready after ${Math.round(performance.now() - startedAt)} ms (polled /ready)\n`);
+    process.stdout.write(`npm start's processes ready after ${Math.round(performance.now() - startedAt)} ms (polled /ready)\n`);
+    // The whole stack on one event loop (launcher/stack.ts), on the ports the full bench gives the
+    // baseline and the Hive gateways (not started here).
+    const stackPorts = {
+      PORT: String(PORTS.baseline),
+      POLICE_PORT: String(PORTS.hive),
+      ASSISTANCE_PORT: String(PORTS.hiveNoDedup),
+      PROSECUTION_PORT: String(PORTS.limitedGateway),
+    };
+    const oneLoop = await startProcess(
+      'bench/stack-process.js',
+      {
+        DATABASE_URL: benchUrl.toString(),
+        SEED_DEMO: 'false',
+        HOST: '127.0.0.1',
+        SUBGRAPH_SIGNING_SECRET: secret,
+        ...NO_LIMITS,
+        ...stackPorts,
+        ...opts.oneProcessEnv,
+      },
+      /stack ready/,
+    );
+    children.push(oneLoop);
     const separateUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
-    const oneProcessUrl = `http://127.0.0.1:${PORTS.oneProcess}/graphql`;
-    for (const url of [separateUrl, oneProcessUrl]) await checkFollowCase(url, token, ids[0]);
+    const npmStartUrl = `http://127.0.0.1:${PORTS.oneProcess}/graphql`;
+    const oneLoopUrl = `http://127.0.0.1:${PORTS.baseline}/graphql`;
+    for (const url of [separateUrl, npmStartUrl, oneLoopUrl]) await checkFollowCase(url, token, ids[0]);
     const body = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
     const warm = Math.min(3, opts.duration);
-    for (const url of [separateUrl, oneProcessUrl]) await warmUp(url, token, warm, body, ids);
+    for (const url of [separateUrl, npmStartUrl, oneLoopUrl]) await warmUp(url, token, warm, body, ids);
     const db = { meter };
     const results = await interleaved(
       {
@@ -134,8 +157,9 @@ async function main(config: Config, opts: Options): Promise<void> {
             () => load(separateUrl, token, opts.connections, opts.duration, body, ids),
             db,
           ),
-        oneProcess: () =>
-          measured({ process: oneProcess.pid }, () => load(oneProcessUrl, token, opts.connections, opts.duration, body, ids), db),
+        npmStart: () =>
+          measured({ launcher: npmStart.pid }, () => load(npmStartUrl, token, opts.connections, opts.duration, body, ids), db),
+        oneLoop: () => measured({ process: oneLoop.pid }, () => load(oneLoopUrl, token, opts.connections, opts.duration, body, ids), db),
       },
       opts.rounds,
     );
@@ -152,9 +176,11 @@ async function main(config: Config, opts: Options): Promise<void> {
         '| run | req/s | median ms | errors | CPU ms/req by process | CPU ms/req total | PostgreSQL CPU ms/req | statements/req |',
         '|---|---|---|---|---|---|---|---|',
         line('separate (gateway + subgraphs)', results.separate),
-        line('one process (npm start)', results.oneProcess),
+        line('npm start (gateway + a subgraph process)', results.npmStart),
+        line('one event loop (launcher/stack.ts)', results.oneLoop),
         '',
-        `one process ÷ separate: req/s ${ratio(results.oneProcess.requestsPerSecond, results.separate.requestsPerSecond)}, CPU ms/req ${ratio(total(results.oneProcess), total(results.separate))}`,
+        `npm start ÷ separate: req/s ${ratio(results.npmStart.requestsPerSecond, results.separate.requestsPerSecond)}, CPU ms/req ${ratio(total(results.npmStart), total(results.separate))}`,
+        `one event loop ÷ separate: req/s ${ratio(results.oneLoop.requestsPerSecond, results.separate.requestsPerSecond)}, CPU ms/req ${ratio(total(results.oneLoop), total(results.separate))}`,
         '',
       ].join('\n'),
     );

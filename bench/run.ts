@@ -539,7 +539,9 @@ export async function checkFollowCase(url: string, token: string, id: string): P
   const body = (await response.json()) as { data?: { case?: unknown }; errors?: Array<{ extensions?: { code?: unknown } }> };
   const failures = (body.errors ?? []).filter((error) => error.extensions?.code !== 'FORBIDDEN');
   if (!response.ok || failures.length > 0 || !body.data?.case)
-    throw new Error(`FollowCase through ${url} answered ${response.status}: ${JSON.stringify(failures.length ? failures : body).slice(0, 600)}`);
+    throw new Error(
+      `FollowCase through ${url} answered ${response.status}: ${JSON.stringify(failures.length ? failures : body).slice(0, 600)}`,
+    );
 }
 
 /** Tidelink's gateway, as deployed (dist/gateway/main.js). */
