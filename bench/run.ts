@@ -17,7 +17,7 @@ import { signRequest } from '../platform/request-signing.js';
 import { monotonicUs, topSelfTime, type SelfTime, type Window } from './cpuprofile.js';
 import { childrenOf, cpuMs, openDatabaseMeter, type DatabaseMeter, type DatabasePerRequest } from './database-meter.js';
 
-const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
+export const FOLLOW_CASE = readFileSync(path.join(PROJECT_ROOT, 'test', 'queries', 'follow-case.graphql'), 'utf8');
 const DEEP = `query Deep($first: Int!) { cases(first: $first) { nodes { id reference
   migrants { id code assistance { id type } } prosecution { id stage defendants { id suspect { id alias } charges { id verdict } } witnesses { id migrant { id code } } } } } }`;
 /** A search as an analyst types it: by alias, case reference, sea area, network name or an identifier, text by text. */
@@ -49,8 +49,8 @@ export interface BenchmarkOptions {
   /** Database name prefix on the server (tidelink_bench → tidelink_bench_police, …). */
   databaseName: string;
   /**
-   * First of twelve consecutive ports: gateway, police, assistance, prosecution, baseline, then the
-   * one-process stack's four, the two Hive gateways, then the gateway with rate limits.
+   * First of twelve consecutive ports: gateway, police, assistance, prosecution, baseline, then
+   * `npm start`'s four, the two Hive gateways, then the gateway with rate limits.
    */
   basePort: number;
   writeResults: boolean;
@@ -70,7 +70,7 @@ export interface BenchmarkOptions {
  */
 const ISSUE_15_BASELINE = { subgraphCpuMsPerFollowCase: 11.1, subgraphCpuMsPerDeep100: 107 } as const;
 
-type Ports = {
+export type Ports = {
   gateway: number;
   police: number;
   assistance: number;
@@ -81,7 +81,7 @@ type Ports = {
   hiveNoDedup: number;
   limitedGateway: number;
 };
-const portsFrom = (base: number): Ports => ({
+export const portsFrom = (base: number): Ports => ({
   gateway: base,
   police: base + 1,
   assistance: base + 2,
@@ -93,11 +93,11 @@ const portsFrom = (base: number): Ports => ({
   limitedGateway: base + 11,
 });
 /** The measured gateways count no budget, except the one run to measure what counting costs. */
-const NO_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '0', RATE_LIMIT_COST_PER_MINUTE: '0' };
+export const NO_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '0', RATE_LIMIT_COST_PER_MINUTE: '0' };
 /** Budgets no run reaches (the runs use one token): every request is counted, none refused. */
 const UNREACHED_LIMITS = { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000', RATE_LIMIT_COST_PER_MINUTE: '1000000000' };
-/** Ports for the `npm start` process: its gateway, then its three subgraphs. */
-const oneProcessPorts = (ports: Ports) => ({
+/** Ports for `npm start`'s processes: its gateway, then its three subgraphs. */
+export const oneProcessPorts = (ports: Ports) => ({
   PORT: String(ports.oneProcess),
   POLICE_PORT: String(ports.oneProcess + 1),
   ASSISTANCE_PORT: String(ports.oneProcess + 2),
@@ -148,7 +148,7 @@ function options(): BenchmarkOptions {
   return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
 }
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   medianMs: number;
   p99Ms: number;
@@ -160,7 +160,7 @@ interface LoadResult {
  * A run with the CPU time each process spent on it, per request answered, and PostgreSQL's share:
  * its server processes' CPU, the statements and their execution time (null where not measured).
  */
-type MeasuredRun = LoadResult & { cpuMsPerRequest: Record<string, number>; database: DatabasePerRequest | null };
+export type MeasuredRun = LoadResult & { cpuMsPerRequest: Record<string, number>; database: DatabasePerRequest | null };
 
 /** CPU time of a process and its children (the gateway's workers when GATEWAY_WORKERS > 1). */
 function cpuMsWithChildren(pid: number | undefined): number {
@@ -169,7 +169,7 @@ function cpuMsWithChildren(pid: number | undefined): number {
 }
 
 /** The database meter of the run, and the bench subgraph process to ask for its store-layer counts. */
-interface DatabaseWatch {
+export interface DatabaseWatch {
   meter: DatabaseMeter;
   store?: ChildProcess;
 }
@@ -178,7 +178,7 @@ interface DatabaseWatch {
  * Every run once per round, in the same order each round, and the mean of the rounds: whatever the
  * shared machine is doing drifts over a minute, and no run always comes first or last.
  */
-async function interleaved<Name extends string>(
+export async function interleaved<Name extends string>(
   runs: Record<Name, () => Promise<MeasuredRun>>,
   rounds: number,
 ): Promise<Record<Name, MeasuredRun>> {
@@ -219,7 +219,7 @@ async function interleaved<Name extends string>(
   ) as Record<Name, MeasuredRun>;
 }
 
-async function measured(
+export async function measured(
   pids: Record<string, number | undefined>,
   run: () => Promise<LoadResult>,
   database: DatabaseWatch | null,
@@ -243,7 +243,7 @@ async function measured(
 }
 
 /** autocannon against one GraphQL endpoint; `ids` varies the case of every request. */
-async function load(
+export async function load(
   url: string,
   token: string,
   connections: number,
@@ -281,7 +281,7 @@ async function load(
  * Warms a path (JIT, pools, plan caches) until it has answered at least once: on a loaded machine a
  * process's first answers can take longer than one warm-up run.
  */
-async function warmUp(url: string, token: string, seconds: number, body: (id: string) => string, ids: string[]): Promise<void> {
+export async function warmUp(url: string, token: string, seconds: number, body: (id: string) => string, ids: string[]): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt += 1) {
     if ((await load(url, token, 4, seconds, body, ids)).requests > 0) return;
   }
@@ -461,7 +461,7 @@ async function hasLinks(post: (query: string, variables: Record<string, unknown>
 
 /** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
 /** Resolves once the child has exited (at once if it already has), or after 30 s. */
-function exited(child: ChildProcess): Promise<void> {
+export function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 30_000);
@@ -473,10 +473,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Where the bench's processes find the subgraphs, and the secret they all sign or verify with. */
-type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
+export type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
 
 /** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
-function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+export function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nodeArgs: string[] = []): Promise<ChildProcess> {
   return startProcess(
     'bench/subgraphs.js',
     {
@@ -486,14 +486,66 @@ function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nod
       PROSECUTION_PORT: String(PORTS.prosecution),
       HOST: '127.0.0.1',
       SUBGRAPH_SIGNING_SECRET: secret,
+      // Their peers' /lookup (assistance asks police whether a case's migrants may be shown): without
+      // them every FollowCase answered its migrants with an error, and did less work than it should.
+      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
     },
     /subgraphs ready/,
     { nodeArgs, ipc: true },
   );
 }
 
+/**
+ * `npm start` as the benchmark starts it (dist/launcher/start.js, which forks its subgraph process;
+ * on the oneProcess ports), against the bench's database; `nodeArgs` go before the script (--cpu-prof).
+ */
+export function startOneProcess(
+  PORTS: Ports,
+  databaseUrl: string,
+  secret: string,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      HOST: '127.0.0.1',
+      SUBGRAPH_SIGNING_SECRET: secret,
+      ...NO_LIMITS,
+      ...oneProcessPorts(PORTS),
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+}
+
+/**
+ * Throws unless a FollowCase through `url` answers the case with no errors but the reader's own
+ * denials (FORBIDDEN: a field its role may not see): autocannon counts only non-2xx answers, so a
+ * run whose every answer carried, say, a subgraph's failure to reach its peer would otherwise be
+ * measured as if it had done the work.
+ */
+export async function checkFollowCase(url: string, token: string, id: string): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: FOLLOW_CASE, variables: { id } }),
+  });
+  const body = (await response.json()) as { data?: { case?: unknown }; errors?: Array<{ extensions?: { code?: unknown } }> };
+  const failures = (body.errors ?? []).filter((error) => error.extensions?.code !== 'FORBIDDEN');
+  if (!response.ok || failures.length > 0 || !body.data?.case)
+    throw new Error(
+      `FollowCase through ${url} answered ${response.status}: ${JSON.stringify(failures.length ? failures : body).slice(0, 600)}`,
+    );
+}
+
 /** Tidelink's gateway, as deployed (dist/gateway/main.js). */
-async function startTidelinkGateway(
+export async function startTidelinkGateway(
   PORTS: Ports,
   workers: number,
   urls: SubgraphUrls,
@@ -643,6 +695,8 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     process.stdout.write('measuring…\n');
     // Warm every path first (JIT, pools, plan caches), so that no run pays for coming first.
     const warmUpSeconds = Math.min(3, duration);
+    // Every path answers a FollowCase whole before it is measured (autocannon sees only HTTP errors).
+    for (const url of [ours, theirs, hiveUrl, hiveNoDedupUrl, limited]) await checkFollowCase(url, token, ids[0]);
     for (const url of [ours, theirs, hiveUrl, hiveNoDedupUrl, limited]) await warmUp(url, token, warmUpSeconds, followCaseBody, ids);
     await floor(PORTS, token, ids, 4, warmUpSeconds, secret);
     const db: DatabaseWatch = { meter, store: subgraphs };
@@ -718,30 +772,27 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const separateProcesses = [gateway, limitedGateway, baseline, subgraphs, hive, hiveNoDedup];
     for (const child of separateProcesses) child.kill('SIGTERM');
 
-    // `npm start`'s shape: gateway and subgraphs sharing one process and one event loop.
-    const oneProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'launcher', 'start.js')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: benchUrl.toString(),
-        SEED_DEMO: 'false',
-        HOST: '127.0.0.1',
-        SUBGRAPH_SIGNING_SECRET: secret,
-        ...NO_LIMITS,
-        ...oneProcessPorts(PORTS),
-      },
-      stdio: 'ignore',
-    });
+    // `npm start`: the launcher (gateway) and the subgraph process it forks (launcher/start.ts). The
+    // row keeps its name from when it was one process; bench/one-process.ts measures that shape too.
+    const oneProcess = startOneProcess(PORTS, benchUrl.toString(), secret);
     children.push(oneProcess);
     await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
+    await checkFollowCase(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, ids[0]);
     await warmUp(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, warmUpSeconds, followCaseBody, ids);
-    // No IPC into `npm start`'s process: its store-layer counts are not read (pg_stat_statements still is).
-    const oneProcessVaried32 = await measured(
-      { gateway: oneProcess.pid },
+    // With DATABASE_URL set the launcher's only child is its subgraph process.
+    const [subgraphProcess] = oneProcess.pid ? childrenOf(oneProcess.pid) : [];
+    // No IPC into `npm start`'s processes: its store-layer counts are not read (pg_stat_statements still is).
+    const npmStart = await measured(
+      { launcher: oneProcess.pid, subgraphs: subgraphProcess },
       () => load(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, connections, duration, followCaseBody, ids),
       { meter },
     );
+    // The launcher's figure includes its child's: the gateway's own is the difference.
+    const { launcher, subgraphs: subgraphsCpu } = npmStart.cpuMsPerRequest;
+    const oneProcessVaried32: MeasuredRun = {
+      ...npmStart,
+      cpuMsPerRequest: { gateway: Math.round((launcher - subgraphsCpu) * 100) / 100, subgraphs: subgraphsCpu },
+    };
     oneProcess.kill('SIGTERM');
     await Promise.all([...separateProcesses, oneProcess].map(exited));
     const profiles = opts.profile ? await profileRuns(PORTS, benchUrl.toString(), urls, token, ids, opts, children) : null;
@@ -881,7 +932,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       '|---|---|---|---|---|---|---|---|',
       ...scenarios.map(([name, r]) => databaseRow(name, r)),
       '',
-      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); req/s ours ÷ Hive (varied) ${ratios.throughputOursOverHiveVaried} (deduplication on), ${ratios.throughputOursOverHiveNoDedupVaried} (off); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}, ÷ Hive without deduplication ${ratios.gatewayCpuOursOverHiveNoDedupVaried}; req/s \`npm start\`'s one process ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}; gateway CPU per request with rate limits ÷ without (limitedVaried32 ÷ oursVaried32, ${process.env.REDIS_URL ? 'Redis' : 'in memory'}) ${ratios.gatewayCpuLimitedOverUnlimited}.`,
+      `Ratios: median ours ÷ floor ${ratios.medianOursOverFloor}; req/s ours ÷ floor (varied, ${connections}) ${ratios.throughputOursOverFloor}; req/s ours ÷ baseline ${ratios.throughputOursOverBaselineHot} (hot), ${ratios.throughputOursOverBaselineVaried} (varied); req/s ours ÷ Hive (varied) ${ratios.throughputOursOverHiveVaried} (deduplication on), ${ratios.throughputOursOverHiveNoDedupVaried} (off); gateway CPU per request ours ÷ baseline (varied) ${ratios.gatewayCpuOursOverBaselineVaried}, ÷ Hive without deduplication ${ratios.gatewayCpuOursOverHiveNoDedupVaried}; req/s \`npm start\` (oneProcessVaried32: its launcher and subgraph process) ÷ separate processes (varied) ${ratios.throughputOneProcessOverSeparate}; gateway CPU per request with rate limits ÷ without (limitedVaried32 ÷ oursVaried32, ${process.env.REDIS_URL ? 'Redis' : 'in memory'}) ${ratios.gatewayCpuLimitedOverUnlimited}.`,
       '',
       `## Issue 15's goals (this run)`,
       '',

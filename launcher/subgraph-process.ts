@@ -1,0 +1,72 @@
+// First: tracing must be registered before http, pg and express are loaded.
+import '../platform/instrument.js';
+import 'reflect-metadata';
+import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { stopTracing } from '../platform/tracing.js';
+import type { SubgraphContext } from '../subgraphs/shared/context.js';
+import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
+import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
+import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
+import { STOP_SUBGRAPHS, type SubgraphProcessMessage, type SubgraphProcessStart } from './subgraph-protocol.js';
+
+/*
+ * `npm start`'s second process: the three subgraphs, forked by launcher/start.ts, which runs the
+ * gateway and the embedded PostgreSQL in its own. Two processes, so that the stack uses two cores as
+ * the deployed services do, from one command still. It runs in a process group of its own (Ctrl-C
+ * reaches the launcher only): the launcher stops it once the gateway has drained (STOP_SUBGRAPHS); a
+ * launcher gone (its channel closed) or a SIGTERM sent here stops it too.
+ */
+const send = (message: SubgraphProcessMessage) => {
+  if (process.connected) process.send?.(message);
+};
+
+const config = loadConfigOrExit();
+const logger = createLogger('tidelink-subgraphs', config.LOG_LEVEL, config.LOG_FILE);
+const started: RunningSubgraph[] = [];
+let stopping: Promise<void> | null = null;
+
+/** Stops what started (each drains its requests and closes its pool), flushes spans, exits. */
+function stop(code: number): Promise<void> {
+  stopping ??= Promise.allSettled(started.map((subgraph) => subgraph.stop()))
+    .then(() => stopTracing())
+    .then(() => process.exit(code));
+  return stopping;
+}
+
+async function start({ databaseUrls, ports }: SubgraphProcessStart): Promise<void> {
+  try {
+    const startOne = <Context extends SubgraphContext>(module: SubgraphModule<Context>, name: keyof typeof databaseUrls) =>
+      startSubgraph(module, { config, databaseUrl: databaseUrls[name], port: ports[name] }).then((running) => {
+        started.push(running);
+        return running;
+      });
+    const [police, assistance, prosecution] = await Promise.all([
+      startOne(policeSubgraph, 'police'),
+      startOne(assistanceSubgraph, 'assistance'),
+      startOne(prosecutionSubgraph, 'prosecution'),
+    ]);
+    // Started in parallel, so each learns its peers' URLs (for reference checks) only now, before any
+    // request; POLICE_URL / ASSISTANCE_URL point them elsewhere, as they point the gateway (stack.ts).
+    const peers = { police: config.POLICE_URL ?? police.url, assistance: config.ASSISTANCE_URL ?? assistance.url };
+    for (const subgraph of [police, assistance, prosecution]) subgraph.setPeers(peers);
+    send({ type: 'ready', urls: { police: police.url, assistance: assistance.url, prosecution: prosecution.url } });
+  } catch (error) {
+    logger.fatal({ err: error }, 'subgraphs failed to start');
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    await stop(1);
+  }
+}
+
+process.on('message', (message: unknown) => {
+  if (message === STOP_SUBGRAPHS) void stop(0);
+  else if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'start')
+    void start(message as SubgraphProcessStart);
+});
+process.on('SIGTERM', () => void stop(0));
+process.on('disconnect', () => {
+  if (!stopping) logger.warn('the launcher is gone: stopping the subgraphs');
+  void stop(0);
+});
