@@ -60,6 +60,12 @@ export interface BenchmarkOptions {
   rounds: number;
   /** Also profile (--cpu-prof) the gateway and the subgraphs under the varied FollowCase and the deep query. */
   profile?: boolean;
+  /**
+   * `subgraphs`: only the varied FollowCase (32 clients) and the deep query against our gateway, their
+   * CPU per request and (with --profile) the profiles; no peers, no files written. For iterating on
+   * the subgraphs' cost; the full bench stays the source of the recorded figures.
+   */
+  only?: 'subgraphs';
 }
 
 /**
@@ -113,6 +119,7 @@ function options(): BenchmarkOptions {
       workers: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
       // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
       'base-port': { type: 'string', default: '4310' },
     },
@@ -125,6 +132,7 @@ function options(): BenchmarkOptions {
     rounds: Number(values.rounds),
     profile: values.profile,
     basePort: Number(values['base-port']),
+    only: values.only,
   };
   if (
     !Number.isInteger(parsed.cases) ||
@@ -138,14 +146,15 @@ function options(): BenchmarkOptions {
     parsed.rounds < 1 ||
     !Number.isInteger(parsed.basePort) ||
     parsed.basePort < 1024 ||
-    parsed.basePort > 64000
+    parsed.basePort > 64000 ||
+    (parsed.only !== undefined && parsed.only !== 'subgraphs')
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--only subgraphs (varied FollowCase and deep query only, printed, nothing written)] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
     );
     process.exit(2);
   }
-  return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
+  return { ...parsed, only: parsed.only === 'subgraphs' ? 'subgraphs' : undefined, databaseName: 'tidelink_bench', writeResults: true };
 }
 
 interface LoadResult {
@@ -552,6 +561,8 @@ async function profileRuns(
   const deepWindow: Window = { fromUs: monotonicUs(), toUs: 0 };
   await load(ours, token, 1, opts.duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), [ids[0]]);
   deepWindow.toUs = monotonicUs();
+  // Each run's stretch beside the profiles, for reading them again with other tools.
+  writeFileSync(path.join(dir, 'windows.json'), `${JSON.stringify({ followCaseVaried32: followCaseWindow, deep100: deepWindow })}\n`);
   // A clean exit writes the profiles.
   for (const child of [gateway, subgraphs]) child.kill('SIGTERM');
   await Promise.all([exited(gateway), exited(subgraphs)]);
@@ -565,6 +576,73 @@ async function profileRuns(
     subgraphs: topSelfTime(file('subgraphs'), PROJECT_ROOT, window),
   });
   return { followCaseVaried32: summary(followCaseWindow), deep100: summary(deepWindow) };
+}
+
+/** Top entries of a profile summary as markdown lines. */
+function profileMarkdown(profiles: ProfileSummary, connections: number): string[] {
+  return (['followCaseVaried32', 'deep100'] as const).flatMap((run) =>
+    (['gateway', 'subgraphs'] as const).flatMap((service) => {
+      const { busyMs, top } = profiles[run][service];
+      return [
+        '',
+        `Top ${top.length} self-time functions, ${service}, ${run === 'deep100' ? 'deep cases(first: 100), 1 client' : `varied FollowCase, ${connections} clients`} (${busyMs} ms busy sampled):`,
+        '',
+        '| % of busy | self ms | function |',
+        '|---|---|---|',
+        ...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`),
+      ];
+    }),
+  );
+}
+
+/**
+ * `--only subgraphs`: the two runs issue 15's subgraph goals are about, measured (then profiled, with
+ * --profile) against our gateway alone, printed. Minutes instead of the full bench's quarter hour.
+ */
+async function onlySubgraphs(
+  PORTS: Ports,
+  benchUrl: string,
+  urls: SubgraphUrls,
+  token: string,
+  ids: string[],
+  opts: BenchmarkOptions,
+  children: ChildProcess[],
+  db: DatabaseWatch,
+  gateway: ChildProcess,
+): Promise<void> {
+  const store = db.store;
+  if (!store) throw new Error('--only subgraphs needs the bench subgraph process');
+  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+  const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+  const deepBody = () => JSON.stringify({ query: DEEP, variables: { first: 100 } });
+  const cpu = { gateway: gateway.pid, subgraphs: store.pid };
+  process.stdout.write('measuring (only the subgraph runs)…\n');
+  await warmUp(ours, token, Math.min(3, opts.duration), followCaseBody, ids);
+  await warmUp(ours, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
+  const runs = await interleaved(
+    {
+      oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
+      deep100: () => measured(cpu, () => load(ours, token, 1, opts.duration, deepBody, [ids[0]]), db),
+    },
+    opts.rounds,
+  );
+  for (const child of [gateway, store]) child.kill('SIGTERM');
+  await Promise.all([exited(gateway), exited(store)]);
+  const profiles = opts.profile ? await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children) : null;
+  const shown = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+  const lines = [
+    `# Subgraph runs only (${new Date().toISOString()}): ${opts.cases} cases, ${opts.duration} s per run, ${opts.rounds} round(s); load average ${loadavg()[0].toFixed(1)}`,
+    '',
+    '| run | req/s | errors | gateway CPU ms/req | subgraphs CPU ms/req | PostgreSQL CPU ms/req | statements/req |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.entries(runs).map(
+      ([name, r]) =>
+        `| ${name} | ${r.requestsPerSecond} | ${r.errors} | ${shown(r.cpuMsPerRequest.gateway)} | ${shown(r.cpuMsPerRequest.subgraphs)} | ${shown(r.database?.postgresCpuMs)} | ${shown(r.database?.statements)} |`,
+    ),
+    ...(profiles ? profileMarkdown(profiles, opts.connections) : []),
+    '',
+  ];
+  process.stdout.write(`\n${lines.join('\n')}`);
 }
 
 /** A goal of issue 15, computed from this run. */
@@ -610,6 +688,10 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
     children.push(gateway);
+    if (opts.only === 'subgraphs') {
+      await onlySubgraphs(PORTS, benchUrl.toString(), urls, token, ids, opts, children, { meter, store: subgraphs }, gateway);
+      return null;
+    }
     // The same gateway counting requests and query cost per caller (in memory, or in Redis when the
     // bench's environment has REDIS_URL): its CPU per request against the one above is the limiter's cost.
     const limitedGateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls, [], {
@@ -843,21 +925,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       ['search, 32 clients', results.analysis.searchVaried],
       ...(results.analysis.links20 ? [['cases(first: 20) { links }', results.analysis.links20] as [string, MeasuredRun]] : []),
     ];
-    const profileLines = profiles
-      ? (['followCaseVaried32', 'deep100'] as const).flatMap((run) =>
-          (['gateway', 'subgraphs'] as const).flatMap((service) => {
-            const { busyMs, top } = profiles[run][service];
-            return [
-              '',
-              `Top ${top.length} self-time functions, ${service}, ${run === 'deep100' ? 'deep cases(first: 100), 1 client' : `varied FollowCase, ${connections} clients`} (${busyMs} ms busy sampled):`,
-              '',
-              '| % of busy | self ms | function |',
-              '|---|---|---|',
-              ...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`),
-            ];
-          }),
-        )
-      : [];
+    const profileLines = profiles ? profileMarkdown(profiles, connections) : [];
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',

@@ -78,6 +78,9 @@ export class ForbiddenError extends GraphQLError {
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
+    // Even an empty stack is formatted (V8's prepareStackTrace) when first read, and graphql-js reads
+    // it for every denial it locates on a path: a plain string instead.
+    Object.defineProperty(this, 'stack', { value: `ForbiddenError: ${this.message}`, writable: true, configurable: true });
   }
 }
 
