@@ -493,6 +493,10 @@ function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nod
       POLICE_PORT: String(PORTS.police),
       ASSISTANCE_PORT: String(PORTS.assistance),
       PROSECUTION_PORT: String(PORTS.prosecution),
+      // The reference checks (assistance and prosecution asking police whether a case is released to
+      // the caller): without these every check failed as SERVICE_UNAVAILABLE, and the runs measured that.
+      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       HOST: '127.0.0.1',
       SUBGRAPH_SIGNING_SECRET: secret,
     },
@@ -619,6 +623,23 @@ async function onlySubgraphs(
   process.stdout.write('measuring (only the subgraph runs)…\n');
   await warmUp(ours, token, Math.min(3, opts.duration), followCaseBody, ids);
   await warmUp(ours, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
+  // autocannon counts only non-2xx answers: what errors one answer of each carries (codes, counted).
+  const codes = async (body: string) => {
+    const answer = (await (
+      await fetch(ours, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      })
+    ).json()) as { errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+    const counted: Record<string, number> = {};
+    for (const error of answer.errors ?? []) {
+      const code = `${error.extensions?.code ?? '?'}${error.extensions?.reason ? ` ${error.extensions.reason}` : ''}`;
+      counted[code] = (counted[code] ?? 0) + 1;
+    }
+    return JSON.stringify(counted);
+  };
+  const errorsInAnswers = { followCase: await codes(followCaseBody(ids[1] ?? ids[0])), deep100: await codes(deepBody()) };
   const runs = await interleaved(
     {
       oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
@@ -639,6 +660,8 @@ async function onlySubgraphs(
       ([name, r]) =>
         `| ${name} | ${r.requestsPerSecond} | ${r.errors} | ${shown(r.cpuMsPerRequest.gateway)} | ${shown(r.cpuMsPerRequest.subgraphs)} | ${shown(r.database?.postgresCpuMs)} | ${shown(r.database?.statements)} |`,
     ),
+    '',
+    `Errors in one answer before the runs (code and reason, counted): FollowCase ${errorsInAnswers.followCase}; deep ${errorsInAnswers.deep100}.`,
     ...(profiles ? profileMarkdown(profiles, opts.connections) : []),
     '',
   ];

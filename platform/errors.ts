@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 
@@ -81,6 +81,22 @@ export class ForbiddenError extends GraphQLError {
     // Even an empty stack is formatted (V8's prepareStackTrace) when first read, and graphql-js reads
     // it for every denial it locates on a path: a plain string instead.
     Object.defineProperty(this, 'stack', { value: `ForbiddenError: ${this.message}`, writable: true, configurable: true });
+  }
+}
+
+/**
+ * The denial as graphql-js would place it on the field (`locatedError`: the field's nodes, its path,
+ * the denial's extensions, the denial as originalError), built without capturing a stack: graphql-js's
+ * own located copy captures and formats one per denied field, about 15 µs each, the largest single
+ * cost of a deep read that withholds hundreds of fields. The response is the same.
+ */
+export function locatedDenial(denial: ForbiddenError, nodes: readonly ASTNode[], path: ReadonlyArray<string | number>): GraphQLError {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(denial.message, { nodes, path, originalError: denial });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
