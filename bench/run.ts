@@ -624,6 +624,8 @@ async function onlySubgraphs(
   await warmUp(ours, token, Math.min(3, opts.duration), followCaseBody, ids);
   await warmUp(ours, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
   // autocannon counts only non-2xx answers: what errors one answer of each carries (codes, counted).
+  // The answers themselves go to bench/results/only-answers.json, to compare two builds on the same data.
+  const answers: unknown[] = [];
   const codes = async (body: string) => {
     const answer = (await (
       await fetch(ours, {
@@ -632,6 +634,7 @@ async function onlySubgraphs(
         body,
       })
     ).json()) as { errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+    answers.push(answer);
     const counted: Record<string, number> = {};
     for (const error of answer.errors ?? []) {
       const code = `${error.extensions?.code ?? '?'}${error.extensions?.reason ? ` ${error.extensions.reason}` : ''}`;
@@ -640,6 +643,7 @@ async function onlySubgraphs(
     return JSON.stringify(counted);
   };
   const errorsInAnswers = { followCase: await codes(followCaseBody(ids[1] ?? ids[0])), deep100: await codes(deepBody()) };
+  writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'only-answers.json'), `${JSON.stringify(answers, null, 1)}\n`);
   const runs = await interleaved(
     {
       oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
