@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,6 +66,12 @@ export interface BenchmarkOptions {
    * the subgraphs' cost; the full bench stays the source of the recorded figures.
    */
   only?: 'subgraphs';
+  /**
+   * With `only`: the root of another build of the project (its dist/ built), whose subgraph process
+   * runs beside ours on the same data, behind a second gateway of ours, the runs interleaved: before
+   * and after in one run, on the same machine at the same time.
+   */
+  compareWith?: string;
 }
 
 /**
@@ -120,6 +126,7 @@ function options(): BenchmarkOptions {
       rounds: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'compare-with': { type: 'string' },
       // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
       'base-port': { type: 'string', default: '4310' },
     },
@@ -133,6 +140,7 @@ function options(): BenchmarkOptions {
     profile: values.profile,
     basePort: Number(values['base-port']),
     only: values.only,
+    compareWith: values['compare-with'],
   };
   if (
     !Number.isInteger(parsed.cases) ||
@@ -147,10 +155,12 @@ function options(): BenchmarkOptions {
     !Number.isInteger(parsed.basePort) ||
     parsed.basePort < 1024 ||
     parsed.basePort > 64000 ||
-    (parsed.only !== undefined && parsed.only !== 'subgraphs')
+    (parsed.only !== undefined && parsed.only !== 'subgraphs') ||
+    (parsed.compareWith !== undefined &&
+      (parsed.only === undefined || !existsSync(path.join(parsed.compareWith, 'dist', 'bench', 'subgraphs.js'))))
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--only subgraphs (varied FollowCase and deep query only, printed, nothing written)] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--only subgraphs (varied FollowCase and deep query only, printed, nothing written) [--compare-with DIR (the root of another build: its subgraphs beside ours, interleaved)]] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
     );
     process.exit(2);
   }
@@ -485,7 +495,16 @@ function exited(child: ChildProcess): Promise<void> {
 type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
 
 /** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
-function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+/** The three subgraphs' ports of one subgraph process. */
+type SubgraphPorts = Pick<Ports, 'police' | 'assistance' | 'prosecution'>;
+
+function startBenchSubgraphs(
+  benchUrl: string,
+  PORTS: SubgraphPorts,
+  secret: string,
+  nodeArgs: string[] = [],
+  root?: string,
+): Promise<ChildProcess> {
   return startProcess(
     'bench/subgraphs.js',
     {
@@ -501,7 +520,7 @@ function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nod
       SUBGRAPH_SIGNING_SECRET: secret,
     },
     /subgraphs ready/,
-    { nodeArgs, ipc: true },
+    { nodeArgs, ipc: true, root },
   );
 }
 
@@ -644,17 +663,42 @@ async function onlySubgraphs(
   };
   const errorsInAnswers = { followCase: await codes(followCaseBody(ids[1] ?? ids[0])), deep100: await codes(deepBody()) };
   writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'only-answers.json'), `${JSON.stringify(answers, null, 1)}\n`);
-  const runs = await interleaved(
-    {
-      oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
-      deep100: () => measured(cpu, () => load(ours, token, 1, opts.duration, deepBody, [ids[0]]), db),
-    },
-    opts.rounds,
-  );
-  for (const child of [gateway, store]) child.kill('SIGTERM');
-  await Promise.all([exited(gateway), exited(store)]);
+  type Run = () => Promise<MeasuredRun>;
+  const plan: Record<string, Run> = {
+    oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
+    deep100: () => measured(cpu, () => load(ours, token, 1, opts.duration, deepBody, [ids[0]]), db),
+  };
+  const compared: ChildProcess[] = [];
+  if (opts.compareWith) {
+    // The other build's subgraphs on the one-process stack's ports (unused here), behind a gateway of ours.
+    const ports = { police: PORTS.oneProcess + 1, assistance: PORTS.oneProcess + 2, prosecution: PORTS.oneProcess + 3 };
+    const otherUrls: SubgraphUrls = {
+      SUBGRAPH_SIGNING_SECRET: urls.SUBGRAPH_SIGNING_SECRET,
+      POLICE_URL: `http://127.0.0.1:${ports.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${ports.assistance}/graphql`,
+      PROSECUTION_URL: `http://127.0.0.1:${ports.prosecution}/graphql`,
+    };
+    const otherStore = await startBenchSubgraphs(benchUrl, ports, urls.SUBGRAPH_SIGNING_SECRET, [], opts.compareWith);
+    children.push(otherStore);
+    const otherGateway = await startTidelinkGateway(PORTS, 1, otherUrls, [], { port: PORTS.oneProcess, env: NO_LIMITS });
+    children.push(otherGateway);
+    compared.push(otherGateway, otherStore);
+    const theirs = `http://127.0.0.1:${PORTS.oneProcess}/graphql`;
+    await warmUp(theirs, token, Math.min(3, opts.duration), followCaseBody, ids);
+    await warmUp(theirs, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
+    const otherDb: DatabaseWatch = { meter: db.meter, store: otherStore };
+    const otherCpu = { gateway: otherGateway.pid, subgraphs: otherStore.pid };
+    plan.comparedVaried32 = () =>
+      measured(otherCpu, () => load(theirs, token, opts.connections, opts.duration, followCaseBody, ids), otherDb);
+    plan.comparedDeep100 = () => measured(otherCpu, () => load(theirs, token, 1, opts.duration, deepBody, [ids[0]]), otherDb);
+  }
+  const runs = await interleaved(plan, opts.rounds);
+  for (const child of [gateway, store, ...compared]) child.kill('SIGTERM');
+  await Promise.all([gateway, store, ...compared].map(exited));
   const profiles = opts.profile ? await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children) : null;
   const shown = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+  const ratioOf = (a: MeasuredRun | undefined, b: MeasuredRun | undefined) =>
+    a && b && b.cpuMsPerRequest.subgraphs > 0 ? (a.cpuMsPerRequest.subgraphs / b.cpuMsPerRequest.subgraphs).toFixed(2) : '–';
   const lines = [
     `# Subgraph runs only (${new Date().toISOString()}): ${opts.cases} cases, ${opts.duration} s per run, ${opts.rounds} round(s); load average ${loadavg()[0].toFixed(1)}`,
     '',
@@ -664,6 +708,12 @@ async function onlySubgraphs(
       ([name, r]) =>
         `| ${name} | ${r.requestsPerSecond} | ${r.errors} | ${shown(r.cpuMsPerRequest.gateway)} | ${shown(r.cpuMsPerRequest.subgraphs)} | ${shown(r.database?.postgresCpuMs)} | ${shown(r.database?.statements)} |`,
     ),
+    ...(opts.compareWith
+      ? [
+          '',
+          `compared = the subgraphs built in ${opts.compareWith}, on the same data. Subgraph CPU per request, ours ÷ compared: varied FollowCase ${ratioOf(runs.oursVaried32, runs.comparedVaried32)}, deep ${ratioOf(runs.deep100, runs.comparedDeep100)}.`,
+        ]
+      : []),
     '',
     `Errors in one answer before the runs (code and reason, counted): FollowCase ${errorsInAnswers.followCase}; deep ${errorsInAnswers.deep100}.`,
     ...(profiles ? profileMarkdown(profiles, opts.connections) : []),
