@@ -3,6 +3,9 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { assertAttributed, recordWrite } from './access-log/write-log.js';
 
+/** Column types PostgresDriver.prepareHydratedValue returns as pg parsed them (arrays of them too). */
+const AS_GIVEN = new Set(['text', 'uuid', 'char', 'varchar', 'integer', 'int', 'boolean']);
+
 /**
  * An entity's columns under a table alias, for reads written as SQL: what getMany() would select (no
  * virtual columns), and its rows made into entities as getMany() makes them (the entity's
@@ -15,12 +18,19 @@ export class EntityColumns<Row extends ObjectLiteral> {
   /** The table, quoted, with its alias: `"prosecutions" "p"`. */
   readonly from: string;
   private readonly columns: Array<[string, ColumnMetadata]>;
+  /** Columns whose values TypeORM takes as pg gives them (no conversion, transformer or embedding): set directly. */
+  private readonly direct: Set<ColumnMetadata>;
 
   constructor(
     private readonly metadata: EntityMetadata,
     private readonly alias: string,
   ) {
     this.columns = metadata.columns.filter((column) => !column.isVirtual).map((column, index) => [`${alias}_${index}`, column]);
+    this.direct = new Set(
+      this.columns
+        .map(([, column]) => column)
+        .filter((column) => AS_GIVEN.has(String(column.type)) && !column.transformer && !column.embeddedMetadata),
+    );
     this.list = this.columns.map(([name, column]) => `"${alias}"."${column.databaseName}" AS "${name}"`).join(', ');
     const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
     this.from = `${table} "${alias}"`;
@@ -41,7 +51,8 @@ export class EntityColumns<Row extends ObjectLiteral> {
       const value = raw[name];
       if (value === undefined) continue;
       if (value !== null) found = true;
-      column.setEntityValue(row, driver.prepareHydratedValue(value, column));
+      if (this.direct.has(column)) (row as Record<string, unknown>)[column.propertyName] = value;
+      else column.setEntityValue(row, driver.prepareHydratedValue(value, column));
     }
     return found ? row : null;
   }
