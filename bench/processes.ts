@@ -42,16 +42,18 @@ export async function prepareData(benchUrl: string, cases: number): Promise<stri
   }
 }
 
-/** `nodeArgs` go before the script (--cpu-prof); `ipc` opens a channel to ask the process for its figures. */
+/** `nodeArgs` go before the script (--cpu-prof); `ipc` opens a channel to ask the process for its figures; `root` is whose build. */
 export function startProcess(
   script: string,
   env: Record<string, string>,
   readyLine: RegExp,
-  how: { nodeArgs?: string[]; ipc?: boolean } = {},
+  how: { nodeArgs?: string[]; ipc?: boolean; root?: string } = {},
 ): Promise<ChildProcess> {
+  // `root`: another build of the project (bench --compare-with), its dist/ and its working directory.
+  const root = how.root ?? PROJECT_ROOT;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(how.nodeArgs ?? []), path.join(PROJECT_ROOT, 'dist', script)], {
-      cwd: PROJECT_ROOT,
+    const child = spawn(process.execPath, [...(how.nodeArgs ?? []), path.join(root, 'dist', script)], {
+      cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: how.ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
     });

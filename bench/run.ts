@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,6 +60,18 @@ export interface BenchmarkOptions {
   rounds: number;
   /** Also profile (--cpu-prof) the gateway and the subgraphs under the varied FollowCase and the deep query. */
   profile?: boolean;
+  /**
+   * `subgraphs`: only the varied FollowCase (32 clients) and the deep query against our gateway, their
+   * CPU per request and (with --profile) the profiles; no peers, no files written. For iterating on
+   * the subgraphs' cost; the full bench stays the source of the recorded figures.
+   */
+  only?: 'subgraphs';
+  /**
+   * With `only`: the root of another build of the project (its dist/ built), whose subgraph process
+   * runs beside ours on the same data, behind a second gateway of ours, the runs interleaved: before
+   * and after in one run, on the same machine at the same time.
+   */
+  compareWith?: string;
 }
 
 /**
@@ -113,6 +125,8 @@ function options(): BenchmarkOptions {
       workers: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'compare-with': { type: 'string' },
       // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
       'base-port': { type: 'string', default: '4310' },
     },
@@ -125,6 +139,8 @@ function options(): BenchmarkOptions {
     rounds: Number(values.rounds),
     profile: values.profile,
     basePort: Number(values['base-port']),
+    only: values.only,
+    compareWith: values['compare-with'],
   };
   if (
     !Number.isInteger(parsed.cases) ||
@@ -138,14 +154,17 @@ function options(): BenchmarkOptions {
     parsed.rounds < 1 ||
     !Number.isInteger(parsed.basePort) ||
     parsed.basePort < 1024 ||
-    parsed.basePort > 64000
+    parsed.basePort > 64000 ||
+    (parsed.only !== undefined && parsed.only !== 'subgraphs') ||
+    (parsed.compareWith !== undefined &&
+      (parsed.only === undefined || !existsSync(path.join(parsed.compareWith, 'dist', 'bench', 'subgraphs.js'))))
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--only subgraphs (varied FollowCase and deep query only, printed, nothing written) [--compare-with DIR (the root of another build: its subgraphs beside ours, interleaved)]] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
     );
     process.exit(2);
   }
-  return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
+  return { ...parsed, only: parsed.only === 'subgraphs' ? 'subgraphs' : undefined, databaseName: 'tidelink_bench', writeResults: true };
 }
 
 export interface LoadResult {
@@ -476,7 +495,16 @@ export function exited(child: ChildProcess): Promise<void> {
 export type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
 
 /** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
-export function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+/** The three subgraphs' ports of one subgraph process. */
+type SubgraphPorts = Pick<Ports, 'police' | 'assistance' | 'prosecution'>;
+
+export function startBenchSubgraphs(
+  benchUrl: string,
+  PORTS: SubgraphPorts,
+  secret: string,
+  nodeArgs: string[] = [],
+  root?: string,
+): Promise<ChildProcess> {
   return startProcess(
     'bench/subgraphs.js',
     {
@@ -484,15 +512,15 @@ export function startBenchSubgraphs(benchUrl: string, PORTS: Ports, secret: stri
       POLICE_PORT: String(PORTS.police),
       ASSISTANCE_PORT: String(PORTS.assistance),
       PROSECUTION_PORT: String(PORTS.prosecution),
-      HOST: '127.0.0.1',
-      SUBGRAPH_SIGNING_SECRET: secret,
-      // Their peers' /lookup (assistance asks police whether a case's migrants may be shown): without
-      // them every FollowCase answered its migrants with an error, and did less work than it should.
+      // The reference checks (assistance and prosecution asking police whether a case is released to
+      // the caller): without these every check failed as SERVICE_UNAVAILABLE, and the runs measured that.
       POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
+      HOST: '127.0.0.1',
+      SUBGRAPH_SIGNING_SECRET: secret,
     },
     /subgraphs ready/,
-    { nodeArgs, ipc: true },
+    { nodeArgs, ipc: true, root },
   );
 }
 
@@ -604,6 +632,8 @@ async function profileRuns(
   const deepWindow: Window = { fromUs: monotonicUs(), toUs: 0 };
   await load(ours, token, 1, opts.duration, () => JSON.stringify({ query: DEEP, variables: { first: 100 } }), [ids[0]]);
   deepWindow.toUs = monotonicUs();
+  // Each run's stretch beside the profiles, for reading them again with other tools.
+  writeFileSync(path.join(dir, 'windows.json'), `${JSON.stringify({ followCaseVaried32: followCaseWindow, deep100: deepWindow })}\n`);
   // A clean exit writes the profiles.
   for (const child of [gateway, subgraphs]) child.kill('SIGTERM');
   await Promise.all([exited(gateway), exited(subgraphs)]);
@@ -617,6 +647,127 @@ async function profileRuns(
     subgraphs: topSelfTime(file('subgraphs'), PROJECT_ROOT, window),
   });
   return { followCaseVaried32: summary(followCaseWindow), deep100: summary(deepWindow) };
+}
+
+/** Top entries of a profile summary as markdown lines. */
+function profileMarkdown(profiles: ProfileSummary, connections: number): string[] {
+  return (['followCaseVaried32', 'deep100'] as const).flatMap((run) =>
+    (['gateway', 'subgraphs'] as const).flatMap((service) => {
+      const { busyMs, top } = profiles[run][service];
+      return [
+        '',
+        `Top ${top.length} self-time functions, ${service}, ${run === 'deep100' ? 'deep cases(first: 100), 1 client' : `varied FollowCase, ${connections} clients`} (${busyMs} ms busy sampled):`,
+        '',
+        '| % of busy | self ms | function |',
+        '|---|---|---|',
+        ...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`),
+      ];
+    }),
+  );
+}
+
+/**
+ * `--only subgraphs`: the two runs issue 15's subgraph goals are about, measured (then profiled, with
+ * --profile) against our gateway alone, printed. Minutes instead of the full bench's quarter hour.
+ */
+async function onlySubgraphs(
+  PORTS: Ports,
+  benchUrl: string,
+  urls: SubgraphUrls,
+  token: string,
+  ids: string[],
+  opts: BenchmarkOptions,
+  children: ChildProcess[],
+  db: DatabaseWatch,
+  gateway: ChildProcess,
+): Promise<void> {
+  const store = db.store;
+  if (!store) throw new Error('--only subgraphs needs the bench subgraph process');
+  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+  const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+  const deepBody = () => JSON.stringify({ query: DEEP, variables: { first: 100 } });
+  const cpu = { gateway: gateway.pid, subgraphs: store.pid };
+  process.stdout.write('measuring (only the subgraph runs)…\n');
+  await warmUp(ours, token, Math.min(3, opts.duration), followCaseBody, ids);
+  await warmUp(ours, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
+  // autocannon counts only non-2xx answers: what errors one answer of each carries (codes, counted).
+  // The answers themselves go to bench/results/only-answers.json, to compare two builds on the same data.
+  const answers: unknown[] = [];
+  const codes = async (body: string) => {
+    const answer = (await (
+      await fetch(ours, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      })
+    ).json()) as { errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+    answers.push(answer);
+    const counted: Record<string, number> = {};
+    for (const error of answer.errors ?? []) {
+      const code = `${error.extensions?.code ?? '?'}${error.extensions?.reason ? ` ${error.extensions.reason}` : ''}`;
+      counted[code] = (counted[code] ?? 0) + 1;
+    }
+    return JSON.stringify(counted);
+  };
+  const errorsInAnswers = { followCase: await codes(followCaseBody(ids[1] ?? ids[0])), deep100: await codes(deepBody()) };
+  writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'only-answers.json'), `${JSON.stringify(answers, null, 1)}\n`);
+  type Run = () => Promise<MeasuredRun>;
+  const plan: Record<string, Run> = {
+    oursVaried32: () => measured(cpu, () => load(ours, token, opts.connections, opts.duration, followCaseBody, ids), db),
+    deep100: () => measured(cpu, () => load(ours, token, 1, opts.duration, deepBody, [ids[0]]), db),
+  };
+  const compared: ChildProcess[] = [];
+  if (opts.compareWith) {
+    // The other build's subgraphs on the one-process stack's ports (unused here), behind a gateway of ours.
+    const ports = { police: PORTS.oneProcess + 1, assistance: PORTS.oneProcess + 2, prosecution: PORTS.oneProcess + 3 };
+    const otherUrls: SubgraphUrls = {
+      SUBGRAPH_SIGNING_SECRET: urls.SUBGRAPH_SIGNING_SECRET,
+      POLICE_URL: `http://127.0.0.1:${ports.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${ports.assistance}/graphql`,
+      PROSECUTION_URL: `http://127.0.0.1:${ports.prosecution}/graphql`,
+    };
+    const otherStore = await startBenchSubgraphs(benchUrl, ports, urls.SUBGRAPH_SIGNING_SECRET, [], opts.compareWith);
+    children.push(otherStore);
+    const otherGateway = await startTidelinkGateway(PORTS, 1, otherUrls, [], { port: PORTS.oneProcess, env: NO_LIMITS });
+    children.push(otherGateway);
+    compared.push(otherGateway, otherStore);
+    const theirs = `http://127.0.0.1:${PORTS.oneProcess}/graphql`;
+    await warmUp(theirs, token, Math.min(3, opts.duration), followCaseBody, ids);
+    await warmUp(theirs, token, Math.min(3, opts.duration), deepBody, [ids[0]]);
+    const otherDb: DatabaseWatch = { meter: db.meter, store: otherStore };
+    const otherCpu = { gateway: otherGateway.pid, subgraphs: otherStore.pid };
+    plan.comparedVaried32 = () =>
+      measured(otherCpu, () => load(theirs, token, opts.connections, opts.duration, followCaseBody, ids), otherDb);
+    plan.comparedDeep100 = () => measured(otherCpu, () => load(theirs, token, 1, opts.duration, deepBody, [ids[0]]), otherDb);
+  }
+  const runs = await interleaved(plan, opts.rounds);
+  for (const child of [gateway, store, ...compared]) child.kill('SIGTERM');
+  await Promise.all([gateway, store, ...compared].map(exited));
+  const profiles = opts.profile ? await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children) : null;
+  const shown = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+  const ratioOf = (a: MeasuredRun | undefined, b: MeasuredRun | undefined) =>
+    a && b && b.cpuMsPerRequest.subgraphs > 0 ? (a.cpuMsPerRequest.subgraphs / b.cpuMsPerRequest.subgraphs).toFixed(2) : '–';
+  const lines = [
+    `# Subgraph runs only (${new Date().toISOString()}): ${opts.cases} cases, ${opts.duration} s per run, ${opts.rounds} round(s); load average ${loadavg()[0].toFixed(1)}`,
+    '',
+    '| run | req/s | errors | gateway CPU ms/req | subgraphs CPU ms/req | PostgreSQL CPU ms/req | statements/req |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.entries(runs).map(
+      ([name, r]) =>
+        `| ${name} | ${r.requestsPerSecond} | ${r.errors} | ${shown(r.cpuMsPerRequest.gateway)} | ${shown(r.cpuMsPerRequest.subgraphs)} | ${shown(r.database?.postgresCpuMs)} | ${shown(r.database?.statements)} |`,
+    ),
+    ...(opts.compareWith
+      ? [
+          '',
+          `compared = the subgraphs built in ${opts.compareWith}, on the same data. Subgraph CPU per request, ours ÷ compared: varied FollowCase ${ratioOf(runs.oursVaried32, runs.comparedVaried32)}, deep ${ratioOf(runs.deep100, runs.comparedDeep100)}.`,
+        ]
+      : []),
+    '',
+    `Errors in one answer before the runs (code and reason, counted): FollowCase ${errorsInAnswers.followCase}; deep ${errorsInAnswers.deep100}.`,
+    ...(profiles ? profileMarkdown(profiles, opts.connections) : []),
+    '',
+  ];
+  process.stdout.write(`\n${lines.join('\n')}`);
 }
 
 /** A goal of issue 15, computed from this run. */
@@ -662,6 +813,10 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
     children.push(gateway);
+    if (opts.only === 'subgraphs') {
+      await onlySubgraphs(PORTS, benchUrl.toString(), urls, token, ids, opts, children, { meter, store: subgraphs }, gateway);
+      return null;
+    }
     // The same gateway counting requests and query cost per caller (in memory, or in Redis when the
     // bench's environment has REDIS_URL): its CPU per request against the one above is the limiter's cost.
     const limitedGateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls, [], {
@@ -894,21 +1049,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       ['search, 32 clients', results.analysis.searchVaried],
       ...(results.analysis.links20 ? [['cases(first: 20) { links }', results.analysis.links20] as [string, MeasuredRun]] : []),
     ];
-    const profileLines = profiles
-      ? (['followCaseVaried32', 'deep100'] as const).flatMap((run) =>
-          (['gateway', 'subgraphs'] as const).flatMap((service) => {
-            const { busyMs, top } = profiles[run][service];
-            return [
-              '',
-              `Top ${top.length} self-time functions, ${service}, ${run === 'deep100' ? 'deep cases(first: 100), 1 client' : `varied FollowCase, ${connections} clients`} (${busyMs} ms busy sampled):`,
-              '',
-              '| % of busy | self ms | function |',
-              '|---|---|---|',
-              ...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`),
-            ];
-          }),
-        )
-      : [];
+    const profileLines = profiles ? profileMarkdown(profiles, connections) : [];
     const markdown = [
       `# Tidelink benchmark (${new Date().toISOString()})`,
       '',

@@ -1,7 +1,8 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isObjectType, parse, responsePathAsArray, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { ForbiddenError, locatedDenial } from '../../platform/errors.js';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphContext } from './context.js';
 
@@ -33,6 +34,26 @@ export interface FederatedSchemaOptions<Context extends SubgraphContext> {
   references: Record<string, ReferenceResolver<Context>>;
 }
 
+type FieldResolver = (source: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+/** A denial thrown by the field's resolver (or its promise), placed on the field here: see locatedDenial. */
+function placingDenials(resolve: FieldResolver): FieldResolver {
+  const place = (error: unknown, info: GraphQLResolveInfo) =>
+    error instanceof ForbiddenError ? locatedDenial(error, info.fieldNodes, responsePathAsArray(info.path)) : error;
+  return (source, args, context, info) => {
+    try {
+      const result = resolve(source, args, context, info);
+      return result instanceof Promise
+        ? result.catch((error: unknown) => {
+            throw place(error, info);
+          })
+        : result;
+    } catch (error) {
+      throw place(error, info);
+    }
+  };
+}
+
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: print the code-first schema with
  * its directives, add the federation `@link`, and let `@apollo/subgraph` build from that SDL with
@@ -49,6 +70,13 @@ export async function buildFederatedSchema<Context extends SubgraphContext>(
     validate: { forbidUnknownValues: false },
   });
   const resolvers: Record<string, unknown> = { ...createResolversMap(codeFirst) };
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    if (!isObjectType(codeFirst.getType(typeName)) || typeof fields !== 'object' || fields === null) continue;
+    const map = fields as Record<string, unknown>;
+    for (const [fieldName, resolve] of Object.entries(map)) {
+      if (typeof resolve === 'function' && !fieldName.startsWith('__')) map[fieldName] = placingDenials(resolve as FieldResolver);
+    }
+  }
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
     const existing = resolvers[typeName];
     resolvers[typeName] = { ...(typeof existing === 'object' ? existing : {}), __resolveReference: resolveReference };

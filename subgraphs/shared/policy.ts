@@ -60,7 +60,7 @@ export function decide<Subject>(viewer: Viewer, rule: FieldRule<Subject>, subjec
 export function guard<Subject>(request: Guarded, rule: FieldRule<Subject>, subject: Subject, read?: LoggedRead): Decision {
   const decision = decide(request.viewer, rule, subject);
   if (rule.logged && read) request.accessLog.record(read.entityType, read.entityId, read.field, decision);
-  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+  if (!decision.allowed) throw ForbiddenError.of(decision.reason);
   return decision;
 }
 

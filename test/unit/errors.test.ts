@@ -1,4 +1,5 @@
-import { GraphQLError, locatedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, Kind, locatedError, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import {
   BadUserInputError,
   createErrorFormatter,
@@ -6,6 +7,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   InvalidTransitionError,
+  locatedDenial,
 } from '../../platform/errors.js';
 
 const format = createErrorFormatter();
@@ -64,6 +66,52 @@ describe('denials carry no stack', () => {
     expect(Error.stackTraceLimit).toBe(before);
     // Other errors keep theirs: a fault must still say where it happened.
     expect(new Error('fault').stack).toMatch(/\n\s+at /);
+  });
+});
+
+describe('a denial placed on its field (locatedDenial) is what graphql-js would place', () => {
+  const document = parse('query Q {\n  cases {\n    nodes { id summary }\n  }\n}');
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const cases = operation.selectionSet.selections[0] as FieldNode;
+  const nodes = (cases.selectionSet?.selections[0] as FieldNode).selectionSet?.selections ?? [];
+  const summary = nodes[1] as FieldNode;
+
+  it('has locatedError’s fields, values, JSON and enumerable keys; the denial is shared, per reason, frozen', () => {
+    const denial = ForbiddenError.of('ROLE');
+    expect(ForbiddenError.of('ROLE')).toBe(denial);
+    expect(Object.isFrozen(denial) && Object.isFrozen(denial.extensions)).toBe(true);
+    const path = ['cases', 'nodes', 3, 'summary'];
+    const ours = locatedDenial(denial, [summary], path);
+    const theirs = locatedError(denial, [summary], path);
+    expect(ours).toBeInstanceOf(GraphQLError);
+    expect(unwrapResolverError(ours)).toBe(denial);
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const field of [
+      'message',
+      'path',
+      'locations',
+      'extensions',
+      'name',
+      'nodes',
+      'source',
+      'positions',
+      'originalError',
+      'stack',
+    ] as const)
+      expect({ field, value: ours[field] }).toEqual({ field, value: theirs[field] });
+    expect(ours.toString()).toBe(theirs.toString());
+    expect(ours.locations).toEqual([{ line: 3, column: 16 }]);
+    // Formatted as any denial: code and reason, nothing else.
+    expect(format(ours.toJSON(), ours).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+
+  it('a field with no location in a document (built by hand) has none either', () => {
+    const bare: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'summary' } };
+    const ours = locatedDenial(ForbiddenError.of('NOT_RELEASABLE'), [bare], ['summary']);
+    const theirs = locatedError(ForbiddenError.of('NOT_RELEASABLE'), [bare], ['summary']);
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+    expect([ours.locations, ours.source, ours.positions]).toEqual([theirs.locations, theirs.source, theirs.positions]);
   });
 });
 

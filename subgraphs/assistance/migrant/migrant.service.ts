@@ -50,7 +50,7 @@ export class MigrantService {
     if (!COUNTRY_BOUND.includes(this.request.viewer.agency)) return;
     if (await this.request.loaders.caseReleased.load(caseId)) return;
     this.request.accessLog.record(entityType, entityId, field, deny('NOT_RELEASABLE'));
-    throw new ForbiddenError('NOT_RELEASABLE');
+    throw ForbiddenError.of('NOT_RELEASABLE');
   }
 
   /**

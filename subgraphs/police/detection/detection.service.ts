@@ -86,7 +86,7 @@ export class DetectionService {
   private async caseOf(root: DetectionEntity, rule: typeof policePolicy.caseRecord | typeof policePolicy.vesselAndPosition) {
     const owning = await this.request.loaders.caseById.load(root.caseId);
     // A detection always has its case (foreign key); a missing one is refused rather than served unscoped.
-    if (!owning) throw new ForbiddenError('NOT_RELEASABLE');
+    if (!owning) throw ForbiddenError.of('NOT_RELEASABLE');
     guard(this.request, rule, owning);
     return owning;
   }

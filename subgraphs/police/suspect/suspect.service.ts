@@ -33,7 +33,7 @@ export class SuspectService {
     if (!suspect) return null;
     const owning = await this.request.loaders.caseById.load(suspect.caseId);
     // A suspect always has its case (foreign key); a missing one is refused rather than served unscoped.
-    if (!owning) throw new ForbiddenError('NOT_RELEASABLE');
+    if (!owning) throw ForbiddenError.of('NOT_RELEASABLE');
     guard(this.request, policePolicy.suspects, owning);
     return suspect;
   }

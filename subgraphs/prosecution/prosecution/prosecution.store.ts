@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Position } from '../../shared/pagination.js';
-import { RecordStore } from '../../shared/store.js';
+import { RecordStore, selectEntities } from '../../shared/store.js';
 import { ProsecutionEntity } from './prosecution.entity.js';
 
 export class ProsecutionStore extends RecordStore<ProsecutionEntity> {
@@ -8,18 +8,17 @@ export class ProsecutionStore extends RecordStore<ProsecutionEntity> {
     super(dataSource, ProsecutionEntity, 'prosecution');
   }
 
-  /** At most one prosecution per case: the earliest opened (ties broken by id). */
+  /** At most one prosecution per case: the earliest opened (ties broken by id). A loader's read: SQL written once, no query builder. */
   earliestByCaseIds(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ProsecutionEntity[]> {
-    return manager
-      .getRepository(ProsecutionEntity)
-      .createQueryBuilder('p')
-      .comment('prosecution.earliestByCaseIds')
-      .distinctOn(['p.caseId'])
-      .where('p.caseId = ANY(:caseIds)', { caseIds: [...caseIds] })
-      .orderBy('p.caseId', 'ASC')
-      .addOrderBy('p.openedAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getMany();
+    return selectEntities(
+      manager,
+      ProsecutionEntity,
+      'p',
+      (p) =>
+        `/* prosecution.earliestByCaseIds */ SELECT DISTINCT ON (${p.column('caseId')}) ${p.list} FROM ${p.from} ` +
+        `WHERE ${p.column('caseId')} = ANY($1) ORDER BY ${p.column('caseId')} ASC, ${p.column('openedAt')} ASC, ${p.column('id')} ASC`,
+      [[...caseIds]],
+    );
   }
 
   /** Newest first, bounded by the caller's page size. */

@@ -45,6 +45,14 @@ export class LookupPeers {
   }
 }
 
+/**
+ * The answer's schema per kind, built once: zod compiles a schema on its first parse, and building
+ * it per call paid that on every reference check.
+ */
+const answerSchemas = Object.fromEntries(
+  (Object.keys(lookupFacts) as LookupKind[]).map((kind) => [kind, z.object({ facts: z.record(z.string(), lookupFacts[kind].nullable()) })]),
+) as { [Kind in LookupKind]: z.ZodObject<{ facts: z.ZodRecord<z.ZodString, z.ZodNullable<(typeof lookupFacts)[Kind]>> }> };
+
 /** The lookup client of one request: signs each call and carries the caller's own Authorization. */
 export class ReferenceLookup {
   constructor(
@@ -65,7 +73,7 @@ export class ReferenceLookup {
       throw new OwnerUnavailableError(owner);
     }
     const payload: LookupRequest = { kind, ids: ids.map((id) => id.toLowerCase()) };
-    const answer = z.object({ facts: z.record(z.string(), lookupFacts[kind].nullable()) });
+    const answer = answerSchemas[kind];
     // Half the gateway's budget for its own call to this subgraph, so a slow owner ends as this typed
     // error (nothing written) before the gateway gives up on the whole mutation.
     const timeout = Math.max(50, Math.floor(this.config.SUBGRAPH_TIMEOUT_MS / 2));
