@@ -21,6 +21,7 @@ import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
 import { apolloTelemetryDisabled } from './process-settings.js';
 import { servePages } from './pages.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
+import { gatewayOperationsCached } from './operation-cache.js';
 import { OrganisationLimiter, operationCost } from './organisation-limits.js';
 import { checkTrusted, persistedDocumentGuard, TrustedDocuments } from './trusted-documents.js';
 
@@ -232,6 +233,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!apolloTelemetryDisabled()) {
     throw new Error('Apollo telemetry is not disabled: call configureGatewayProcess (gateway/process-settings.ts) in the entry point');
   }
+  if (!gatewayOperationsCached()) logger.warn('the executor builds each operation again per request (operation-cache.ts not reaching it)');
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
   const resolvedUrls = new Map<string, string>();
   const deduplicated = new Counter({
