@@ -61,13 +61,16 @@ export interface BenchmarkOptions {
   /** Also profile (--cpu-prof) the gateway and the subgraphs under the varied FollowCase and the deep query. */
   profile?: boolean;
   /**
-   * `subgraphs`: only the varied FollowCase (32 clients) and the deep query against our gateway, their
-   * CPU per request and (with --profile) the profiles; no peers, no files written. For iterating on
-   * the subgraphs' cost; the full bench stays the source of the recorded figures.
+   * A quick partial run, printed and not written to results: `profile` only the profiles;
+   * `gateways` only the varied FollowCase through ours, stock @apollo/gateway and Hive without
+   * deduplication, and the deep query through ours and stock (gateway CPU per request and req/s);
+   * `subgraphs` only the varied FollowCase (32 clients) and the deep query against our gateway, their
+   * CPU per request and (with --profile) the profiles. For iterating; the full bench stays the source
+   * of the recorded figures.
    */
-  only?: 'subgraphs';
+  only?: 'profile' | 'gateways' | 'subgraphs';
   /**
-   * With `only`: the root of another build of the project (its dist/ built), whose subgraph process
+   * With `only subgraphs`: the root of another build of the project (its dist/ built), whose subgraph process
    * runs beside ours on the same data, behind a second gateway of ours, the runs interleaved: before
    * and after in one run, on the same machine at the same time.
    */
@@ -139,7 +142,7 @@ function options(): BenchmarkOptions {
     rounds: Number(values.rounds),
     profile: values.profile,
     basePort: Number(values['base-port']),
-    only: values.only,
+    only: values.only as BenchmarkOptions['only'],
     compareWith: values['compare-with'],
   };
   if (
@@ -155,16 +158,16 @@ function options(): BenchmarkOptions {
     !Number.isInteger(parsed.basePort) ||
     parsed.basePort < 1024 ||
     parsed.basePort > 64000 ||
-    (parsed.only !== undefined && parsed.only !== 'subgraphs') ||
+    (parsed.only !== undefined && parsed.only !== 'profile' && parsed.only !== 'gateways' && parsed.only !== 'subgraphs') ||
     (parsed.compareWith !== undefined &&
-      (parsed.only === undefined || !existsSync(path.join(parsed.compareWith, 'dist', 'bench', 'subgraphs.js'))))
+      (parsed.only !== 'subgraphs' || !existsSync(path.join(parsed.compareWith, 'dist', 'bench', 'subgraphs.js'))))
   ) {
     process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--only subgraphs (varied FollowCase and deep query only, printed, nothing written) [--compare-with DIR (the root of another build: its subgraphs beside ours, interleaved)]] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)]\n',
+      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)] [--only profile|gateways|subgraphs (a quick partial run, printed, nothing written to results)] [--compare-with DIR (with --only subgraphs: the root of another build, its subgraphs beside ours, interleaved)]\n',
     );
     process.exit(2);
   }
-  return { ...parsed, only: parsed.only === 'subgraphs' ? 'subgraphs' : undefined, databaseName: 'tidelink_bench', writeResults: true };
+  return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
 }
 
 export interface LoadResult {
@@ -777,6 +780,103 @@ interface Goal {
   met: boolean | null;
 }
 
+/**
+ * `--only profile|gateways`: a quick partial run on the same data and processes as the full one, for
+ * trying a change (a minute or two instead of ten); printed, not written to bench/results. Its
+ * ratios are from one run like the full bench's, but the full bench is what a claim quotes.
+ */
+async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profile' | 'gateways' }): Promise<void> {
+  const PORTS = portsFrom(opts.basePort);
+  let embedded: EmbeddedPostgres | null = null;
+  let server = config.DATABASE_URL;
+  if (!server) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: '.data/bench-postgres',
+      port: opts.basePort + 1180,
+      logger: createLogger('bench', 'warn'),
+      settings: { shared_preload_libraries: 'pg_stat_statements' },
+    });
+    server = embedded.url;
+  }
+  const benchUrl = new URL(server);
+  benchUrl.pathname = `/${opts.databaseName}`;
+  const children: ChildProcess[] = [];
+  try {
+    process.stdout.write(`preparing ${opts.cases} cases…\n`);
+    const ids = await prepareData(benchUrl.toString(), opts.cases);
+    const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
+    const secret = config.SUBGRAPH_SIGNING_SECRET;
+    const urls: SubgraphUrls = {
+      SUBGRAPH_SIGNING_SECRET: secret,
+      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
+      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
+      PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
+    };
+    const lines: string[] = [];
+    if (opts.only === 'profile') {
+      const profiles = await profileRuns(PORTS, benchUrl.toString(), urls, token, ids, opts, children);
+      for (const run of ['followCaseVaried32', 'deep100'] as const) {
+        for (const service of ['gateway', 'subgraphs'] as const) {
+          const { busyMs, top } = profiles[run][service];
+          lines.push('', `${service}, ${run} (${busyMs} ms busy sampled):`, '', '| % of busy | self ms | function |', '|---|---|---|');
+          lines.push(...top.map((entry) => `| ${entry.percent} | ${entry.selfMs} | \`${entry.function}\` |`));
+        }
+      }
+    } else {
+      const subgraphs = await startBenchSubgraphs(benchUrl.toString(), PORTS, secret);
+      children.push(subgraphs);
+      const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
+      children.push(gateway);
+      const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
+      children.push(baseline);
+      const hiveNoDedup = await startProcess(
+        'bench/hive-gateway.js',
+        { PORT: String(PORTS.hiveNoDedup), HIVE_DEDUPLICATION: 'false', ...urls },
+        /hive ready/,
+      );
+      children.push(hiveNoDedup);
+      const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+      const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
+      const hive = `http://127.0.0.1:${PORTS.hiveNoDedup}/graphql`;
+      const followCaseBody = (id: string) => JSON.stringify({ query: FOLLOW_CASE, variables: { id } });
+      const deepBody = () => JSON.stringify({ query: DEEP, variables: { first: 100 } });
+      const { duration, connections } = opts;
+      const warmUpSeconds = Math.min(3, duration);
+      for (const url of [ours, theirs, hive]) await warmUp(url, token, warmUpSeconds, followCaseBody, ids);
+      for (const url of [ours, theirs, hive]) await checkFollowCase(url, token, ids[0]);
+      const pids = (pid: number | undefined) => ({ gateway: pid, subgraphs: subgraphs.pid });
+      const runs = await interleaved(
+        {
+          oursVaried32: () => measured(pids(gateway.pid), () => load(ours, token, connections, duration, followCaseBody, ids), null),
+          baselineVaried32: () => measured(pids(baseline.pid), () => load(theirs, token, connections, duration, followCaseBody, ids), null),
+          hiveNoDedupVaried32: () =>
+            measured(pids(hiveNoDedup.pid), () => load(hive, token, connections, duration, followCaseBody, ids), null),
+          oursDeep100: () => measured(pids(gateway.pid), () => load(ours, token, 1, duration, deepBody, [ids[0]]), null),
+          baselineDeep100: () => measured(pids(baseline.pid), () => load(theirs, token, 1, duration, deepBody, [ids[0]]), null),
+        },
+        opts.rounds,
+      );
+      const ratio = (a: number | undefined, b: number | undefined) =>
+        a !== undefined && b !== undefined && b > 0 ? String(Math.round((a / b) * 100) / 100) : '–';
+      lines.push('', '| run | req/s | median ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |', '|---|---|---|---|---|---|');
+      for (const [name, r] of Object.entries(runs))
+        lines.push(
+          `| ${name} | ${r.requestsPerSecond.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.errors} | ${r.cpuMsPerRequest.gateway} | ${r.cpuMsPerRequest.subgraphs} |`,
+        );
+      const [o, b, h] = [runs.oursVaried32, runs.baselineVaried32, runs.hiveNoDedupVaried32];
+      lines.push(
+        '',
+        `Varied FollowCase, gateway CPU ours ÷ stock ${ratio(o.cpuMsPerRequest.gateway, b.cpuMsPerRequest.gateway)}, ÷ Hive (no dedup) ${ratio(o.cpuMsPerRequest.gateway, h.cpuMsPerRequest.gateway)}; req/s ours ÷ stock ${ratio(o.requestsPerSecond, b.requestsPerSecond)}, ÷ Hive (no dedup) ${ratio(o.requestsPerSecond, h.requestsPerSecond)}; deep gateway CPU ours ÷ stock ${ratio(runs.oursDeep100.cpuMsPerRequest.gateway, runs.baselineDeep100.cpuMsPerRequest.gateway)}; gateway RSS ${rssMb(gateway.pid)} MB; load average ${loadavg()[0].toFixed(1)}.`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (embedded) await embedded.stop();
+  }
+}
+
 /** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
 export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
   const PORTS = portsFrom(opts.basePort);
@@ -1135,7 +1235,12 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
 }
 
 if (require.main === module) {
-  runBenchmark(loadConfigOrExit(), options()).catch((error: unknown) => {
+  const opts = options();
+  const { only } = opts;
+  (only === 'profile' || only === 'gateways'
+    ? runQuick(loadConfigOrExit(), { ...opts, only })
+    : runBenchmark(loadConfigOrExit(), opts)
+  ).catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });

@@ -47,13 +47,23 @@ function requestHeader(init: FetcherRequestInit | undefined, name: string): stri
  */
 export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): Fetcher {
   const inFlight = new Map<string, SharedCall>();
+  // The path each subgraph URL signs (a gateway calls a handful of URLs; parsed once each).
+  const paths = new Map<string, string>();
+  const pathOf = (url: string): string => {
+    let signed = paths.get(url);
+    if (signed === undefined) {
+      const { pathname, search } = new URL(url);
+      signed = `${pathname}${search}`;
+      if (paths.size < 100) paths.set(url, signed);
+    }
+    return signed;
+  };
   const call = async (url: string, init: FetcherRequestInit | undefined): Promise<SubgraphAnswer> => {
     const method = init?.method ?? 'POST';
     // Signed here, where the body is final; a shared (deduplicated) call is signed once, for its one request.
-    const { pathname, search } = new URL(url);
     const signature = signRequest(options.signingSecret, {
       method,
-      path: `${pathname}${search}`,
+      path: pathOf(url),
       authorization: authorizationOf(init),
       body: init?.body ?? '',
     });

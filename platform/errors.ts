@@ -376,7 +376,9 @@ function formatter() {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
       // Only the documented keys: never a stack trace, nor a subgraph's URL or raw response.
-      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)));
+      const extensions: Record<string, unknown> = {};
+      for (const key of Object.keys(formatted.extensions ?? {}))
+        if (SAFE_EXTENSIONS.has(key)) extensions[key] = formatted.extensions?.[key];
       if (code === 'BAD_USER_INPUT') {
         // One shape (docs/partner-developer.md): the refused inputs are in `fields`, never a lone field/reason.
         extensions.fields = fieldProblemsOf(formatted.message, extensions.fields);

@@ -201,9 +201,15 @@ function requestLog<Context extends BaseContext & RequestScoped>(
           const seconds = (performance.now() - started) / 1000;
           metrics.duration.observe(seconds);
           metrics.requests.inc({ operation: operationLabel(operations, operationName), outcome: sent.length > 0 ? 'error' : 'ok' });
-          // Codes are strings; String() only keeps an odd non-string code from breaking the label.
-          // eslint-disable-next-line @typescript-eslint/no-base-to-string
-          for (const error of sent) metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+          // Counted per code, then added once per code: a page of cases may carry hundreds of denials.
+          const perCode = new Map<string, number>();
+          for (const error of sent) {
+            // Codes are strings; String() only keeps an odd non-string code from breaking the label.
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string
+            const code = String(error.extensions?.code ?? 'UNKNOWN');
+            perCode.set(code, (perCode.get(code) ?? 0) + 1);
+          }
+          for (const [code, count] of perCode) metrics.errors.inc({ code }, count);
           for (const timing of subgraphTimings?.(contextValue) ?? [])
             metrics.subgraphDuration.observe({ subgraph: timing.subgraph }, timing.ms / 1000);
           logger.info(
@@ -352,6 +358,9 @@ export async function serveGraphQL<Context extends BaseContext & RequestScoped>(
   const { config } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: express would hash every body it sends (SHA-1 of 100 KB for a page of cases) for a
+  // conditional GET that GraphQL answers (POSTs, personal data, answers that change) never serve.
+  app.set('etag', false);
   // Every answer (JSON included) is read as the type it says, never sniffed into script or HTML.
   // Pages (the gateway's dashboard and IDE) add a full set of headers of their own (gateway/pages.ts).
   app.use(xContentTypeOptions());

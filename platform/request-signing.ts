@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Gateway → subgraph request signing. The gateway signs every call it makes to a subgraph; a
@@ -24,12 +24,26 @@ export interface SignedMaterial {
   body: string | Buffer;
 }
 
+/** One-shot digest: no Hash object per value (every hop hashes its body and its Authorization). */
 function sha256(value: string | Buffer): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
+}
+
+/** The secret as a key object, made once per secret rather than once per signature. */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    // A process knows one or two secrets (rotation); the bound only keeps a mistake from growing it.
+    if (keys.size >= 16) keys.clear();
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 function mac(secret: string, material: SignedMaterial, timestamp: string): Buffer {
-  return createHmac('sha256', secret)
+  return createHmac('sha256', keyOf(secret))
     .update(
       [SCHEME, material.method.toUpperCase(), material.path, timestamp, sha256(material.authorization ?? ''), sha256(material.body)].join(
         '\n',
