@@ -117,7 +117,9 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
       fetchResponse = await this.fetcher(this.url, init);
       if (!fetchResponse.ok) throw await this.errorFromResponse(fetchResponse);
       const parsed = await this.parseBody(fetchResponse);
-      if (typeof parsed !== 'object') throw new Error(`Expected JSON response body, but received: ${parsed}`);
+      // As the stock data source: only a JSON object is an answer (null or an array would leave the subgraph's fields null with no error).
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('Expected a JSON object as the response body');
       response = { ...parsed, http: fetchResponse };
     } catch (error) {
       this.failed(error, fetchResponse);

@@ -28,11 +28,28 @@ const logger = createLogger('tidelink-subgraphs', config.LOG_LEVEL, config.LOG_F
 const started: RunningSubgraph[] = [];
 let stopping: Promise<void> | null = null;
 
-/** Stops what started (each drains its requests and closes its pool), flushes spans, exits. */
+/**
+ * Stops what started (each drains its requests and closes its pool), flushes spans, exits: 1 when
+ * any of it failed, so that the launcher's "did not stop cleanly" check sees it.
+ */
 function stop(code: number): Promise<void> {
-  stopping ??= Promise.allSettled(started.map((subgraph) => subgraph.stop()))
-    .then(() => stopTracing())
-    .then(() => process.exit(code));
+  stopping ??= (async () => {
+    let exitCode = code;
+    const results = await Promise.allSettled(started.map((subgraph) => subgraph.stop()));
+    results.forEach((result, index) => {
+      if (result.status === 'rejected') {
+        logger.error({ err: result.reason, subgraph: started[index].name }, 'a subgraph did not stop cleanly');
+        exitCode = 1;
+      }
+    });
+    try {
+      await stopTracing();
+    } catch (error) {
+      logger.error({ err: error }, 'spans could not be flushed');
+      exitCode = 1;
+    }
+    process.exit(exitCode);
+  })();
   return stopping;
 }
 
@@ -55,8 +72,10 @@ async function start({ databaseUrls, ports }: SubgraphProcessStart): Promise<voi
     send({ type: 'ready', urls: { police: police.url, assistance: assistance.url, prosecution: prosecution.url } });
   } catch (error) {
     logger.fatal({ err: error }, 'subgraphs failed to start');
-    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    await stop(1);
+    // Exit once the message has gone: an exit right after send() can drop it.
+    const failed: SubgraphProcessMessage = { type: 'failed', message: error instanceof Error ? error.message : String(error) };
+    if (process.connected && process.send) process.send(failed, () => void stop(1));
+    else await stop(1);
   }
 }
 

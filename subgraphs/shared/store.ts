@@ -45,7 +45,8 @@ export class EntityColumns<Row extends ObjectLiteral> {
 
   /** One result row as the entity (null when the row has none of its columns: an outer join that matched nothing). */
   entity(raw: Record<string, unknown>, driver: DataSource['driver']): Row | null {
-    const row = this.metadata.create() as Row;
+    // As getMany hydrates: the prototype alone, no constructor run.
+    const row = this.metadata.create(undefined, { fromDeserializer: true }) as Row;
     let found = false;
     for (const [name, column] of this.columns) {
       const value = raw[name];

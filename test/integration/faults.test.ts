@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { prosecutionSubgraph } from '../../subgraphs/prosecution/prosecution.subgraph.js';
 import { startSubgraph } from '../../subgraphs/shared/subgraph-server.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
@@ -72,6 +73,42 @@ describe('one agency down or slow costs only its own fields', () => {
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
+    }
+  });
+});
+
+describe('a subgraph answering what is not a GraphQL answer', () => {
+  it.each([
+    ['null', 'null'],
+    ['an array', '[]'],
+  ])('a 200 whose JSON body is %s: its fields are null with SUBGRAPH_UNAVAILABLE, not null with no error', async (_kind, body) => {
+    const prosecution = tidelink.stack.subgraphs.prosecution;
+    const port = prosecution.port;
+    await prosecution.stop();
+    const impostor = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => impostor.listen(port, '127.0.0.1', () => resolve()));
+    try {
+      const answer = await followCase();
+      expect(answer.status).toBe(200);
+      expect(answer.body.data?.case.reference).toBe('DOM-2026-0142');
+      expect(answer.body.data?.case.prosecution).toBeNull();
+      const unavailable = (answer.body.errors ?? []).filter((error) => error.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+      expect(unavailable.length).toBeGreaterThan(0);
+      expect(unavailable[0].extensions).toMatchObject({ subgraph: 'prosecution', reason: 'UNREACHABLE' });
+    } finally {
+      await new Promise<void>((resolve) => impostor.close(() => resolve()));
+      tidelink.stack.subgraphs.prosecution = await startSubgraph(prosecutionSubgraph, {
+        config: tidelink.config,
+        databaseUrl: prosecution.databaseUrl,
+        port,
+        seedDemo: false,
+      });
     }
   });
 });
