@@ -3,10 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { mintToken } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { childrenOf, openDatabaseMeter, type DatabaseMeter } from './database-meter.js';
-import { prepareData, startProcess, waitFor } from './processes.js';
+import { openBenchServer, prepareData, startProcess, waitFor } from './processes.js';
 import {
   FOLLOW_CASE,
   NO_LIMITS,
@@ -88,24 +86,13 @@ const total = (run: MeasuredRun) => {
  */
 async function main(config: Config, opts: Options): Promise<void> {
   const PORTS = portsFrom(opts.basePort);
-  let embedded: EmbeddedPostgres | null = null;
-  let server = config.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: '.data/bench-postgres',
-      port: opts.basePort + 1180,
-      logger: createLogger('bench', 'warn'),
-      settings: { shared_preload_libraries: 'pg_stat_statements' },
-    });
-    server = embedded.url;
-  }
-  const benchUrl = new URL(server);
-  benchUrl.pathname = '/tidelink_bench';
+  const postgres = await openBenchServer(config.DATABASE_URL, opts.basePort, 'tidelink_bench');
+  const { embedded, server, runUrl: benchUrl } = postgres;
   const children: ChildProcess[] = [];
   let meter: DatabaseMeter | null = null;
   try {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
-    const ids = await prepareData(benchUrl.toString(), opts.cases);
+    const ids = await prepareData(benchUrl, opts.cases);
     meter = await openDatabaseMeter(server, 'tidelink_bench', embedded?.dataDir ?? null);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     const secret = config.SUBGRAPH_SIGNING_SECRET;
@@ -115,12 +102,12 @@ async function main(config: Config, opts: Options): Promise<void> {
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
     };
-    const subgraphs = await startBenchSubgraphs(benchUrl.toString(), PORTS, secret);
+    const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, secret);
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, 1, urls);
     children.push(gateway);
     const startedAt = performance.now();
-    const npmStart = startOneProcess(PORTS, benchUrl.toString(), secret, [], opts.oneProcessEnv);
+    const npmStart = startOneProcess(PORTS, benchUrl, secret, [], opts.oneProcessEnv);
     children.push(npmStart);
     await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
     process.stdout.write(`npm start's processes ready after ${Math.round(performance.now() - startedAt)} ms (polled /ready)\n`);
@@ -135,7 +122,7 @@ async function main(config: Config, opts: Options): Promise<void> {
     const oneLoop = await startProcess(
       'bench/stack-process.js',
       {
-        DATABASE_URL: benchUrl.toString(),
+        DATABASE_URL: benchUrl,
         SEED_DEMO: 'false',
         HOST: '127.0.0.1',
         SUBGRAPH_SIGNING_SECRET: secret,
@@ -198,7 +185,7 @@ async function main(config: Config, opts: Options): Promise<void> {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await meter?.close();
-    if (embedded) await embedded.stop();
+    await postgres.stop();
   }
 }
 

@@ -8,10 +8,67 @@ import { seedSynthetic } from '../subgraphs/demo/synthetic.js';
 import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
 import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
 import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type SubgraphName } from '../subgraphs/shared/database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../platform/logger.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 
 // What the benchmark (run.ts) and the soak (soak.ts) share: their data, their processes, their probes.
+
+/** The PostgreSQL server a run uses, and the URL of the run's own database on it. */
+export interface RunServer {
+  /** The embedded server, when DATABASE_URL is not set; null on DATABASE_URL's. */
+  embedded: EmbeddedPostgres | null;
+  /** The server's URL (its `postgres` database). */
+  server: string;
+  /** The same server, on the run's database (`databaseName`; the subgraphs' databases are named from it). */
+  runUrl: string;
+  /** Stops the embedded server, if one was started; DATABASE_URL's is left running. */
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL's server when set, else an embedded one on `dataDir` (its port asked for only then, so
+ * that a free-port pick is not spent for nothing).
+ */
+export async function openRunServer(
+  databaseUrl: string | undefined,
+  options: {
+    databaseName: string;
+    dataDir: string;
+    port: () => Promise<number> | number;
+    logger: string;
+    settings?: Record<string, string>;
+  },
+): Promise<RunServer> {
+  const on = (server: string) => {
+    const url = new URL(server);
+    url.pathname = `/${options.databaseName}`;
+    return url.toString();
+  };
+  if (databaseUrl) return { embedded: null, server: databaseUrl, runUrl: on(databaseUrl), stop: async () => undefined };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    port: await options.port(),
+    logger: createLogger(options.logger, 'warn'),
+    settings: options.settings,
+  });
+  return { embedded, server: embedded.url, runUrl: on(embedded.url), stop: () => embedded.stop() };
+}
+
+/**
+ * The benchmarks' server (run.ts, one-process.ts): embedded on basePort + 1180 with data in
+ * .data/bench-postgres unless DATABASE_URL is set, pg_stat_statements preloaded so that the statements
+ * and their execution time per request come from the server itself.
+ */
+export function openBenchServer(databaseUrl: string | undefined, basePort: number, databaseName: string): Promise<RunServer> {
+  return openRunServer(databaseUrl, {
+    databaseName,
+    dataDir: '.data/bench-postgres',
+    port: () => basePort + 1180,
+    logger: 'bench',
+    settings: { shared_preload_libraries: 'pg_stat_statements' },
+  });
+}
 
 /** The benchmark's own databases (tidelink_bench_*), migrated, with the demo and N synthetic cases. */
 export async function prepareData(benchUrl: string, cases: number): Promise<string[]> {

@@ -9,9 +9,7 @@ import { startStack } from '../launcher/stack.js';
 import { mintToken } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
-import { heapUsedMb, prepareData, rssMb, startProcess, waitFor } from './processes.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
-import { createLogger } from '../platform/logger.js';
+import { heapUsedMb, openBenchServer, prepareData, rssMb, startProcess, waitFor } from './processes.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { signRequest } from '../platform/request-signing.js';
 import { monotonicUs, topSelfTime, type SelfTime, type Window } from './cpuprofile.js';
@@ -787,23 +785,12 @@ interface Goal {
  */
 async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profile' | 'gateways' }): Promise<void> {
   const PORTS = portsFrom(opts.basePort);
-  let embedded: EmbeddedPostgres | null = null;
-  let server = config.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: '.data/bench-postgres',
-      port: opts.basePort + 1180,
-      logger: createLogger('bench', 'warn'),
-      settings: { shared_preload_libraries: 'pg_stat_statements' },
-    });
-    server = embedded.url;
-  }
-  const benchUrl = new URL(server);
-  benchUrl.pathname = `/${opts.databaseName}`;
+  const postgres = await openBenchServer(config.DATABASE_URL, opts.basePort, opts.databaseName);
+  const benchUrl = postgres.runUrl;
   const children: ChildProcess[] = [];
   try {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
-    const ids = await prepareData(benchUrl.toString(), opts.cases);
+    const ids = await prepareData(benchUrl, opts.cases);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     const secret = config.SUBGRAPH_SIGNING_SECRET;
     const urls: SubgraphUrls = {
@@ -814,7 +801,7 @@ async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profil
     };
     const lines: string[] = [];
     if (opts.only === 'profile') {
-      const profiles = await profileRuns(PORTS, benchUrl.toString(), urls, token, ids, opts, children);
+      const profiles = await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children);
       for (const run of ['followCaseVaried32', 'deep100'] as const) {
         for (const service of ['gateway', 'subgraphs'] as const) {
           const { busyMs, top } = profiles[run][service];
@@ -823,7 +810,7 @@ async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profil
         }
       }
     } else {
-      const subgraphs = await startBenchSubgraphs(benchUrl.toString(), PORTS, secret);
+      const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, secret);
       children.push(subgraphs);
       const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
       children.push(gateway);
@@ -873,32 +860,20 @@ async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profil
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (embedded) await embedded.stop();
+    await postgres.stop();
   }
 }
 
 /** Seeds, starts the processes, measures, and returns (and optionally writes) the results. */
 export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
   const PORTS = portsFrom(opts.basePort);
-  let embedded: EmbeddedPostgres | null = null;
-  let server = config.DATABASE_URL;
-  if (!server) {
-    // pg_stat_statements preloaded: the statements and their execution time per request come from the server itself.
-    embedded = await startEmbeddedPostgres({
-      dataDir: '.data/bench-postgres',
-      port: opts.basePort + 1180,
-      logger: createLogger('bench', 'warn'),
-      settings: { shared_preload_libraries: 'pg_stat_statements' },
-    });
-    server = embedded.url;
-  }
-  const benchUrl = new URL(server);
-  benchUrl.pathname = `/${opts.databaseName}`;
+  const postgres = await openBenchServer(config.DATABASE_URL, opts.basePort, opts.databaseName);
+  const { embedded, server, runUrl: benchUrl } = postgres;
   const children: ChildProcess[] = [];
   let meter: DatabaseMeter | null = null;
   try {
     process.stdout.write(`preparing ${opts.cases} cases…\n`);
-    const ids = await prepareData(benchUrl.toString(), opts.cases);
+    const ids = await prepareData(benchUrl, opts.cases);
     meter = await openDatabaseMeter(server, opts.databaseName, embedded?.dataDir ?? null);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     // Every process signs or verifies with the same secret, whatever the parent environment holds.
@@ -909,12 +884,12 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
       PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
     };
-    const subgraphs = await startBenchSubgraphs(benchUrl.toString(), PORTS, secret);
+    const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, secret);
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
     children.push(gateway);
     if (opts.only === 'subgraphs') {
-      await onlySubgraphs(PORTS, benchUrl.toString(), urls, token, ids, opts, children, { meter, store: subgraphs }, gateway);
+      await onlySubgraphs(PORTS, benchUrl, urls, token, ids, opts, children, { meter, store: subgraphs }, gateway);
       return null;
     }
     // The same gateway counting requests and query cost per caller (in memory, or in Redis when the
@@ -1029,7 +1004,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
 
     // `npm start`: the launcher (gateway) and the subgraph process it forks (launcher/start.ts). The
     // row keeps its name from when it was one process; bench/one-process.ts measures that shape too.
-    const oneProcess = startOneProcess(PORTS, benchUrl.toString(), secret);
+    const oneProcess = startOneProcess(PORTS, benchUrl, secret);
     children.push(oneProcess);
     await waitFor(`http://127.0.0.1:${PORTS.oneProcess}/ready`);
     await checkFollowCase(`http://127.0.0.1:${PORTS.oneProcess}/graphql`, token, ids[0]);
@@ -1050,7 +1025,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     };
     oneProcess.kill('SIGTERM');
     await Promise.all([...separateProcesses, oneProcess].map(exited));
-    const profiles = opts.profile ? await profileRuns(PORTS, benchUrl.toString(), urls, token, ids, opts, children) : null;
+    const profiles = opts.profile ? await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children) : null;
     const followCase = { ...separate, oneProcessVaried32 };
     const results = {
       machine: { cores: cpus().length, node: process.version },
@@ -1067,7 +1042,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       explain: {} as Awaited<ReturnType<typeof sqlStatements>>['explain'],
       profiles,
     };
-    const sql = await sqlStatements(config, benchUrl.toString(), token, ids[0]);
+    const sql = await sqlStatements(config, benchUrl, token, ids[0]);
     results.sqlStatementsPerRequest = sql.counts;
     results.sqlStatementsPerLinksRequest = sql.linksCounts;
     results.explain = sql.explain;
@@ -1230,7 +1205,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await meter?.close();
-    if (embedded) await embedded.stop();
+    await postgres.stop();
   }
 }
 

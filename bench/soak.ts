@@ -8,12 +8,10 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { AGENCIES, mintToken, type Agency } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
 import { DENIAL_REASONS } from '../platform/errors.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { dropDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type SubgraphName } from '../subgraphs/shared/database.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
-import { freePort, prepareData, rssMb, waitFor } from './processes.js';
+import { freePort, openRunServer, prepareData, rssMb, waitFor } from './processes.js';
 
 // `npm run soak`: the whole stack as separate processes under 32 clients of the six agencies for
 // minutes, then what a short test cannot see: errors that only come with time, memory that creeps,
@@ -628,29 +626,25 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
     if (opts.writeResults) process.stdout.write(text);
   };
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  let embedded: EmbeddedPostgres | null = null;
-  let server = config.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: '.data/soak-postgres',
-      port: await freePort(),
-      logger: createLogger('soak', 'warn'),
-    });
-    server = embedded.url;
-  }
   // A database set of its own per run: the row counts before and after are the soak's alone.
-  const soakUrl = new URL(server);
-  soakUrl.pathname = `/tidelink_soak_${runId}`;
-  const urls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, subgraphDatabaseUrl(name, { shared: soakUrl.toString() }) as string]),
-  ) as Record<SubgraphName, string>;
+  const postgres = await openRunServer(config.DATABASE_URL, {
+    databaseName: `tidelink_soak_${runId}`,
+    dataDir: '.data/soak-postgres',
+    port: freePort,
+    logger: 'soak',
+  });
+  const { embedded, server, runUrl: soakUrl } = postgres;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphDatabaseUrl(name, { shared: soakUrl }) as string])) as Record<
+    SubgraphName,
+    string
+  >;
   const databases = SUBGRAPH_NAMES.map((name) => decodeURIComponent(new URL(urls[name]).pathname.slice(1)));
   const children: Record<string, ChildProcess> = {};
   const logDir = path.join(tmpdir(), `tidelink-soak-${runId}`);
   mkdirSync(logDir, { recursive: true });
   try {
     say(`soak ${runId}: preparing ${opts.cases} cases…\n`);
-    const ids = await prepareData(soakUrl.toString(), opts.cases);
+    const ids = await prepareData(soakUrl, opts.cases);
     const targets: Targets = { cases: { DOM: [], USA: [] }, prosecutions: { DOM: [], USA: [] } };
     await withDatabase(urls.police, async (client) => {
       const { rows } = await client.query<{ id: string; lead_country: 'DOM' | 'USA' }>(
@@ -679,7 +673,7 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
     for (const name of SUBGRAPH_NAMES) {
       children[name] = spawnService(
         `subgraphs/${name}/main.js`,
-        { ...common, DATABASE_URL: soakUrl.toString(), SEED_DEMO: 'false', [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+        { ...common, DATABASE_URL: soakUrl, SEED_DEMO: 'false', [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
         logs[name],
       );
     }
@@ -916,7 +910,7 @@ export async function runSoak(config: Config, opts: SoakOptions): Promise<SoakRe
       ),
     );
     for (const url of Object.values(urls)) await dropDatabase(url).catch(() => undefined);
-    if (embedded) await embedded.stop();
+    await postgres.stop();
   }
 }
 

@@ -1,17 +1,13 @@
 import 'reflect-metadata';
-import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import type { Config } from '../platform/config.js';
 import type { SubgraphName } from '../platform/subgraph-names.js';
 import { resolveDatabases } from '../subgraphs/shared/database-urls.js';
 import type { EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../platform/logger.js';
-import type { SubgraphContext } from '../subgraphs/shared/context.js';
-import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
-import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
-import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
+import type { RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
 import { startGateway, subgraphUrlOverrides, type RunningGateway } from '../gateway/gateway.js';
 import { configureGatewayProcess } from '../gateway/process-settings.js';
+import { startSubgraphs } from './subgraphs.js';
 
 export interface Stack {
   gateway: RunningGateway;
@@ -46,20 +42,8 @@ export async function startStack(config: Config, options: StackOptions = {}): Pr
     if (embedded) await embedded.stop();
   };
   try {
-    const start = <Context extends SubgraphContext>(module: SubgraphModule<Context>, name: SubgraphName) =>
-      startSubgraph(module, { config, databaseUrl: urls[name], port: ports[name] }).then((running) => {
-        started.push(running);
-        return running;
-      });
-    const [police, assistance, prosecution] = await Promise.all([
-      start(policeSubgraph, 'police'),
-      start(assistanceSubgraph, 'assistance'),
-      start(prosecutionSubgraph, 'prosecution'),
-    ]);
+    const { police, assistance, prosecution } = await startSubgraphs(config, urls, ports, started);
     const subgraphUrls = { police: police.url, assistance: assistance.url, prosecution: prosecution.url, ...subgraphUrlOverrides(config) };
-    // Started in parallel, so each learns its peers' URLs (for reference checks) only now, before any request.
-    for (const subgraph of [police, assistance, prosecution])
-      subgraph.setPeers({ police: subgraphUrls.police, assistance: subgraphUrls.assistance });
     const gateway = await startGateway({ config, port: ports.gateway, subgraphUrls });
     const stack: Stack = {
       gateway,

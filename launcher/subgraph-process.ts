@@ -1,16 +1,12 @@
 // First: tracing must be registered before http, pg and express are loaded.
 import '../platform/instrument.js';
 import 'reflect-metadata';
-import { assistanceSubgraph } from '../subgraphs/assistance/assistance.subgraph.js';
 import { loadConfigOrExit } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { stopTracing } from '../platform/tracing.js';
-import type { SubgraphContext } from '../subgraphs/shared/context.js';
-import type { SubgraphModule } from '../subgraphs/shared/subgraph.js';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
-import { policeSubgraph } from '../subgraphs/police/police.subgraph.js';
-import { prosecutionSubgraph } from '../subgraphs/prosecution/prosecution.subgraph.js';
+import type { RunningSubgraph } from '../subgraphs/shared/subgraph-server.js';
 import { STOP_SUBGRAPHS, type SubgraphProcessMessage, type SubgraphProcessStart } from './subgraph-protocol.js';
+import { startSubgraphs } from './subgraphs.js';
 
 /*
  * `npm start`'s second process: the three subgraphs, forked by launcher/start.ts, which runs the
@@ -55,20 +51,7 @@ function stop(code: number): Promise<void> {
 
 async function start({ databaseUrls, ports }: SubgraphProcessStart): Promise<void> {
   try {
-    const startOne = <Context extends SubgraphContext>(module: SubgraphModule<Context>, name: keyof typeof databaseUrls) =>
-      startSubgraph(module, { config, databaseUrl: databaseUrls[name], port: ports[name] }).then((running) => {
-        started.push(running);
-        return running;
-      });
-    const [police, assistance, prosecution] = await Promise.all([
-      startOne(policeSubgraph, 'police'),
-      startOne(assistanceSubgraph, 'assistance'),
-      startOne(prosecutionSubgraph, 'prosecution'),
-    ]);
-    // Started in parallel, so each learns its peers' URLs (for reference checks) only now, before any
-    // request; POLICE_URL / ASSISTANCE_URL point them elsewhere, as they point the gateway (stack.ts).
-    const peers = { police: config.POLICE_URL ?? police.url, assistance: config.ASSISTANCE_URL ?? assistance.url };
-    for (const subgraph of [police, assistance, prosecution]) subgraph.setPeers(peers);
+    const { police, assistance, prosecution } = await startSubgraphs(config, databaseUrls, ports, started);
     send({ type: 'ready', urls: { police: police.url, assistance: assistance.url, prosecution: prosecution.url } });
   } catch (error) {
     logger.fatal({ err: error }, 'subgraphs failed to start');
