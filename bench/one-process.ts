@@ -8,6 +8,7 @@ import { openBenchServer, prepareData, startProcess, waitFor } from './processes
 import {
   FOLLOW_CASE,
   NO_LIMITS,
+  benchSubgraphUrls,
   checkFollowCase,
   exited,
   interleaved,
@@ -19,7 +20,6 @@ import {
   startTidelinkGateway,
   warmUp,
   type MeasuredRun,
-  type SubgraphUrls,
 } from './run.js';
 
 interface Options {
@@ -96,12 +96,7 @@ async function main(config: Config, opts: Options): Promise<void> {
     meter = await openDatabaseMeter(server, 'tidelink_bench', embedded?.dataDir ?? null);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     const secret = config.SUBGRAPH_SIGNING_SECRET;
-    const urls: SubgraphUrls = {
-      SUBGRAPH_SIGNING_SECRET: secret,
-      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
-      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
-      PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
-    };
+    const urls = benchSubgraphUrls(PORTS, secret);
     const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, secret);
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, 1, urls);

@@ -495,10 +495,20 @@ export function exited(child: ChildProcess): Promise<void> {
 /** Where the bench's processes find the subgraphs, and the secret they all sign or verify with. */
 export type SubgraphUrls = { SUBGRAPH_SIGNING_SECRET: string; POLICE_URL: string; ASSISTANCE_URL: string; PROSECUTION_URL: string };
 
-/** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
 /** The three subgraphs' ports of one subgraph process. */
 type SubgraphPorts = Pick<Ports, 'police' | 'assistance' | 'prosecution'>;
 
+/** The SubgraphUrls of a subgraph process on these ports (loopback). */
+export function benchSubgraphUrls(ports: SubgraphPorts, secret: string): SubgraphUrls {
+  return {
+    SUBGRAPH_SIGNING_SECRET: secret,
+    POLICE_URL: `http://127.0.0.1:${ports.police}/graphql`,
+    ASSISTANCE_URL: `http://127.0.0.1:${ports.assistance}/graphql`,
+    PROSECUTION_URL: `http://127.0.0.1:${ports.prosecution}/graphql`,
+  };
+}
+
+/** The three subgraphs in one process, with an IPC channel for the store layer's counts. */
 export function startBenchSubgraphs(
   benchUrl: string,
   PORTS: SubgraphPorts,
@@ -596,6 +606,17 @@ export async function startTidelinkGateway(
   });
   await waitFor(`http://127.0.0.1:${limits.port}/ready`);
   return gateway;
+}
+
+/** The stock @apollo/gateway (bench/baseline-gateway.ts), on PORTS.baseline. */
+function startBaselineGateway(PORTS: Ports, urls: SubgraphUrls): Promise<ChildProcess> {
+  return startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
+}
+
+/** Hive Gateway (bench/hive-gateway.ts), with its request deduplication on PORTS.hive, without on PORTS.hiveNoDedup. */
+function startHiveGateway(PORTS: Ports, urls: SubgraphUrls, deduplication: boolean): Promise<ChildProcess> {
+  const port = deduplication ? PORTS.hive : PORTS.hiveNoDedup;
+  return startProcess('bench/hive-gateway.js', { PORT: String(port), HIVE_DEDUPLICATION: String(deduplication), ...urls }, /hive ready/);
 }
 
 type ProfileSummary = Record<'followCaseVaried32' | 'deep100', Record<'gateway' | 'subgraphs', { busyMs: number; top: SelfTime[] }>>;
@@ -721,12 +742,7 @@ async function onlySubgraphs(
   if (opts.compareWith) {
     // The other build's subgraphs on the one-process stack's ports (unused here), behind a gateway of ours.
     const ports = { police: PORTS.oneProcess + 1, assistance: PORTS.oneProcess + 2, prosecution: PORTS.oneProcess + 3 };
-    const otherUrls: SubgraphUrls = {
-      SUBGRAPH_SIGNING_SECRET: urls.SUBGRAPH_SIGNING_SECRET,
-      POLICE_URL: `http://127.0.0.1:${ports.police}/graphql`,
-      ASSISTANCE_URL: `http://127.0.0.1:${ports.assistance}/graphql`,
-      PROSECUTION_URL: `http://127.0.0.1:${ports.prosecution}/graphql`,
-    };
+    const otherUrls = benchSubgraphUrls(ports, urls.SUBGRAPH_SIGNING_SECRET);
     const otherStore = await startBenchSubgraphs(benchUrl, ports, urls.SUBGRAPH_SIGNING_SECRET, [], opts.compareWith);
     children.push(otherStore);
     const otherGateway = await startTidelinkGateway(PORTS, 1, otherUrls, [], { port: PORTS.oneProcess, env: NO_LIMITS });
@@ -793,12 +809,7 @@ async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profil
     const ids = await prepareData(benchUrl, opts.cases);
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     const secret = config.SUBGRAPH_SIGNING_SECRET;
-    const urls: SubgraphUrls = {
-      SUBGRAPH_SIGNING_SECRET: secret,
-      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
-      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
-      PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
-    };
+    const urls = benchSubgraphUrls(PORTS, secret);
     const lines: string[] = [];
     if (opts.only === 'profile') {
       const profiles = await profileRuns(PORTS, benchUrl, urls, token, ids, opts, children);
@@ -814,13 +825,9 @@ async function runQuick(config: Config, opts: BenchmarkOptions & { only: 'profil
       children.push(subgraphs);
       const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
       children.push(gateway);
-      const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
+      const baseline = await startBaselineGateway(PORTS, urls);
       children.push(baseline);
-      const hiveNoDedup = await startProcess(
-        'bench/hive-gateway.js',
-        { PORT: String(PORTS.hiveNoDedup), HIVE_DEDUPLICATION: 'false', ...urls },
-        /hive ready/,
-      );
+      const hiveNoDedup = await startHiveGateway(PORTS, urls, false);
       children.push(hiveNoDedup);
       const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
       const theirs = `http://127.0.0.1:${PORTS.baseline}/graphql`;
@@ -878,12 +885,7 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
     const token = await mintToken(config, { subject: 'bench', agency: 'PROSECUTOR', country: 'DOM' });
     // Every process signs or verifies with the same secret, whatever the parent environment holds.
     const secret = config.SUBGRAPH_SIGNING_SECRET;
-    const urls: SubgraphUrls = {
-      SUBGRAPH_SIGNING_SECRET: secret,
-      POLICE_URL: `http://127.0.0.1:${PORTS.police}/graphql`,
-      ASSISTANCE_URL: `http://127.0.0.1:${PORTS.assistance}/graphql`,
-      PROSECUTION_URL: `http://127.0.0.1:${PORTS.prosecution}/graphql`,
-    };
+    const urls = benchSubgraphUrls(PORTS, secret);
     const subgraphs = await startBenchSubgraphs(benchUrl, PORTS, secret);
     children.push(subgraphs);
     const gateway = await startTidelinkGateway(PORTS, opts.gatewayWorkers, urls);
@@ -899,19 +901,11 @@ export async function runBenchmark(config: Config, opts: BenchmarkOptions) {
       env: { RATE_LIMIT_KEY_PREFIX: `tidelink-bench:${process.pid}`, ...UNREACHED_LIMITS },
     });
     children.push(limitedGateway);
-    const baseline = await startProcess('bench/baseline-gateway.js', { PORT: String(PORTS.baseline), ...urls }, /baseline ready/);
+    const baseline = await startBaselineGateway(PORTS, urls);
     children.push(baseline);
-    const hive = await startProcess(
-      'bench/hive-gateway.js',
-      { PORT: String(PORTS.hive), HIVE_DEDUPLICATION: 'true', ...urls },
-      /hive ready/,
-    );
+    const hive = await startHiveGateway(PORTS, urls, true);
     children.push(hive);
-    const hiveNoDedup = await startProcess(
-      'bench/hive-gateway.js',
-      { PORT: String(PORTS.hiveNoDedup), HIVE_DEDUPLICATION: 'false', ...urls },
-      /hive ready/,
-    );
+    const hiveNoDedup = await startHiveGateway(PORTS, urls, false);
     children.push(hiveNoDedup);
 
     const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
