@@ -263,6 +263,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const verifier = new TokenVerifier(config);
   const limiter = new OrganisationLimiter(config, logger);
+  // With REDIS_URL, the first requests are counted in the shared store, not in this process alone.
+  await limiter.ready();
   const documents =
     config.PERSISTED_DOCUMENTS === 'off' ? null : TrustedDocuments.load(path.resolve(PROJECT_ROOT, config.PERSISTED_DOCUMENTS_PATH));
   const server = await serveGraphQL<GatewayContext>({

@@ -71,6 +71,24 @@ export class OrganisationLimiter {
     });
   }
 
+  /**
+   * Resolves once Redis is ready, so that a gateway counts in the shared store from its first request,
+   * or after `waitMs` (Redis down or slow: the insurance limiter counts until it is back, as above).
+   */
+  async ready(waitMs = 3000): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      redis.once('ready', done);
+    });
+  }
+
   limitsFor(viewer: Viewer): Limits {
     const own = viewer.organisation !== undefined ? this.settings.RATE_LIMITS?.[viewer.organisation] : undefined;
     return {
