@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { mintToken } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { childrenOf, openDatabaseMeter, type DatabaseMeter } from './database-meter.js';
-import { openBenchServer, prepareData, startProcess, waitFor } from './processes.js';
+import { z } from 'zod';
+import { benchOptionsOrExit, openBenchServer, prepareData, sharedBenchOptions, startProcess, waitFor } from './processes.js';
 import {
   FOLLOW_CASE,
   NO_LIMITS,
@@ -43,32 +44,21 @@ function options(): Options {
       env: { type: 'string', multiple: true, default: [] },
     },
   });
-  const parsed = {
-    cases: Number(values.cases),
-    duration: Number(values.duration),
-    connections: Number(values.connections),
-    rounds: Number(values.rounds),
-    basePort: Number(values['base-port']),
-    oneProcessEnv: Object.fromEntries(values.env.map((pair) => [pair.split('=')[0], pair.split('=').slice(1).join('=')])),
-  };
-  const bad =
-    !Number.isInteger(parsed.cases) ||
-    parsed.cases < 10 ||
-    !(parsed.duration > 0) ||
-    !Number.isInteger(parsed.connections) ||
-    parsed.connections < 1 ||
-    !Number.isInteger(parsed.rounds) ||
-    parsed.rounds < 1 ||
-    !Number.isInteger(parsed.basePort) ||
-    parsed.basePort < 1024 ||
-    parsed.basePort > 64000;
-  if (bad) {
-    process.stderr.write(
-      'Usage: node dist/bench/one-process.js [--cases N] [--duration s] [--connections N] [--rounds N] [--base-port P] [--env NAME=value …]\n',
-    );
-    process.exit(2);
-  }
-  return parsed;
+  return benchOptionsOrExit(
+    z.object({
+      ...sharedBenchOptions,
+      oneProcessEnv: z.record(z.string(), z.string()),
+    }),
+    {
+      cases: values.cases,
+      duration: values.duration,
+      connections: values.connections,
+      rounds: values.rounds,
+      basePort: values['base-port'],
+      oneProcessEnv: Object.fromEntries(values.env.map((pair) => [pair.split('=')[0], pair.split('=').slice(1).join('=')])),
+    },
+    'Usage: node dist/bench/one-process.js [--cases N] [--duration s] [--connections N] [--rounds N] [--base-port P] [--env NAME=value …]\n',
+  );
 }
 
 /** CPU per request of every process of the run (the launcher's figure already holds its subgraph process's). */

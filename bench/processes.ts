@@ -11,6 +11,7 @@ import { openDatabase, SUBGRAPH_NAMES, subgraphDatabaseUrl, type Database, type 
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/embedded-postgres.js';
 import { createLogger } from '../platform/logger.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
+import { z } from 'zod';
 
 // What the benchmark (run.ts) and the soak (soak.ts) share: their data, their processes, their probes.
 
@@ -175,4 +176,36 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The numeric options the bench scripts share, checked as the project checks its configuration
+ * (zod, every problem listed): each script adds its own and prints its own usage line.
+ */
+export const sharedBenchOptions = {
+  cases: z.coerce.number().int().min(10),
+  duration: z.coerce.number().positive(),
+  connections: z.coerce.number().int().min(1),
+  rounds: z.coerce.number().int().min(1),
+  basePort: z.coerce.number().int().min(1024).max(64000),
+};
+
+/**
+ * Parses a script's options with `schema`, or prints every problem (by its flag: basePort is
+ * --base-port, unless `flags` names it otherwise) and the usage line, and exits 2.
+ */
+export function benchOptionsOrExit<Schema extends z.ZodType>(
+  schema: Schema,
+  values: unknown,
+  usage: string,
+  flags: Record<string, string> = {},
+): z.infer<Schema> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.');
+    process.stderr.write(`--${flags[key] ?? key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: ${issue.message}\n`);
+  }
+  process.stderr.write(usage);
+  process.exit(2);
 }

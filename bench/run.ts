@@ -9,7 +9,17 @@ import { startStack } from '../launcher/stack.js';
 import { mintToken } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/database.js';
-import { heapUsedMb, openBenchServer, prepareData, rssMb, startProcess, waitFor } from './processes.js';
+import { z } from 'zod';
+import {
+  benchOptionsOrExit,
+  heapUsedMb,
+  openBenchServer,
+  prepareData,
+  rssMb,
+  sharedBenchOptions,
+  startProcess,
+  waitFor,
+} from './processes.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { signRequest } from '../platform/request-signing.js';
 import { monotonicUs, topSelfTime, type SelfTime, type Window } from './cpuprofile.js';
@@ -132,39 +142,35 @@ function options(): BenchmarkOptions {
       'base-port': { type: 'string', default: '4310' },
     },
   });
-  const parsed = {
-    cases: Number(values.cases),
-    duration: Number(values.duration),
-    connections: Number(values.connections),
-    gatewayWorkers: Number(values.workers),
-    rounds: Number(values.rounds),
-    profile: values.profile,
-    basePort: Number(values['base-port']),
-    only: values.only as BenchmarkOptions['only'],
-    compareWith: values['compare-with'],
-  };
-  if (
-    !Number.isInteger(parsed.cases) ||
-    parsed.cases < 10 ||
-    !(parsed.duration > 0) ||
-    !Number.isInteger(parsed.connections) ||
-    parsed.connections < 1 ||
-    !Number.isInteger(parsed.gatewayWorkers) ||
-    parsed.gatewayWorkers < 1 ||
-    !Number.isInteger(parsed.rounds) ||
-    parsed.rounds < 1 ||
-    !Number.isInteger(parsed.basePort) ||
-    parsed.basePort < 1024 ||
-    parsed.basePort > 64000 ||
-    (parsed.only !== undefined && parsed.only !== 'profile' && parsed.only !== 'gateways' && parsed.only !== 'subgraphs') ||
-    (parsed.compareWith !== undefined &&
-      (parsed.only !== 'subgraphs' || !existsSync(path.join(parsed.compareWith, 'dist', 'bench', 'subgraphs.js'))))
-  ) {
-    process.stderr.write(
-      'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)] [--only profile|gateways|subgraphs (a quick partial run, printed, nothing written to results)] [--compare-with DIR (with --only subgraphs: the root of another build, its subgraphs beside ours, interleaved)]\n',
-    );
-    process.exit(2);
-  }
+  const parsed = benchOptionsOrExit(
+    z
+      .object({
+        ...sharedBenchOptions,
+        gatewayWorkers: z.coerce.number().int().min(1),
+        profile: z.boolean(),
+        only: z.enum(['profile', 'gateways', 'subgraphs']).optional(),
+        compareWith: z.string().optional(),
+      })
+      .refine(
+        (options) =>
+          options.compareWith === undefined ||
+          (options.only === 'subgraphs' && existsSync(path.join(options.compareWith, 'dist', 'bench', 'subgraphs.js'))),
+        { path: ['compare-with'], error: 'needs --only subgraphs and the root of a built project (its dist/bench/subgraphs.js)' },
+      ),
+    {
+      cases: values.cases,
+      duration: values.duration,
+      connections: values.connections,
+      gatewayWorkers: values.workers,
+      rounds: values.rounds,
+      profile: values.profile,
+      basePort: values['base-port'],
+      only: values.only,
+      compareWith: values['compare-with'],
+    },
+    'Usage: npm run bench -- [--cases N (≥10)] [--duration seconds] [--connections N] [--workers N (GATEWAY_WORKERS)] [--rounds N] [--profile] [--base-port P (12 ports from P; embedded PostgreSQL on P + 1180)] [--only profile|gateways|subgraphs (a quick partial run, printed, nothing written to results)] [--compare-with DIR (with --only subgraphs: the root of another build, its subgraphs beside ours, interleaved)]\n',
+    { gatewayWorkers: 'workers' },
+  );
   return { ...parsed, databaseName: 'tidelink_bench', writeResults: true };
 }
 
