@@ -14,7 +14,7 @@ import { TokenVerifier, type Viewer } from '../platform/auth.js';
 import type { Config } from '../platform/config.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph-names.js';
 import { documentRefusalStatus, serveGraphQL } from '../platform/http-server.js';
-import { createLogger } from '../platform/logger.js';
+import { createLogger, type Logger } from '../platform/logger.js';
 import { tracingEnabled } from '../platform/tracing.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { badUserInput, fieldProblemsOf } from '../platform/errors.js';
@@ -47,6 +47,7 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
     fetcher: Fetcher,
+    private readonly logger: Logger,
   ) {
     super({ url });
     this.fetcher = fetcher;
@@ -69,6 +70,12 @@ class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     const message = error instanceof Error ? error.message : String(error);
     const name = error instanceof Error ? error.name : '';
     const timedOut = name === 'AbortError' || name === 'TimeoutError' || /timeout|aborted/i.test(message);
+    // The caller is told only that the subgraph is unavailable; the operator needs to know why.
+    const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
+    this.logger.warn(
+      { subgraph: this.subgraph, status: fetchResponse?.status ?? null, cause: message, body: JSON.stringify(body ?? null).slice(0, 500) },
+      'subgraph call failed',
+    );
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable${timedOut ? ' (timed out)' : ''}; its fields are null`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, reason: timedOut ? 'TIMEOUT' : 'UNREACHABLE' },
     });
@@ -257,7 +264,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         signingSecret: config.SUBGRAPH_SIGNING_SECRET,
         onDeduplicated: () => deduplicated.inc({ subgraph: name }),
       });
-      return new AuthenticatedSubgraph(name, target, fetcher);
+      return new AuthenticatedSubgraph(name, target, fetcher, logger);
     },
   });
 

@@ -3,6 +3,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { CALL_HEADER, LOGGED_HEADER, SHARED_READ_PATH } from '../platform/shared-read-protocol.js';
 import { signRequest } from '../platform/request-signing.js';
 import { signedJsonPost } from '../platform/signed-post.js';
+import { databaseDown } from '../platform/errors.js';
 
 /** What a subgraph answered, read once; deduplicated callers share it. */
 interface SubgraphAnswer {
@@ -107,6 +108,7 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
       options.timeoutMs,
       agent,
     );
+    if (response.status === 503) throw new SharedReadsUnlogged();
     const copied = response.status === 200 ? (response.body as { copied?: unknown } | null)?.copied : null;
     if (copied !== logged * requestIds.length) {
       throw new Error(`the subgraph logged ${String(copied)} of ${logged * requestIds.length} shared reads for the callers that joined`);
@@ -127,7 +129,14 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
       if (requestId) joined.joiners.push(requestId);
       const answer = await joined.answer;
       if (!requestId) throw new Error('a shared subgraph read cannot be logged without a request id');
-      await loggingOf(url, joined, init);
+      try {
+        await loggingOf(url, joined, init);
+      } catch (error) {
+        // The subgraph's database went down between the call and the copy: the joiner gets what its
+        // own call would have got when its log row could not be written, the data withheld.
+        if (error instanceof SharedReadsUnlogged) return new SubgraphResponse(withheldAnswer(answer));
+        throw error;
+      }
       return new SubgraphResponse(answer);
     }
     const shared: SharedCall = { answer: call(url, init).finally(() => inFlight.delete(key)), joiners: [], logging: null };
@@ -138,6 +147,22 @@ export function subgraphFetcher(agent: Agent, options: SubgraphFetcherOptions): 
     await loggingOf(url, shared, init).catch(() => undefined);
     return new SubgraphResponse(answer);
   };
+}
+
+/** The subgraph could not copy the shared reads because its database is unreachable (its 503). */
+class SharedReadsUnlogged extends Error {
+  constructor() {
+    super('the subgraph cannot reach its database to log the shared reads for the callers that joined');
+  }
+}
+
+/** A subgraph's answer with its data withheld for want of a log row, as the subgraph itself answers then (subgraph-server.ts). */
+function withheldAnswer(answer: SubgraphAnswer): SubgraphAnswer {
+  const headers = answer.headers.filter(([name]) => {
+    const lower = name.toLowerCase();
+    return lower !== LOGGED_HEADER && lower !== CALL_HEADER && lower !== 'content-length';
+  });
+  return { ...answer, status: 200, headers, body: JSON.stringify({ data: null, errors: [databaseDown()] }) };
 }
 
 /**

@@ -272,6 +272,13 @@ const SAFE_EXTENSIONS = new Set([
 ]);
 
 /** PostgreSQL unreachable, restarting or shutting connections: a state to retry, not a bug. */
+/**
+ * What a caller is told when a service cannot reach its database (its answer withheld, or a log row
+ * that could not be written): a state to retry, with nothing of the cause. One text everywhere.
+ */
+export const DATABASE_DOWN_MESSAGE = 'This service cannot reach its database right now; retry shortly';
+export const databaseDown = () => ({ message: DATABASE_DOWN_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
 const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
 
 export function isDatabaseDown(error: unknown): boolean {
@@ -392,7 +399,7 @@ function formatter() {
     }
     if (isDatabaseDown(original)) {
       return {
-        message: 'This service cannot reach its database right now; retry shortly',
+        message: DATABASE_DOWN_MESSAGE,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE' },

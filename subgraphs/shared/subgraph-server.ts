@@ -12,7 +12,7 @@ import type { SubgraphContext } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { appRoleFor } from './database-urls.js';
 import { serveGraphQL } from '../../platform/http-server.js';
-import { isDatabaseDown } from '../../platform/errors.js';
+import { databaseDown, isDatabaseDown } from '../../platform/errors.js';
 import { refuseNulCharacters } from './nul-bytes.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import type { SubgraphModule } from './subgraph.js';
@@ -49,10 +49,7 @@ function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
               // A connection lost to the database is a state to retry, as for any read that loses it.
               response.body.singleResult.errors = [
                 isDatabaseDown(error)
-                  ? {
-                      message: 'This service cannot reach its database right now; retry shortly',
-                      extensions: { code: 'SERVICE_UNAVAILABLE' },
-                    }
+                  ? databaseDown()
                   : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
               ];
             }

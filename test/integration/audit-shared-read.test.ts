@@ -119,6 +119,27 @@ describe('a read shared in flight is logged for the callers that joined it', () 
     expect(copies).toHaveLength(1);
   });
 
+  it("gives the joiners SERVICE_UNAVAILABLE, the data withheld, when the subgraph's database is down for the copy (its 503)", async () => {
+    // The database stopped between the shared call and the copy: what the joiner's own call would
+    // have answered when its log row could not be written (a state to retry, not the subgraph unreachable).
+    copyStatus = 503;
+    copies.length = 0;
+    const { read, shared } = fetcher();
+    const release = holdReads();
+    const pending = Promise.all([read('request-first-0007'), read('request-join-0008')]);
+    await waitFor(() => shared() === 1, { what: 'the second read to join the first' });
+    release();
+    const [first, joiner] = await pending;
+    expect(await first.json()).toEqual({ data: { migrants: [] } });
+    expect(joiner.status).toBe(200);
+    expect(joiner.headers.get('x-tidelink-logged')).toBeNull();
+    expect(await joiner.json()).toEqual({
+      data: null,
+      errors: [{ message: 'This service cannot reach its database right now; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+    expect(copies).toHaveLength(1);
+  });
+
   it('asks nothing when nobody joined the call', async () => {
     copies.length = 0;
     const { read, shared } = fetcher();

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Agency } from '../../platform/auth.js';
+import { SHARED_READ_PATH } from '../../platform/shared-read-protocol.js';
+import { signedJsonPost } from '../../platform/signed-post.js';
 import type { SubgraphName } from '../../platform/subgraph-names.js';
+import { LOOKUP_PATH } from '../../subgraphs/shared/lookup/lookup.protocol.js';
 import { startPostgresProcess, type PostgresProcess } from '../support/postgres-process.js';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack.js';
@@ -136,6 +140,29 @@ describe('the database stops and starts again under load', () => {
         expect(text).not.toMatch(/stacktrace|ECONNREFUSED|127\.0\.0\.1|Connection terminated|at .*\.js:\d+/);
         expect(await ready(name)).toBe(503);
       }
+      // The service routes beside /graphql say the same: the copy of shared reads (the gateway's
+      // deduplication) and the reference check (a peer subgraph) answer 503 SERVICE_UNAVAILABLE, not a 500.
+      const secret = tidelink.config.SUBGRAPH_SIGNING_SECRET;
+      const police = tidelink.stack.subgraphs.police.url;
+      const bearer = `Bearer ${await tidelink.token('POLICE', 'DOM')}`;
+      const sharedRead = await signedJsonPost(
+        new URL(SHARED_READ_PATH, police).toString(),
+        { from: randomUUID(), requestIds: ['restart-joiner-0001'] },
+        bearer,
+        secret,
+        5000,
+      );
+      const lookup = await signedJsonPost(
+        new URL(LOOKUP_PATH, police).toString(),
+        { kind: 'case', ids: [MONA_PASSAGE_CASE_ID] },
+        bearer,
+        secret,
+        5000,
+      );
+      expect({ sharedRead, lookup }).toEqual({
+        sharedRead: { status: 503, body: { errors: [{ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } }] } },
+        lookup: { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } } },
+      });
       const whileDown = await followCase();
       expect(whileDown.status).toBe(200);
       expect(new Set(codesOf(whileDown))).toEqual(new Set(['SERVICE_UNAVAILABLE']));

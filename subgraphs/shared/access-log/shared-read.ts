@@ -5,7 +5,7 @@ import type { TokenVerifier, Viewer } from '../../../platform/auth.js';
 import type { Config } from '../../../platform/config.js';
 import type { Logger } from '../../../platform/logger.js';
 import { signedJson } from '../../../platform/http-server.js';
-import { badUserInput } from '../../../platform/errors.js';
+import { badUserInput, databaseDown, isDatabaseDown } from '../../../platform/errors.js';
 import { AccessLogStore } from './access-log.store.js';
 import { SHARED_READ_PATH } from '../../../platform/shared-read-protocol.js';
 
@@ -52,6 +52,12 @@ export function serveSharedReads(
       const copied = await new AccessLogStore(dataSource).copySharedRead(request.from, viewer.subject, request.requestIds);
       res.json({ copied });
     } catch (error) {
+      // The database down is a state the gateway passes on as such (its callers retry), not a fault here.
+      if (isDatabaseDown(error)) {
+        logger.warn({ err: error }, 'shared read copy failed: database unreachable');
+        res.status(503).json({ errors: [databaseDown()] });
+        return;
+      }
       logger.error({ err: error }, 'shared read copy failed');
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }

@@ -82,7 +82,10 @@ export class ReferenceLookup {
         'x-request-id': this.requestId,
       });
       if (response.status !== 200) {
-        this.logger.error({ owner, status: response.status, requestId: this.requestId }, 'reference check refused by its owner');
+        // 503: the owner's database is down, a state to retry (warn); anything else is a fault to look at.
+        const entry = { owner, status: response.status, requestId: this.requestId };
+        if (response.status === 503) this.logger.warn(entry, 'reference check unanswered: its owner cannot reach its database');
+        else this.logger.error(entry, 'reference check refused by its owner');
         throw new OwnerUnavailableError(owner);
       }
       const facts = answer.parse(response.body).facts as LookupAnswer<Kind>;

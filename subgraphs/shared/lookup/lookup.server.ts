@@ -3,7 +3,7 @@ import { ALLOW, deny, type Decision } from '../policy.js';
 import type { TokenVerifier, Viewer } from '../../../platform/auth.js';
 import type { Config } from '../../../platform/config.js';
 import type { SubgraphContext } from '../context.js';
-import { AuthenticationError, ForbiddenError, type DenialReason } from '../../../platform/errors.js';
+import { AuthenticationError, DATABASE_DOWN_MESSAGE, ForbiddenError, isDatabaseDown, type DenialReason } from '../../../platform/errors.js';
 import type { Logger } from '../../../platform/logger.js';
 import { signedJson } from '../../../platform/http-server.js';
 import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type LookupKind } from './lookup.protocol.js';
@@ -95,6 +95,12 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
       await context.accessLog.flush(context.dataSource);
       res.json({ facts });
     } catch (error) {
+      // The owner's database down: the asking subgraph answers SERVICE_UNAVAILABLE either way, but
+      // the status says it is a state to retry, not a fault of the owner's.
+      if (isDatabaseDown(error)) {
+        logger.warn({ err: error, requestId }, 'lookup failed: database unreachable; no answer sent');
+        return refuse(res, 503, 'SERVICE_UNAVAILABLE', DATABASE_DOWN_MESSAGE);
+      }
       logger.error({ err: error, requestId }, 'lookup failed; no answer sent');
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
