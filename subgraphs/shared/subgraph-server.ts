@@ -6,6 +6,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import { CALL_HEADER, LOGGED_HEADER, serveSharedReads } from './access-log/shared-read.js';
 import { attributedDataSource } from './access-log/write-log.js';
+import { ReadLog } from './access-log/read-log.js';
 import { TokenVerifier } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
 import type { SubgraphContext } from './context.js';
@@ -30,13 +31,13 @@ function clientOperationName(name: unknown): string | null {
  * Writes the request's gated reads before the response leaves. If the log cannot be written, the
  * data is not sent either: no gated read goes unrecorded.
  */
-function accessLogWriter(logger: Logger): ApolloServerPlugin<SubgraphContext> {
+function accessLogWriter(logger: Logger, readLog: ReadLog): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           try {
-            await contextValue.accessLog.flush(contextValue.dataSource);
+            await contextValue.accessLog.flush(readLog);
             // Tells the gateway this answer logged gated reads, so callers that shared it are logged too.
             if (contextValue.accessLog.logged > 0) {
               response.http.headers.set(LOGGED_HEADER, String(contextValue.accessLog.logged));
@@ -145,6 +146,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     }
     const schema = await module.buildSchema();
     const verifier = new TokenVerifier(config);
+    // Gated reads are logged by group commit: requests flushing together share one INSERT.
+    const readLog = new ReadLog(database.dataSource, { maxInFlight: Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 4)) });
     const peers = new LookupPeers({ police: config.POLICE_URL, assistance: config.ASSISTANCE_URL });
     const server = await serveGraphQL<Context>({
       config,
@@ -157,7 +160,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
         ApolloServerPluginInlineTraceDisabled(),
         // No schema declares cache hints and nothing reads them; on by default, it ran a hook on every field resolved.
         ApolloServerPluginCacheControlDisabled(),
-        accessLogWriter(logger),
+        accessLogWriter(logger, readLog),
         mutationNames(),
         refuseNulCharacters<Context>(),
       ],
@@ -173,6 +176,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
           logger,
           verifier,
           handlers: module.lookups,
+          readLog,
           // The owner answers from its own data: no further lookups from a lookup.
           createContext: (viewer, requestId) =>
             module.createContext({

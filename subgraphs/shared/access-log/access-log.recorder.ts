@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Decision } from '../policy.js';
 import type { Viewer } from '../../../platform/auth.js';
 import type { Writer } from './write-log.js';
-import { AccessLogStore, type ReadRow } from './access-log.store.js';
+import type { ReadRow } from './access-log.store.js';
+import type { ReadLog } from './read-log.js';
 import type { LoggedDecision } from './access-log.entity.js';
 
 interface PendingEntry {
@@ -56,7 +56,8 @@ export class AccessLogRecorder implements Writer {
     return this.pending.size;
   }
 
-  async flush(dataSource: DataSource): Promise<void> {
+  /** Writes the rows collected so far and waits for their commit (the read log shares INSERTs between requests). */
+  async flush(readLog: ReadLog): Promise<void> {
     if (this.pending.size === 0) return;
     const rows: ReadRow[] = [...this.pending.values()].map((entry) => ({
       actor: this.viewer.subject,
@@ -68,9 +69,11 @@ export class AccessLogRecorder implements Writer {
       decision: entry.decision,
       reason: entry.reason,
       operation_name: this.operationName,
+      request_id: this.requestId,
+      call_id: this.callId,
     }));
     this.pending.clear();
-    await new AccessLogStore(dataSource).appendReads(rows, this.requestId, this.callId);
+    await readLog.append(rows);
     this.logged += rows.length;
   }
 }

@@ -14,6 +14,10 @@ export interface ReadRow {
   decision: LoggedDecision;
   reason: string | null;
   operation_name: string | null;
+  /** The gateway request the subgraph call served (`x-request-id`). */
+  request_id: string | null;
+  /** The subgraph call itself (the gateway copies its rows for callers that shared it). */
+  call_id: string;
 }
 
 /** One record a transaction wrote, with the fields it set. */
@@ -65,15 +69,15 @@ export class AccessLogStore {
     return query;
   }
 
-  /** `accessLog.append`: a request's gated reads in one INSERT, under its request and subgraph call. */
-  async appendReads(rows: readonly ReadRow[], requestId: string | null, callId: string): Promise<void> {
+  /** `accessLog.append`: gated reads in one INSERT, each row under its request and subgraph call (one request's, or several's: read-log.ts). */
+  async appendReads(rows: readonly ReadRow[]): Promise<void> {
     await this.dataSource.query(
       `/* accessLog.append */
        INSERT INTO access_log (actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, kind, request_id, call_id)
-       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', $2, $3
+       SELECT actor, agency, country, entity_type, entity_id, fields, decision, reason, operation_name, 'READ', request_id, call_id
          FROM jsonb_to_recordset($1::jsonb) AS entry(actor text, agency text, country text, entity_type text,
-              entity_id uuid, fields text[], decision text, reason text, operation_name text)`,
-      [JSON.stringify(rows), requestId, callId],
+              entity_id uuid, fields text[], decision text, reason text, operation_name text, request_id text, call_id uuid)`,
+      [JSON.stringify(rows)],
     );
   }
 

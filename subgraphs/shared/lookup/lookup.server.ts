@@ -5,6 +5,7 @@ import type { Config } from '../../../platform/config.js';
 import type { SubgraphContext } from '../context.js';
 import { AuthenticationError, DATABASE_DOWN_MESSAGE, ForbiddenError, isDatabaseDown, type DenialReason } from '../../../platform/errors.js';
 import type { Logger } from '../../../platform/logger.js';
+import type { ReadLog } from '../access-log/read-log.js';
 import { signedJson } from '../../../platform/http-server.js';
 import { LOOKUP_PATH, lookupRequest, type LookupAnswer, type LookupFacts, type LookupKind } from './lookup.protocol.js';
 
@@ -55,6 +56,8 @@ export interface LookupServerOptions<Context extends SubgraphContext> {
   handlers: LookupHandlers<Context>;
   /** The same context a /graphql request gets, for the verified caller. */
   createContext(viewer: Viewer, requestId: string): Context;
+  /** Where each check's log rows are written before the answer leaves. */
+  readLog: ReadLog;
 }
 
 function refuse(res: Response, status: number, code: string, message: string): void {
@@ -92,7 +95,7 @@ export function mountLookup<Context extends SubgraphContext>(app: express.Expres
       const ids = [...new Set(parsed.data.ids.map((id) => id.toLowerCase()))];
       const answers = await Promise.all(ids.map((id) => handler(context, id)));
       const facts: LookupAnswer<LookupKind> = Object.fromEntries(ids.map((id, index) => [id, answers[index]]));
-      await context.accessLog.flush(context.dataSource);
+      await context.accessLog.flush(options.readLog);
       res.json({ facts });
     } catch (error) {
       // The owner's database down: the asking subgraph answers SERVICE_UNAVAILABLE either way, but
