@@ -5,7 +5,16 @@ import { mintToken } from '../platform/auth.js';
 import { loadConfigOrExit, type Config } from '../platform/config.js';
 import { childrenOf, openDatabaseMeter, type DatabaseMeter } from './database-meter.js';
 import { z } from 'zod';
-import { benchOptionsOrExit, openBenchServer, prepareData, sharedBenchOptions, startProcess, waitFor } from './processes.js';
+import {
+  benchOptionsOrExit,
+  openBenchServer,
+  prepareData,
+  sharedBenchFlags,
+  sharedBenchOptions,
+  sharedBenchValues,
+  startProcess,
+  waitFor,
+} from './processes.js';
 import {
   FOLLOW_CASE,
   NO_LIMITS,
@@ -36,11 +45,7 @@ interface Options {
 function options(): Options {
   const { values } = parseArgs({
     options: {
-      cases: { type: 'string', default: '3000' },
-      duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '32' },
-      rounds: { type: 'string', default: '2' },
-      'base-port': { type: 'string', default: '4310' },
+      ...sharedBenchFlags({ cases: 3000, duration: 10, connections: 32, rounds: 2, basePort: 4310 }),
       env: { type: 'string', multiple: true, default: [] },
     },
   });
@@ -50,11 +55,7 @@ function options(): Options {
       oneProcessEnv: z.record(z.string(), z.string()),
     }),
     {
-      cases: values.cases,
-      duration: values.duration,
-      connections: values.connections,
-      rounds: values.rounds,
-      basePort: values['base-port'],
+      ...sharedBenchValues(values),
       oneProcessEnv: Object.fromEntries(values.env.map((pair) => [pair.split('=')[0], pair.split('=').slice(1).join('=')])),
     },
     'Usage: node dist/bench/one-process.js [--cases N] [--duration s] [--connections N] [--rounds N] [--base-port P] [--env NAME=value …]\n',

@@ -178,6 +178,29 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The flags behind sharedBenchOptions, for node:util's parseArgs; each script gives its own defaults. */
+export function sharedBenchFlags(defaults: { cases: number; duration: number; connections: number; rounds: number; basePort: number }) {
+  return {
+    cases: { type: 'string', default: String(defaults.cases) },
+    duration: { type: 'string', default: String(defaults.duration) },
+    connections: { type: 'string', default: String(defaults.connections) },
+    rounds: { type: 'string', default: String(defaults.rounds) },
+    // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
+    'base-port': { type: 'string', default: String(defaults.basePort) },
+  } as const;
+}
+
+/** The values of sharedBenchFlags, named as sharedBenchOptions checks them. */
+export function sharedBenchValues(values: { cases: string; duration: string; connections: string; rounds: string; 'base-port': string }) {
+  return {
+    cases: values.cases,
+    duration: values.duration,
+    connections: values.connections,
+    rounds: values.rounds,
+    basePort: values['base-port'],
+  };
+}
+
 /**
  * The numeric options the bench scripts share, checked as the project checks its configuration
  * (zod, every problem listed): each script adds its own and prints its own usage line.

@@ -16,7 +16,9 @@ import {
   openBenchServer,
   prepareData,
   rssMb,
+  sharedBenchFlags,
   sharedBenchOptions,
+  sharedBenchValues,
   startProcess,
   waitFor,
 } from './processes.js';
@@ -130,16 +132,11 @@ export const oneProcessPorts = (ports: Ports) => ({
 function options(): BenchmarkOptions {
   const { values } = parseArgs({
     options: {
-      cases: { type: 'string', default: '3000' },
-      duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '32' },
+      ...sharedBenchFlags({ cases: 3000, duration: 10, connections: 32, rounds: 2, basePort: 4310 }),
       workers: { type: 'string', default: '1' },
-      rounds: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
       'compare-with': { type: 'string' },
-      // Two benches side by side (say, in two clones) need ports and an embedded server of their own.
-      'base-port': { type: 'string', default: '4310' },
     },
   });
   const parsed = benchOptionsOrExit(
@@ -158,13 +155,9 @@ function options(): BenchmarkOptions {
         { path: ['compare-with'], error: 'needs --only subgraphs and the root of a built project (its dist/bench/subgraphs.js)' },
       ),
     {
-      cases: values.cases,
-      duration: values.duration,
-      connections: values.connections,
+      ...sharedBenchValues(values),
       gatewayWorkers: values.workers,
-      rounds: values.rounds,
       profile: values.profile,
-      basePort: values['base-port'],
       only: values.only,
       compareWith: values['compare-with'],
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../../bench/processes.js';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -27,17 +27,6 @@ let dataDir: string;
 let port: number;
 let postgres: PostgresProcess | null = null;
 let tidelink: TestStack;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const startPostgres = () => startPostgresProcess({ dataDir, port });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../bench/processes.js';
 import path from 'node:path';
 import { FOLLOW_CASE, MONA_PASSAGE_CASE_ID } from '../support/queries.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -9,18 +9,6 @@ const ROOT = path.join(__dirname, '..', '..');
 let tidelink: TestStack;
 let primary: ChildProcess;
 let port: number;
-
-/** A free port: cluster workers share the primary's port, which must be known in advance. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const workersOf = (pid: number | undefined): number[] => {
   try {
